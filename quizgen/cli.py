@@ -1,0 +1,265 @@
+"""The ``quizgen`` command line: it only wires read -> build -> export together."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from quizgen import __version__
+from quizgen.build import BuildOptions, build_quiz
+from quizgen.errors import QuizgenError
+from quizgen.export import ExportOptions, available_formats, get_exporter
+from quizgen.model import Document, Quiz
+from quizgen.quizfile import load_quiz, schema
+from quizgen.read import find_documents, read_document
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+PROGRESS_FROM = 10
+"""Show a progress bar from this many documents on."""
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  every input was built and written
+  1  an input or output failed (the others were still written)
+  2  the command line was wrong (unknown option or format)"""
+
+
+def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
+    click.echo(f"quizgen: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _report(error: QuizgenError) -> None:
+    click.echo(f"quizgen: error: {error}", err=True)
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in available_formats()]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"unknown format {', '.join(map(repr, unknown)) or '(none)'}; choose from {', '.join(available_formats())}"
+        )
+    return list(dict.fromkeys(names))
+
+
+_format_option = click.option(
+    "--format",
+    "-f",
+    "formats",
+    default="json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated output formats: " + ", ".join(available_formats()) + ".",
+)
+_out_option = click.option(
+    "--out",
+    "-o",
+    "out_dir",
+    default=Path("output"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into; created if missing.",
+)
+_seed_option = click.option(
+    "--seed", default=0, show_default=True, type=int, help="Fixes every random choice: same input and seed, same bytes."
+)
+
+
+@click.group(epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="quizgen")
+def main() -> None:
+    """Turn study texts into quizzes, worksheets and flashcards, offline.
+
+    \b
+    Examples:
+      quizgen build                       # every document in seeds/ -> output/
+      quizgen build notes/ -o quizzes     # a folder of .txt and .md notes
+      quizgen inspect notes/cells.md      # see how a document was understood
+      quizgen export output/*.quiz.json   # re-export quizzes you edited
+    """
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@_out_option
+@_format_option
+@_seed_option
+@click.option("--max-items", type=click.IntRange(min=1), help="Keep at most this many items per document.")
+def build(inputs: tuple[Path, ...], out_dir: Path, formats: list[str], seed: int, max_items: int | None) -> None:
+    """Read documents, build a quiz from each, and write it in every format asked for.
+
+    INPUTS are files or folders (default: seeds/). In a folder, every .txt, .md
+    and .markdown file is read, except README files. A document that cannot be
+    read is reported and skipped; the others are still built.
+
+    \b
+    Examples:
+      quizgen build
+      quizgen build seeds/french_revolution.txt --seed 7
+      quizgen build notes/ --out quizzes --max-items 20
+    """
+    paths = list(find_documents(inputs or (Path("seeds"),)))
+    if not paths:
+        _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
+    options = BuildOptions(seed=seed, max_items=max_items)
+    quizzes: list[Quiz] = []
+    failed = 0
+    with _progress(paths, "Building") as documents:
+        for document in _read_all(documents):
+            if document is None:
+                failed += 1
+            else:
+                quizzes.append(build_quiz(document, options))
+    failed += _export(quizzes, out_dir, formats, ExportOptions(seed=seed))
+    _summary(quizzes, out_dir, formats)
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _read_all(paths: Iterable[Path]) -> Iterator[Document | None]:
+    """Each document read, or ``None`` (after reporting why) for one that could not be."""
+    sources_by_id: dict[str, Path] = {}
+    for path in paths:
+        try:
+            document = read_document(path)
+        except QuizgenError as error:
+            _report(error)
+            yield None
+            continue
+        if document.id in sources_by_id:
+            _report(
+                QuizgenError(
+                    f"{path}: has the same file name as {sources_by_id[document.id]} "
+                    f"(both would be written as {document.id!r}); rename one"
+                )
+            )
+            yield None
+            continue
+        sources_by_id[document.id] = path
+        yield document
+
+
+@main.command(name="export", epilog=EXIT_CODES_HELP)
+@click.argument("quiz_files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_out_option
+@_format_option
+@_seed_option
+def export_command(quiz_files: tuple[Path, ...], out_dir: Path, formats: list[str], seed: int) -> None:
+    """Write JSON quiz files (for example after editing them) in other formats.
+
+    \b
+    Examples:
+      quizgen export output/french-revolution.quiz.json --format json -o edited
+      quizgen export output/*.quiz.json --out print
+    """
+    quizzes: list[Quiz] = []
+    failed = 0
+    for path in quiz_files:
+        try:
+            quizzes.append(load_quiz(path))
+        except QuizgenError as error:
+            _report(error)
+            failed += 1
+    failed += _export(quizzes, out_dir, formats, ExportOptions(seed=seed))
+    _summary(quizzes, out_dir, formats)
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _export(quizzes: Sequence[Quiz], out_dir: Path, formats: list[str], options: ExportOptions) -> int:
+    """Run each exporter; return how many failed (each failure already reported)."""
+    if not quizzes:
+        return 0
+    failed = 0
+    for name in formats:
+        try:
+            get_exporter(name).export(quizzes, out_dir, options)
+        except QuizgenError as error:
+            _report(error)
+            failed += 1
+    return failed
+
+
+def _summary(quizzes: Sequence[Quiz], out_dir: Path, formats: list[str]) -> None:
+    items = sum(len(quiz.items) for quiz in quizzes)
+    noun = "quiz" if len(quizzes) == 1 else "quizzes"
+    click.echo(f"Wrote {len(quizzes)} {noun} ({items} items) to {out_dir}/ as {', '.join(formats)}.", err=True)
+
+
+@contextmanager
+def _progress(paths: list[Path], label: str) -> Iterator[Iterable[Path]]:
+    if len(paths) < PROGRESS_FROM:
+        yield paths
+        return
+    with click.progressbar(paths, label=label, file=sys.stderr) as bar:
+        yield bar
+
+
+@main.command()
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed structure as JSON.")
+def inspect(document: Path, as_json: bool) -> None:
+    """Show how a document was understood: title, lead, key points, sections.
+
+    Use it to see why a heading was missed or a key point taken for a paragraph.
+
+    \b
+    Example:
+      quizgen inspect seeds/colombia_soviet_relations.txt
+    """
+    try:
+        parsed = read_document(document)
+    except QuizgenError as error:
+        _fail(str(error))
+    click.echo(_inspect_json(parsed) if as_json else _inspect_text(parsed))
+
+
+def _inspect_text(document: Document) -> str:
+    lines = [f"Title: {document.title}", f"Id:    {document.id}"]
+    meta = document.metadata
+    for label, value in (("Subject", meta.subject), ("Grade", meta.grade), ("Tags", ", ".join(meta.tags))):
+        if value:
+            lines.append(f"{label}: {value}")
+    lines.append(f"Lead ({len(document.lead.split())} words): {_shorten(document.lead) or '(none)'}")
+    lines.append(f"Key points ({len(document.key_points)}):")
+    lines += [f"  {number}. {point.text}" for number, point in enumerate(document.key_points, 1)]
+    lines.append(f"Sections ({len(document.sections)}):")
+    for section in document.sections:
+        heading = section.heading if section.heading is not None else "(untitled, before the first heading)"
+        count = len(section.paragraphs)
+        lines.append(f"  {heading} ({count} paragraph{'s' if count != 1 else ''})")
+        lines += [f"      {_shorten(paragraph)}" for paragraph in section.paragraphs]
+    return "\n".join(lines)
+
+
+def _inspect_json(document: Document) -> str:
+    data = {
+        "id": document.id,
+        "title": document.title,
+        "lead": document.lead,
+        "key_points": [point.text for point in document.key_points],
+        "sections": [{"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in document.sections],
+        "subject": document.metadata.subject,
+        "grade": document.metadata.grade,
+        "tags": list(document.metadata.tags),
+        "source": {"file": document.source.file, "sha256": document.source.sha256},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _shorten(text: str, width: int = 72) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@main.command(name="schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) that every JSON quiz file follows."""
+    click.echo(json.dumps(schema(), ensure_ascii=False, indent=2))

@@ -1,0 +1,190 @@
+"""The JSON quiz file: the faithful serialization of :class:`~quizgen.model.Quiz`.
+
+Every file written and read is validated against the published JSON Schema
+(``quizgen/schemas/quiz.schema.json``, draft 2020-12), then against the rules a
+schema cannot state (an answer names an existing option, ids are unique).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from quizgen.errors import InputError, QuizgenError
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Item,
+    Metadata,
+    MultipleChoice,
+    Option,
+    Quiz,
+    Source,
+    SourceFile,
+    TrueFalse,
+)
+
+FORMAT_VERSION = "1.0"
+"""Version of the JSON quiz format written; see ``docs/quiz-format.md`` for its history."""
+
+JsonObject = dict[str, Any]
+
+_BLANK_MARKER = re.compile(r"\{\{([0-9]+)\}\}")
+
+
+@cache
+def schema() -> JsonObject:
+    """The JSON Schema of the quiz format, as published in the package."""
+    text = resources.files("quizgen").joinpath("schemas/quiz.schema.json").read_text(encoding="utf-8")
+    loaded: JsonObject = json.loads(text)
+    return loaded
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema())
+
+
+def quiz_to_json(quiz: Quiz) -> JsonObject:
+    """The JSON object for ``quiz``; optional fields that are unset are left out."""
+    data: JsonObject = {
+        "format_version": FORMAT_VERSION,
+        "id": quiz.id,
+        "title": quiz.title,
+        "source": {"file": quiz.source.file, "sha256": quiz.source.sha256},
+    }
+    if quiz.metadata.subject:
+        data["subject"] = quiz.metadata.subject
+    if quiz.metadata.grade:
+        data["grade"] = quiz.metadata.grade
+    if quiz.metadata.tags:
+        data["tags"] = list(quiz.metadata.tags)
+    data["items"] = [item_to_json(item) for item in quiz.items]
+    return data
+
+
+def item_to_json(item: Item) -> JsonObject:
+    """The JSON object for one item, with its ``type`` first."""
+    data: JsonObject = {"id": item.id, "type": item.type}
+    for field in fields(item):
+        if field.name == "id":
+            continue
+        value = getattr(item, field.name)
+        if value is None:
+            continue
+        data[field.name] = _plain(value)
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(element) for element in value]
+    if isinstance(value, (Source, Option)):
+        return {field.name: getattr(value, field.name) for field in fields(value)}
+    if isinstance(value, Blank):
+        blank: JsonObject = {"id": value.id, "answer": value.answer}
+        if value.accept:
+            blank["accept"] = list(value.accept)
+        return blank
+    return value
+
+
+def dumps(quiz: Quiz) -> str:
+    """Serialize ``quiz`` as validated, stable, human-editable JSON text."""
+    data = quiz_to_json(quiz)
+    _check(data, "quiz")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def load_quiz(path: Path) -> Quiz:
+    """Read and validate a JSON quiz file; :class:`InputError` names the bad field."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})") from None
+    try:
+        return quiz_from_json(data)
+    except QuizgenError as error:
+        raise InputError(path, str(error)) from None
+
+
+def quiz_from_json(data: Any) -> Quiz:
+    """Build a :class:`Quiz` from parsed JSON, validating it first."""
+    _check(data, "quiz")
+    items = tuple(_item_from_json(item) for item in data["items"])
+    return Quiz(
+        id=data["id"],
+        title=data["title"],
+        source=SourceFile(file=data["source"]["file"], sha256=data["source"]["sha256"]),
+        items=items,
+        metadata=Metadata(subject=data.get("subject"), grade=data.get("grade"), tags=tuple(data.get("tags", ()))),
+    )
+
+
+def _item_from_json(data: JsonObject) -> Item:
+    source = Source(section=data["source"]["section"], sentence=data["source"]["sentence"])
+    common = {
+        "id": data["id"],
+        "explanation": data.get("explanation", ""),
+        "source": source,
+        "tags": tuple(data["tags"]),
+        "difficulty": data.get("difficulty"),
+    }
+    if data["type"] == MultipleChoice.type:
+        options = tuple(Option(id=option["id"], text=option["text"]) for option in data["options"])
+        return MultipleChoice(question=data["question"], options=options, answer=data["answer"], **common)
+    if data["type"] == Cloze.type:
+        blanks = tuple(Blank(id=b["id"], answer=b["answer"], accept=tuple(b.get("accept", ()))) for b in data["blanks"])
+        return Cloze(text=data["text"], blanks=blanks, **common)
+    return TrueFalse(statement=data["statement"], answer=data["answer"], **common)
+
+
+def _check(data: Any, what: str) -> None:
+    error = best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise QuizgenError(f"invalid {what}: {_describe(error)}")
+    problem = _consistency_problem(data)
+    if problem:
+        raise QuizgenError(f"invalid {what}: {problem}")
+
+
+def _describe(error: ValidationError) -> str:
+    location = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path)
+    field = location.lstrip(".") or "top level"
+    return f"{field}: {error.message}"
+
+
+def _consistency_problem(data: JsonObject) -> str | None:
+    """The first rule a schema cannot express that ``data`` breaks, if any."""
+    seen_ids: set[str] = set()
+    for index, item in enumerate(data["items"]):
+        where = f"items[{index}]"
+        if item["id"] in seen_ids:
+            return f"{where}.id: {item['id']!r} is used by an earlier item"
+        seen_ids.add(item["id"])
+        if item["type"] == MultipleChoice.type:
+            option_ids = [option["id"] for option in item["options"]]
+            if len(set(option_ids)) != len(option_ids):
+                return f"{where}.options: option ids repeat ({', '.join(option_ids)})"
+            if item["answer"] not in option_ids:
+                return f"{where}.answer: {item['answer']!r} is not one of the options ({', '.join(option_ids)})"
+        elif item["type"] == Cloze.type:
+            blank_ids = sorted(blank["id"] for blank in item["blanks"])
+            marked = sorted(int(n) for n in _BLANK_MARKER.findall(item["text"]))
+            if blank_ids != marked:
+                return f"{where}.text: blanks marked in the text {marked} do not match the blanks listed {blank_ids}"
+    return None

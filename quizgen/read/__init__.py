@@ -1,0 +1,74 @@
+"""The ``read`` stage: files in, :class:`~quizgen.model.Document` out."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from quizgen.errors import InputError
+from quizgen.model import Document, Metadata
+from quizgen.read.layout import parse_layout
+from quizgen.read.markdown import looks_like_markdown, parse_markdown
+from quizgen.read.text import read_text
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+"""File endings taken from a folder; a file named on the command line is read whatever its ending."""
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+__all__ = ["DOCUMENT_SUFFIXES", "document_id", "find_documents", "read_document"]
+
+
+def read_document(path: Path) -> Document:
+    """Read the study document at ``path``.
+
+    Raises :class:`~quizgen.errors.InputError` with a one-line reason when the
+    file is missing, empty, binary, not UTF-8, or has no text to ask about.
+    """
+    text, source = read_text(path)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES or looks_like_markdown(text):
+        layout, metadata = parse_markdown(path, text)
+    else:
+        layout, metadata = parse_layout(text), Metadata()
+    if not layout.lead and not layout.key_points and not layout.sections:
+        raise InputError(path, "has a title but no text to ask questions about")
+    if not any(char.isalpha() for char in layout.title):
+        raise InputError(path, "has no readable text (no letters in its first line)")
+    return Document(
+        id=document_id(path),
+        title=layout.title,
+        lead=layout.lead,
+        key_points=layout.key_points,
+        sections=layout.sections,
+        source=source,
+        metadata=metadata,
+    )
+
+
+def document_id(path: Path) -> str:
+    """A stable id from the file name, so editing a document keeps its id."""
+    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "document"
+
+
+def find_documents(inputs: Iterable[Path]) -> Iterator[Path]:
+    """Expand folders into the documents they hold, sorted; pass files through.
+
+    In a folder, files with another ending, hidden files and ``README*`` notes
+    are skipped. A missing path is passed through so reading it reports it.
+    """
+    for path in inputs:
+        if path.is_dir():
+            yield from sorted(
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.is_file()
+                and candidate.suffix.lower() in DOCUMENT_SUFFIXES
+                and not candidate.name.startswith(".")
+                and not candidate.name.upper().startswith("README")
+            )
+        else:
+            yield path

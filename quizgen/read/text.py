@@ -1,0 +1,66 @@
+"""Turning a file's bytes into clean text, or a clear reason why not."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from pathlib import Path
+
+from quizgen.errors import InputError
+from quizgen.model import SourceFile
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+"""Largest input file read, so a stray huge file fails fast instead of exhausting memory."""
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def read_text(path: Path) -> tuple[str, SourceFile]:
+    """Read ``path`` as text with ``\\n`` line endings and describe its bytes.
+
+    Accepts UTF-8 (with or without a byte-order mark) and UTF-16 with a
+    byte-order mark; anything else raises :class:`InputError`.
+    """
+    try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise InputError(
+                path, f"file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; split it into smaller documents"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})") from None
+    text = decode(path, data)
+    return text, SourceFile(file=path.name, sha256=hashlib.sha256(data).hexdigest())
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode ``data`` read from ``path`` and normalise its line endings."""
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    if data.startswith(_UTF16_BOMS):
+        text = _decode_as(path, data, "utf-16")
+    else:
+        if b"\x00" in data:
+            raise InputError(path, "looks like a binary file, not text")
+        text = _decode_as(path, data, "utf-8-sig")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "file is empty")
+    return text
+
+
+def _decode_as(path: Path, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path,
+            f"is not valid {encoding.upper().removesuffix('-SIG')} text "
+            f"(byte {data[error.start]:#04x} at offset {error.start}); save it as UTF-8",
+        ) from None
