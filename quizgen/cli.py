@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -52,27 +53,83 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
     return list(dict.fromkeys(names))
 
 
-_format_option = click.option(
-    "--format",
-    "-f",
-    "formats",
-    default="json",
-    show_default=True,
-    callback=_formats,
-    help="Comma-separated output formats: " + ", ".join(available_formats()) + ".",
+_EXPORT_OPTIONS = (
+    click.option(
+        "--out",
+        "-o",
+        "out_dir",
+        default=Path("output"),
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder to write into; created if missing.",
+    ),
+    click.option(
+        "--format",
+        "-f",
+        "formats",
+        default="json",
+        show_default=True,
+        callback=_formats,
+        help="Comma-separated output formats: " + ", ".join(available_formats()) + ".",
+    ),
+    click.option(
+        "--seed",
+        default=0,
+        show_default=True,
+        type=int,
+        help="Fixes every random choice: same input and seed, same bytes.",
+    ),
+    click.option(
+        "--templates",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Folder of templates replacing the bundled ones (copy templates/ to start).",
+    ),
+    click.option(
+        "--paper",
+        type=click.Choice(["a4", "letter"]),
+        default="a4",
+        show_default=True,
+        help="Paper size of printable worksheets.",
+    ),
+    click.option(
+        "--versions",
+        type=click.IntRange(1, 26),
+        default=1,
+        show_default=True,
+        help="Printable versions (A, B, ...) with shuffled questions and options, each with its own key.",
+    ),
+    click.option("--pdf", is_flag=True, help="Also print worksheets to PDF (needs Chromium)."),
+    click.option("--split", is_flag=True, help="One Anki deck file per document instead of one per build."),
 )
-_out_option = click.option(
-    "--out",
-    "-o",
-    "out_dir",
-    default=Path("output"),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write into; created if missing.",
-)
-_seed_option = click.option(
-    "--seed", default=0, show_default=True, type=int, help="Fixes every random choice: same input and seed, same bytes."
-)
+
+
+def _export_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add the options every exporting command shares."""
+    for option in reversed(_EXPORT_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _export_settings(settings: dict[str, Any], inputs: Sequence[Path]) -> tuple[Path, list[str], ExportOptions]:
+    """The output folder, formats and exporter options given on the command line."""
+    options = ExportOptions(
+        seed=settings["seed"],
+        content_time=_content_time(inputs),
+        templates=settings["templates"],
+        paper=settings["paper"],
+        versions=settings["versions"],
+        pdf=settings["pdf"],
+        split=settings["split"],
+    )
+    return settings["out_dir"], settings["formats"], options
+
+
+def _content_time(inputs: Sequence[Path]) -> float:
+    """When the inputs last changed: ``SOURCE_DATE_EPOCH`` if set, else the newest file's time."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return float(os.environ["SOURCE_DATE_EPOCH"])
+    times = [path.stat().st_mtime for path in inputs if path.is_file()]
+    return float(int(max(times))) if times else 0.0
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -91,11 +148,9 @@ def main() -> None:
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@_out_option
-@_format_option
-@_seed_option
+@_export_options
 @click.option("--max-items", type=click.IntRange(min=1), help="Keep at most this many items per document.")
-def build(inputs: tuple[Path, ...], out_dir: Path, formats: list[str], seed: int, max_items: int | None) -> None:
+def build(inputs: tuple[Path, ...], max_items: int | None, **settings: Any) -> None:
     """Read documents, build a quiz from each, and write it in every format asked for.
 
     INPUTS are files or folders (default: seeds/). In a folder, every .txt, .md
@@ -111,7 +166,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: list[str], seed: int
     paths = list(find_documents(inputs or (Path("seeds"),)))
     if not paths:
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
-    options = BuildOptions(seed=seed, max_items=max_items)
+    out_dir, formats, export_options = _export_settings(settings, paths)
+    options = BuildOptions(seed=export_options.seed, max_items=max_items)
     quizzes: list[Quiz] = []
     failed = 0
     with _progress(paths, "Building") as documents:
@@ -120,7 +176,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: list[str], seed: int
                 failed += 1
             else:
                 quizzes.append(build_quiz(document, options))
-    failed += _export(quizzes, out_dir, formats, ExportOptions(seed=seed))
+    failed += _export(quizzes, out_dir, formats, export_options)
     _summary(quizzes, out_dir, formats)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
@@ -150,10 +206,8 @@ def _read_all(paths: Iterable[Path]) -> Iterator[Document | None]:
 
 @main.command(name="export", epilog=EXIT_CODES_HELP)
 @click.argument("quiz_files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_out_option
-@_format_option
-@_seed_option
-def export_command(quiz_files: tuple[Path, ...], out_dir: Path, formats: list[str], seed: int) -> None:
+@_export_options
+def export_command(quiz_files: tuple[Path, ...], **settings: Any) -> None:
     """Write JSON quiz files (for example after editing them) in other formats.
 
     \b
@@ -161,6 +215,7 @@ def export_command(quiz_files: tuple[Path, ...], out_dir: Path, formats: list[st
       quizgen export output/french-revolution.quiz.json --format json -o edited
       quizgen export output/*.quiz.json --out print
     """
+    out_dir, formats, export_options = _export_settings(settings, quiz_files)
     quizzes: list[Quiz] = []
     failed = 0
     for path in quiz_files:
@@ -169,7 +224,7 @@ def export_command(quiz_files: tuple[Path, ...], out_dir: Path, formats: list[st
         except QuizgenError as error:
             _report(error)
             failed += 1
-    failed += _export(quizzes, out_dir, formats, ExportOptions(seed=seed))
+    failed += _export(quizzes, out_dir, formats, export_options)
     _summary(quizzes, out_dir, formats)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 

@@ -11,12 +11,15 @@ import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from quizgen.errors import QuizgenError
 from quizgen.model import Quiz
 
-__all__ = ["ExportOptions", "Exporter", "available_formats", "get_exporter", "register_exporter"]
+__all__ = ["ExportOptions", "Exporter", "Paper", "available_formats", "get_exporter", "register_exporter"]
+
+
+Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,27 @@ class ExportOptions:
     """Choices shared by all exporters; each reads only what concerns it."""
 
     seed: int = 0
+    """Fixes every random choice (option order, versions): same seed, same bytes."""
+
+    content_time: float = 0.0
+    """When the inputs last changed (seconds since the epoch). Exporters that must
+    stamp a time (Anki's note modification time) use it, so output stays
+    byte-identical for unchanged input yet newer after an edit."""
+
+    templates: Path | None = None
+    """A folder of templates that replaces the bundled ones (``--templates``)."""
+
+    paper: Paper = "a4"
+    """Paper size for printable output (``--paper``)."""
+
+    versions: int = 1
+    """How many versions (A, B, ...) of printable output, each shuffled (``--versions``)."""
+
+    pdf: bool = False
+    """Also render printable output to PDF (``--pdf``)."""
+
+    split: bool = False
+    """One file per document where a format otherwise bundles a whole build (``--split``)."""
 
 
 class Exporter(Protocol):
