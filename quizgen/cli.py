@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from quizgen import __version__
-from quizgen.build import BuildOptions, build_quiz
+from quizgen.build import ALL_TYPES, BuildOptions, QuizBuilder
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions, available_formats, get_exporter
 from quizgen.model import Document, Quiz
@@ -41,6 +41,14 @@ def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
 
 def _report(error: QuizgenError) -> None:
     click.echo(f"quizgen: error: {error}", err=True)
+
+
+def _item_types(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[str]:
+    names = frozenset(name.strip() for name in value.split(",") if name.strip())
+    unknown = sorted(names - ALL_TYPES)
+    if unknown or not names:
+        raise click.BadParameter(f"unknown type {', '.join(unknown) or '(none)'}; choose from mcq, cloze, tf")
+    return names
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
@@ -150,7 +158,14 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @_export_options
 @click.option("--max-items", type=click.IntRange(min=1), help="Keep at most this many items per document.")
-def build(inputs: tuple[Path, ...], max_items: int | None, **settings: Any) -> None:
+@click.option(
+    "--types",
+    default="mcq,cloze,tf",
+    show_default=True,
+    callback=_item_types,
+    help="Item types to build: mcq (multiple choice), cloze, tf (true/false).",
+)
+def build(inputs: tuple[Path, ...], max_items: int | None, types: frozenset[str], **settings: Any) -> None:
     """Read documents, build a quiz from each, and write it in every format asked for.
 
     INPUTS are files or folders (default: seeds/). In a folder, every .txt, .md
@@ -167,15 +182,18 @@ def build(inputs: tuple[Path, ...], max_items: int | None, **settings: Any) -> N
     if not paths:
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
     out_dir, formats, export_options = _export_settings(settings, paths)
-    options = BuildOptions(seed=export_options.seed, max_items=max_items)
-    quizzes: list[Quiz] = []
+    builder = QuizBuilder(BuildOptions(seed=export_options.seed, max_items=max_items, types=types))
     failed = 0
-    with _progress(paths, "Building") as documents:
-        for document in _read_all(documents):
-            if document is None:
-                failed += 1
-            else:
-                quizzes.append(build_quiz(document, options))
+    try:
+        with _progress(paths, "Building") as documents:
+            for document in _read_all(documents):
+                if document is None:
+                    failed += 1
+                else:
+                    builder.add(document)
+    except QuizgenError as error:
+        _fail(str(error))
+    quizzes = builder.quizzes()
     failed += _export(quizzes, out_dir, formats, export_options)
     _summary(quizzes, out_dir, formats)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)

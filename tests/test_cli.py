@@ -75,7 +75,8 @@ def test_export_reflects_a_teachers_edit(tmp_path: Path, cli: CliRun) -> None:
     quiz = json.loads(quiz_path.read_text(encoding="utf-8"))
     assert len(quiz["items"]) >= 2
     removed = quiz["items"].pop(0)
-    quiz["items"][0]["text"] = "Reworded by the teacher: {{1}} was in charge."
+    reworded = next(item for item in quiz["items"] if item["type"] == "multiple_choice")
+    reworded["question"] = "Which person does the text say was in charge?"
     quiz_path.write_text(json.dumps(quiz, ensure_ascii=False, indent=2), encoding="utf-8")
 
     result = cli("export", quiz_path, "--format", "json", "--out", tmp_path / "again")
@@ -83,7 +84,8 @@ def test_export_reflects_a_teachers_edit(tmp_path: Path, cli: CliRun) -> None:
     assert result.exit_code == 0, result.stderr
     exported = json.loads((tmp_path / "again" / quiz_path.name).read_text(encoding="utf-8"))
     assert removed["id"] not in [item["id"] for item in exported["items"]]
-    assert exported["items"][0]["text"] == "Reworded by the teacher: {{1}} was in charge."
+    questions = [item.get("question") for item in exported["items"]]
+    assert "Which person does the text say was in charge?" in questions
     assert exported == quiz
 
 
@@ -91,14 +93,15 @@ def test_export_rejects_an_invalid_quiz_naming_the_field(tmp_path: Path, cli: Cl
     cli("build", REFERENCE_SEED, "--out", tmp_path)
     quiz_path = tmp_path / "colombia-soviet-relations.quiz.json"
     quiz = json.loads(quiz_path.read_text(encoding="utf-8"))
-    del quiz["items"][0]["blanks"]
+    index = next(i for i, item in enumerate(quiz["items"]) if item["type"] == "cloze")
+    del quiz["items"][index]["blanks"]
     quiz_path.write_text(json.dumps(quiz), encoding="utf-8")
 
     result = cli("export", quiz_path, "--out", tmp_path / "again")
 
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"quizgen: error: {quiz_path}: invalid quiz: items[0]: 'blanks' is a required property"
+        f"quizgen: error: {quiz_path}: invalid quiz: items[{index}]: 'blanks' is a required property"
     )
     assert not (tmp_path / "again").exists()
 

@@ -38,6 +38,7 @@ def test_wheel_contains_schema_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
 
     assert "quizgen/schemas/quiz.schema.json" in names
+    assert "quizgen/build/data/lexicon.json" in names
     templates = sorted(p.relative_to(PROJECT / "templates") for p in (PROJECT / "templates").rglob("*") if p.is_file())
     assert templates, "templates/ is empty"
     for template in templates:

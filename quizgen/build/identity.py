@@ -7,10 +7,14 @@ import re
 import unicodedata
 
 
-def item_id(kind: str, document_id: str, sentence: str, answer: str) -> str:
-    """An id that survives edits elsewhere in the document: it hashes only what the item is about."""
+def item_id(document_id: str, sentence: str, answer: str) -> str:
+    """An id that survives edits elsewhere in the document: it hashes only what the item asks.
+
+    The item's type is left out on purpose, so an item that turns from multiple
+    choice into cloze (when the run's wrong options change) keeps its identity.
+    """
     key = "\x1f".join((document_id, sentence, answer))
-    return f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+    return f"q-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
 
 
 def slug(text: str) -> str:

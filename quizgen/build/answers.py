@@ -1,0 +1,315 @@
+"""What is worth asking in a sentence: answer spans, their kind, and how informative they are.
+
+An answer is a span of the source sentence: a named entity (person, place,
+organisation, group, event), a date or number, or a key term (a rare noun
+phrase). Its *kind* decides which wrong options may stand beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from quizgen.build.lexicon import Category, lexicon, normalise
+from quizgen.build.nlp import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NAMED_KINDS = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "ORG": "organisation",
+    "EVENT": "event",
+    "WORK_OF_ART": "title",
+    "LAW": "law",
+    "LANGUAGE": "language",
+    "PRODUCT": "named",
+}
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+NUMERIC_KINDS = frozenset({"year", "decade", "century", "number", "number_word"})
+
+KIND_WEIGHT = {
+    "person": 3.0,
+    "year": 3.0,
+    "decade": 2.6,
+    "century": 2.6,
+    "event": 2.6,
+    "number": 2.4,
+    "place": 2.4,
+    "organisation": 2.2,
+    "group": 2.0,
+    "title": 2.0,
+    "law": 2.0,
+    "language": 2.0,
+    "named": 1.6,
+    "name": 1.6,
+    "term": 1.4,
+    "number_word": 1.2,
+}
+PART_BONUS = {"key_point": 1.5, "lead": 1.0, "body": 0.0}
+
+NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
+
+_YEAR = re.compile(r"(?<![\d–-])\b(\d{3,4})(s?)(?:\s+(BCE|BC|CE|AD))?\b(?![–-]\d)")
+_CENTURY = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+century\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d")
+
+COMMON_TERM_ZIPF = 4.3
+"""Nouns more frequent than this (Zipf scale) are too common to be worth a blank."""
+
+COMMON_WORD_ZIPF = 2.5
+"""A one-word "name" more frequent than this as a lower-case word is likely a tagging error."""
+
+COMMON_MODIFIER_ZIPF = 4.5
+"""Leading modifiers at least this common ("huge", "few", "global") are left out of a term."""
+
+PLACE_WORDS = frozenset(
+    "glacier river mount mountain mountains lake lago nevado volcano sea ocean bay gulf island islands isle cape "
+    "valley desert plain plains basin peninsula current strait canal falls fort port coast".split()
+)
+_ERA_MARKERS = frozenset({"bce", "bc", "ce", "ad", "a.d.", "b.c.", "b.c.e."})
+_OBJECTIVE_VERBS = frozenset(
+    "describe explain discuss identify analyze analyse compare contrast assess explore differentiate define list "
+    "evaluate summarize summarise outline understand recognize recognise examine investigate name state".split()
+)
+_CONTEXT_WORDS = frozenset("it this these they he she such those that its their his her".split())
+_HYPHENATED_NAMES = re.compile(r"[A-Z]\w*[-–][A-Z]")
+
+
+@dataclass(frozen=True, eq=False)
+class Answer:
+    """A span of a sentence that could be blanked or asked about."""
+
+    sentence: Sentence
+    start: int
+    """Character offset in the sentence text."""
+    end: int
+    kind: str
+    score: float
+    category: Category | None = None
+    plural: bool = False
+
+    @property
+    def text(self) -> str:
+        """The answer exactly as the sentence has it."""
+        return self.sentence.text[self.start : self.end]
+
+    @property
+    def key(self) -> str:
+        """What two answers must share to count as the same answer."""
+        return normalise(self.text)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document gives away by itself (title, headings) and the people it names."""
+
+    title_words: frozenset[str]
+    headings: frozenset[str]
+    people: frozenset[str] = frozenset()
+    """Full and last names of the people the document names, to correct entity labels."""
+
+    def gives_away(self, text: str) -> bool:
+        """Whether ``text`` is (most of) the document's subject or a heading."""
+        words = set(normalise(text).split())
+        if normalise(text) in self.headings:
+            return True
+        return bool(words) and words <= self.title_words and 2 * len(words) >= len(self.title_words)
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common an English word is (0 rare .. 8 very common)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def find_answers(sentence: Sentence, context: DocumentContext) -> list[Answer]:
+    """The answer candidates of ``sentence``, best first, none that the sentence gives away."""
+    if not usable(sentence):
+        return []
+    found = [*_entity_answers(sentence, context), *_term_answers(sentence)]
+    kept: list[Answer] = []
+    for answer in sorted(found, key=lambda a: -a.score):
+        if context.gives_away(answer.text) or _repeated_in_sentence(answer):
+            continue
+        if any(answer.start < other.end and other.start < answer.end for other in kept):
+            continue
+        kept.append(answer)
+    return kept
+
+
+def usable(sentence: Sentence) -> bool:
+    """Whether a sentence can stand alone as a question: a complete, self-contained statement."""
+    span = sentence.span
+    words = [token for token in span if not token.is_punct]
+    if not 5 <= len(words) <= 45 or sentence.text.rstrip().endswith("?"):
+        return False
+    if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in _subject(span)):
+        return False
+    first = words[0]
+    if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
+        return False
+    lowered = {token.lower_ for token in span}
+    if lowered & {"you", "your", "figure", "table", "chapter"}:
+        return False  # addresses the reader or points at something not in the text
+    if any(token.lower_ in ("we", "i", "our") for token in _subject(span)):
+        return False  # "We thus divide the year ...": the author speaking, not a fact
+    text = sentence.text
+    return text.count("(") == text.count(")") and text.count('"') % 2 == 0
+
+
+def _subject(span: Span) -> list[Token]:
+    return [child for child in span.root.children if child.dep_ in ("nsubj", "nsubjpass")]
+
+
+def has_subject(sentence: Sentence) -> bool:
+    """Whether the sentence is a full clause, not a fragment like "Indicated a shift in ..."."""
+    return bool(_subject(sentence.span))
+
+
+def _repeated_in_sentence(answer: Answer) -> bool:
+    pattern = re.compile(rf"(?<!\w){re.escape(answer.text)}(?!\w)", re.IGNORECASE)
+    return len(pattern.findall(answer.sentence.text)) > 1
+
+
+def _make(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    kind: str,
+    *,
+    category: Category | None = None,
+    plural: bool = False,
+    bonus: float = 0.0,
+) -> Answer:
+    score = KIND_WEIGHT.get(kind, 1.5) + PART_BONUS[sentence.part] + bonus
+    return Answer(sentence, start, end, kind, score, category, plural)
+
+
+def _entity_answers(sentence: Sentence, context: DocumentContext) -> Iterator[Answer]:
+    offset = sentence.span.start_char
+    for entity in sentence.span.ents:
+        start, end = entity.start_char - offset, entity.end_char - offset
+        label = str(entity.label_)
+        if label == "DATE":
+            yield from _date_answer(sentence, entity, start)
+        elif label in NUMBER_LABELS:
+            yield from _number_answer(sentence, entity)
+        elif label in NAMED_KINDS and entity.text[:1].isupper():
+            kind = "person" if normalise(entity.text) in context.people else NAMED_KINDS[label]
+            yield from _named_answer(sentence, entity, start, end, kind, context)
+
+
+def _named_answer(
+    sentence: Sentence, entity: Span, start: int, end: int, kind: str, context: DocumentContext
+) -> Iterator[Answer]:
+    text = sentence.text[start:end]
+    if text.lower().startswith("the "):
+        start += 4
+        text = text[4:]
+    if text.endswith(("'s", "’s")):
+        end -= 2
+        text = text[:-2]
+    if len(text) < 2 or not any(char.isalpha() for char in text) or _HYPHENATED_NAMES.search(text):
+        return
+    if normalise(text) in _ERA_MARKERS:
+        return
+    if kind == "person" and PLACE_WORDS & set(normalise(text).split()):
+        kind = "place"  # "Vatnajokull Glacier", "Lago Titicaca": a place the tagger calls a person
+    if kind == "person" and len(text.split()) == 1 and normalise(text) not in context.people:
+        if start == 0 or zipf(text.lower()) > COMMON_WORD_ZIPF:
+            return  # likely a common word taken for a name ("Noteworthy is the timing ...")
+        kind = "name"  # a single word the tagger calls a person: maybe a place or a thing
+    category = lexicon().category_of(text) if kind not in ("person", "group") else None
+    if category is not None:
+        kind = category.name.split("/")[0]
+    plural = entity.root.tag_ in ("NNS", "NNPS") or (kind == "group" and text.endswith("s"))
+    yield _make(sentence, start, end, kind, category=category, plural=plural)
+
+
+def _date_answer(sentence: Sentence, entity: Span, start: int) -> Iterator[Answer]:
+    text = str(entity.text)
+    year = _YEAR.search(text)
+    if year:
+        kind = "decade" if year.group(2) else "year"
+        yield _make(sentence, start + year.start(), start + year.end(), kind)
+        return
+    century = _CENTURY.search(text)
+    if century:
+        yield _make(sentence, start + century.start(), start + century.end(), "century")
+
+
+def _number_answer(sentence: Sentence, entity: Span) -> Iterator[Answer]:
+    offset = sentence.span.start_char
+    for token in entity:
+        if token.like_num and _DIGITS.search(token.text):
+            yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), "number")
+            return
+        if token.lower_ in NUMBER_WORDS:
+            yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), "number_word")
+            return
+
+
+def _term_answers(sentence: Sentence) -> Iterator[Answer]:
+    offset = sentence.span.start_char
+    for chunk in sentence.span.noun_chunks:
+        tokens = _term_tokens(chunk)
+        if not tokens:
+            continue
+        root = tokens[-1]
+        if any(token.ent_type_ and token.ent_type_ not in ("GPE", "ORG", "NORP") for token in tokens):
+            continue
+        if root.tag_ not in ("NN", "NNS") or any(child.dep_ == "nummod" for child in root.children):
+            continue  # a unit after a number ("2.5 centimetres") is not a term
+        if not root.text.islower() and not root.text.isupper():
+            continue  # a capitalised name spaCy did not tag: not a term, not safely a name either
+        category = lexicon().category_of(" ".join(t.text for t in tokens))
+        rarity = zipf(root.lemma_.lower())
+        if rarity > COMMON_TERM_ZIPF and category is None:
+            continue
+        if _stem_elsewhere(sentence, root):
+            continue
+        start, end = tokens[0].idx - offset, root.idx - offset + len(root.text)
+        if start > 0 and (sentence.text[start - 1] in "-–" or sentence.text[start - 1].isalnum()):
+            continue  # the tail of a hyphenated word ("anti-communist")
+        bonus = min(2.0, max(0.0, COMMON_TERM_ZIPF - rarity) * 0.6) + (0.5 if category else 0.0)
+        kind = category.name.split("/")[0] if category else "term"
+        yield _make(sentence, start, end, kind, category=category, plural=root.tag_ == "NNS", bonus=bonus)
+
+
+def _term_tokens(chunk: Span) -> list[Token]:
+    """The content part of a noun chunk: no determiner, possessive or quantifier; at most three words."""
+    tokens = [token for token in chunk if token.pos_ not in ("DET", "PRON", "NUM", "PUNCT") and token.dep_ != "poss"]
+    while tokens and (
+        tokens[0].pos_ not in ("NOUN", "PROPN", "ADJ")
+        or (tokens[0].pos_ == "ADJ" and zipf(tokens[0].lower_) >= COMMON_MODIFIER_ZIPF)
+    ):
+        tokens.pop(0)
+    if not tokens or tokens[-1].pos_ != "NOUN" or not tokens[-1].is_alpha or len(tokens[-1]) < 4:
+        return []
+    if tokens[-1].is_stop:
+        return []
+    if len(tokens) > 3:
+        tokens = tokens[-1:]
+    first = tokens[0].i
+    if any(token.i != first + index for index, token in enumerate(tokens)):
+        return tokens[-1:]
+    return tokens
+
+
+def _stem_elsewhere(sentence: Sentence, root: Token) -> bool:
+    """Whether another word of the sentence shares the term's stem ("photosynthesis" / "photosynthetic")."""
+    stem = root.lemma_.lower()[:6]
+    return any(token.i != root.i and token.lower_.startswith(stem) for token in sentence.span)

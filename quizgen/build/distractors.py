@@ -1,0 +1,197 @@
+"""Wrong options of the same kind as the answer, never also correct, never giving it away.
+
+Candidates come, in this order, from the answer's own document, from the other
+documents of the same run, from the curated lists (:mod:`quizgen.build.lexicon`)
+and from generated variants (:mod:`quizgen.build.numbers`). Each candidate must
+pass every filter in :func:`acceptable`; among those left, the ones closest to
+the answer in length (and, for terms, in word frequency) are chosen.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
+from quizgen.build.lexicon import lexicon, normalise
+from quizgen.build.numbers import variants
+
+DISTRACTOR_COUNT = 3
+_SHORTLIST = 12
+NEAR_YEARS = 30
+"""Years from the run this close to the answer are plausible wrong years; farther ones are not."""
+
+DOCUMENT_ONLY_KINDS = frozenset({"term", "place", "organisation", "named", "name", "title", "law", "event"})
+"""Kinds whose candidates from another subject's document rarely fit: only the answer's own
+document serves, plus names from the run that end in the same word ("Nile River", "Congo River")."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible wrong option and where it came from."""
+
+    text: str
+    tier: int
+    """0: same document, 1: same run, 2: curated list or generated, 3: wider list."""
+
+
+@dataclass
+class Pool:
+    """Every answer-like span seen in a run, by kind, remembering its document."""
+
+    _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, answer: Answer) -> None:
+        """Remember ``answer`` as a candidate for answers of its kind (a person's last name too)."""
+        self._add(answer.kind, answer.text, answer.sentence.document_id)
+        if answer.kind == "person" and len(answer.text.split()) > 1:
+            self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
+
+    def _add(self, kind: str, text: str, document_id: str) -> None:
+        self._entries[kind].setdefault(normalise(text), {}).setdefault(document_id, text)
+
+    def add_all(self, answers: Iterable[Answer]) -> None:
+        """Remember every answer in ``answers``."""
+        for answer in answers:
+            self.add(answer)
+
+    def candidates(self, answer: Answer) -> list[Candidate]:
+        """Texts of the same kind, the answer's own document first."""
+        same_document, same_run = [], []
+        for documents in self._entries.get(answer.kind, {}).values():
+            if answer.sentence.document_id in documents:
+                same_document.append(Candidate(documents[answer.sentence.document_id], 0))
+            else:
+                same_run.append(Candidate(next(iter(documents.values())), 1))
+        return same_document + sorted(same_run, key=lambda c: c.text)
+
+
+def choose_distractors(answer: Answer, pool: Pool, rng: random.Random) -> list[str] | None:
+    """Three wrong options for ``answer``, or ``None`` when three good ones cannot be found."""
+    shortlist = rank_distractors(answer, pool, rng, _SHORTLIST)
+    if len(shortlist) < DISTRACTOR_COUNT:
+        return None
+    return _not_standing_out(answer.text, shortlist)
+
+
+def rank_distractors(answer: Answer, pool: Pool, rng: random.Random, limit: int) -> list[str]:
+    """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
+    shortlist: list[str] = []
+    for candidate in _ranked(answer, _candidates(answer, pool, rng)):
+        if acceptable(answer, candidate.text, shortlist):
+            shortlist.append(candidate.text)
+        if len(shortlist) >= limit:
+            break
+    return shortlist
+
+
+def _candidates(answer: Answer, pool: Pool, rng: random.Random) -> list[Candidate]:
+    candidates = pool.candidates(answer)
+    if answer.kind in ("year", "decade"):
+        near = [c for c in candidates if _years_apart(c.text, answer.text) <= NEAR_YEARS]
+        candidates = near + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+    elif answer.kind in NUMERIC_KINDS:
+        candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+    elif answer.kind in DOCUMENT_ONLY_KINDS:
+        candidates = [c for c in candidates if c.tier == 0 or _same_last_word(c.text, answer.text)]
+    if answer.category is not None:
+        members = list(answer.category.members)
+        rng.shuffle(members)
+        wider = list(answer.category.wider)
+        rng.shuffle(wider)
+        related = {normalise(member) for member in members}
+        candidates = (
+            [c for c in candidates if normalise(c.text) in related]
+            + [Candidate(text, 2) for text in members]
+            + [Candidate(text, 3) for text in wider]
+        )
+    return candidates
+
+
+def _ranked(answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
+    """Same-tier candidates ordered by how alike they look to the answer."""
+    if answer.kind in NUMERIC_KINDS:
+        return candidates  # already in order of plausibility
+    length = len(answer.text)
+    rarity = zipf(answer.text.split()[-1].lower()) if answer.kind == "term" else 0.0
+
+    def distance(candidate: Candidate) -> tuple[int, float]:
+        shape = abs(len(candidate.text) - length) / max(length, 1) - 0.5 * _same_last_word(candidate.text, answer.text)
+        if answer.kind == "term":
+            shape += abs(zipf(candidate.text.split()[-1].lower()) - rarity) / 4
+        return candidate.tier, round(shape, 2)
+
+    return sorted(candidates, key=distance)
+
+
+def acceptable(answer: Answer, text: str, chosen: list[str]) -> bool:
+    """Whether ``text`` may stand as a wrong option beside ``answer`` and the options ``chosen``."""
+    key = normalise(text)
+    if not key or key == answer.key or lexicon().same_thing(text, answer.text):
+        return False
+    if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text):
+        return False
+    if any(_overlaps(key, normalise(other)) or lexicon().same_thing(text, other) for other in chosen):
+        return False
+    if answer.kind in ("year", "decade") and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
+        return False  # 1597 beside 1598 looks generated
+    return _same_form(answer, text)
+
+
+def _overlaps(first: str, second: str) -> bool:
+    """One is a word-bounded part of the other (``Michelsen`` / ``Alfonso López Michelsen``)."""
+    shorter, longer = sorted((first, second), key=len)
+    return re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer) is not None
+
+
+def _mentioned(text: str, sentence: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence, re.IGNORECASE) is not None
+
+
+def _same_form(answer: Answer, text: str) -> bool:
+    """Capitalisation, number and size alike, so the form does not point at the answer."""
+    if text[:1].isupper() != answer.text[:1].isupper() and answer.kind not in NUMERIC_KINDS:
+        return False
+    if _is_acronym(text) != _is_acronym(answer.text):
+        return False
+    if answer.kind in ("term", "group") and _looks_plural(text) != answer.plural:
+        return False
+    words, answer_words = len(text.split()), len(answer.text.split())
+    if answer.kind == "person" and (words > 1) != (answer_words > 1):
+        return False  # "Alfred Wegener" beside "Wegener"-style single names stands out
+    return abs(words - answer_words) <= max(1, answer_words // 2)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _same_last_word(first: str, second: str) -> bool:
+    a, b = first.split(), second.split()
+    return len(a) > 1 and len(b) > 1 and a[-1].lower() == b[-1].lower()
+
+
+def _looks_plural(text: str) -> bool:
+    last = text.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "sis"))
+
+
+def _years_apart(first: str, second: str) -> int:
+    a, b = re.search(r"\d+", first), re.search(r"\d+", second)
+    if not a or not b or first.endswith("BCE") != second.endswith("BCE"):
+        return 10**6
+    return abs(int(a.group()) - int(b.group()))
+
+
+def _not_standing_out(answer: str, shortlist: list[str]) -> list[str]:
+    """The best three, swapping in a longer one when the answer would be the longest option."""
+    chosen = shortlist[:DISTRACTOR_COUNT]
+    if all(len(answer) > len(other) for other in chosen):
+        longer = [text for text in shortlist[DISTRACTOR_COUNT:] if len(text) >= len(answer)]
+        if longer:
+            chosen[-1] = longer[0]
+    return chosen

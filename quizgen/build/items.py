@@ -1,0 +1,110 @@
+"""Turning a chosen answer into a multiple-choice, cloze or true/false item.
+
+Difficulty is a count of what makes an item harder, documented in docs/builder.md:
++1 when the sentence comes from the body rather than the key points or lead,
++1 when the answer is a number or date (exact recall), +1 when the answer is a
+rare word (Zipf frequency under 3), +1 for cloze (recall, not recognition),
+-1 for true/false. At most 0 is easy, 1 medium, 2 or more hard.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
+from quizgen.build.identity import item_id, item_tags
+from quizgen.build.lexicon import lexicon
+from quizgen.build.numbers import numeric_value
+from quizgen.build.questions import question_stem
+from quizgen.model import Blank, Cloze, Difficulty, MultipleChoice, Option, Source, TrueFalse
+
+RARE_ZIPF = 3.0
+
+
+def item_random(seed: int, answer: Answer) -> random.Random:
+    """Random choices for one item, fixed by the seed and the item alone (not by its neighbours)."""
+    return random.Random(f"{seed}\x1f{answer.sentence.document_id}\x1f{answer.sentence.text}\x1f{answer.text}")
+
+
+def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) -> MultipleChoice:
+    """A four-option item; numeric options in ascending order, others shuffled."""
+    texts = [answer.text, *distractors]
+    if answer.kind in NUMERIC_KINDS and all(numeric_value(text) is not None for text in texts):
+        texts.sort(key=lambda text: numeric_value(text) or 0.0)
+    else:
+        rng.shuffle(texts)
+    options = tuple(Option(letter, text) for letter, text in zip(string.ascii_uppercase, texts, strict=False))
+    return MultipleChoice(
+        id=item_id(answer.sentence.document_id, answer.sentence.text, answer.text),
+        question=question_stem(answer),
+        options=options,
+        answer=string.ascii_uppercase[texts.index(answer.text)],
+        explanation=explanation(answer),
+        source=_source(answer),
+        tags=_tags(answer, MultipleChoice.type),
+        difficulty=difficulty(answer, MultipleChoice.type),
+    )
+
+
+def cloze(answer: Answer) -> Cloze:
+    """The sentence with the answer as blank ``{{1}}``; other names for it are accepted too."""
+    text = answer.sentence.text
+    return Cloze(
+        id=item_id(answer.sentence.document_id, text, answer.text),
+        text=f"{text[: answer.start]}{{{{1}}}}{text[answer.end :]}".strip(),
+        blanks=(Blank(1, answer.text, tuple(_accepted(answer))),),
+        explanation=explanation(answer),
+        source=_source(answer),
+        tags=_tags(answer, Cloze.type),
+        difficulty=difficulty(answer, Cloze.type),
+    )
+
+
+def true_false(answer: Answer, wrong: str, rng: random.Random) -> TrueFalse:
+    """The sentence as it stands (true) or with the answer swapped for ``wrong`` (false), by the seed."""
+    text = answer.sentence.text
+    is_true = rng.random() < 0.5
+    statement = text if is_true else f"{text[: answer.start]}{wrong}{text[answer.end :]}"
+    return TrueFalse(
+        id=item_id(answer.sentence.document_id, text, answer.text),
+        statement=statement.strip(),
+        answer=is_true,
+        explanation=explanation(answer),
+        source=_source(answer),
+        tags=_tags(answer, TrueFalse.type),
+        difficulty=difficulty(answer, TrueFalse.type),
+    )
+
+
+def explanation(answer: Answer) -> str:
+    """The source sentence with the answer marked in square brackets, and where it stands."""
+    text = answer.sentence.text
+    marked = f"{text[: answer.start]}[{answer.text}]{text[answer.end :]}".strip()
+    return f"The text says: “{marked}” ({answer.sentence.section})"
+
+
+def difficulty(answer: Answer, item_type: str) -> Difficulty:
+    """Easy, medium or hard by the documented count (see the module docstring)."""
+    points = 0
+    points += answer.sentence.part == "body"
+    points += answer.kind in NUMERIC_KINDS
+    points += answer.kind == "term" and zipf(answer.text.split()[-1].lower()) < RARE_ZIPF
+    points += item_type == Cloze.type
+    points -= item_type == TrueFalse.type
+    return "easy" if points <= 0 else "medium" if points == 1 else "hard"
+
+
+def _accepted(answer: Answer) -> list[str]:
+    accepted = lexicon().aliases_of(answer.text)
+    if answer.kind == "number" and "," in answer.text:
+        accepted.append(answer.text.replace(",", ""))
+    return accepted
+
+
+def _source(answer: Answer) -> Source:
+    return Source(section=answer.sentence.section, sentence=answer.sentence.text)
+
+
+def _tags(answer: Answer, item_type: str) -> tuple[str, ...]:
+    return (*item_tags(answer.sentence.document_id, answer.sentence.section, item_type), f"answer:{answer.kind}")

@@ -1,0 +1,97 @@
+"""Curated typed lists (countries by continent, oceans, months...) for distractors.
+
+The lists live in ``data/lexicon.json``, written for quizgen from general
+knowledge. Each list is a *category*: an answer found in one gets wrong options
+from the same one (a country from the same continent first).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def normalise(text: str) -> str:
+    """Lower-case, single-spaced, without a leading article: the key for comparing names."""
+    words = text.lower().replace("’", "'").split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A typed list an answer belongs to, e.g. ``countries/South America``."""
+
+    name: str
+    members: tuple[str, ...]
+    wider: tuple[str, ...] = ()
+    """Members of sibling groups (other continents' countries), used after ``members``."""
+
+
+class Lexicon:
+    """Look-ups over the curated lists."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        self._categories: dict[str, Category] = {}
+        self._aliases: dict[str, str] = {}
+        for key, value in data.items():
+            if key.startswith("_") or key in ("aliases", "demonyms", "units"):
+                continue
+            if isinstance(value, dict):
+                self._add_grouped(key, value)
+            elif isinstance(value, list):
+                self._add(Category(key, tuple(value)))
+        self._names: dict[str, list[str]] = {}
+        aliases = data.get("aliases", {})
+        if isinstance(aliases, dict):
+            for name, others in aliases.items():
+                self._names[normalise(name)] = [name, *others]
+                for alias in [name, *others]:
+                    self._aliases[normalise(alias)] = normalise(name)
+        self._by_member: dict[str, Category] = {}
+        for category in self._categories.values():
+            for member in category.members:
+                self._by_member.setdefault(normalise(member), category)
+
+    def _add_grouped(self, key: str, groups: dict[str, list[str]]) -> None:
+        everyone = tuple(member for members in groups.values() for member in members)
+        for group, members in groups.items():
+            wider = tuple(member for member in everyone if member not in members)
+            self._add(Category(f"{key}/{group}", tuple(members), wider))
+
+    def _add(self, category: Category) -> None:
+        self._categories[category.name] = category
+
+    def category_of(self, text: str) -> Category | None:
+        """The category ``text`` (or an alias of it) belongs to, if any."""
+        key = normalise(text)
+        for variant in (key, key.removesuffix(" river"), f"{key} river"):
+            category = self._by_member.get(variant) or self._by_member.get(self._aliases.get(variant, ""))
+            if category is not None:
+                return category
+        return None
+
+    def same_thing(self, first: str, second: str) -> bool:
+        """Whether two names are the same or aliases of each other (``US`` and ``United States``)."""
+        a, b = normalise(first), normalise(second)
+        return a == b or self._aliases.get(a, a) == self._aliases.get(b, b)
+
+    def aliases_of(self, text: str) -> list[str]:
+        """Other names for ``text`` (empty when it has none)."""
+        names = self._names.get(self._aliases.get(normalise(text), ""), [])
+        return [name for name in names if normalise(name) != normalise(text)]
+
+    def category(self, name: str) -> Category | None:
+        """A category by name, e.g. ``"months"``."""
+        return self._categories.get(name)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon, loaded once."""
+    text = resources.files("quizgen.build").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    data: dict[str, object] = json.loads(text)
+    return Lexicon(data)

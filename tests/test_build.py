@@ -1,0 +1,292 @@
+"""The question builder: grounded items, options of the answer's kind, stable and deterministic."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from quizgen.build import MCQ, BuildOptions, build_quiz, build_quizzes, nlp
+from quizgen.build.lexicon import lexicon, normalise
+from quizgen.errors import QuizgenError
+from quizgen.model import Cloze, Document, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.read import find_documents, read_document
+from tests.conftest import CORPUS, REFERENCE_SEED, SEEDS, corpus_files
+
+YEAR = re.compile(r"^\d{3,4}( BCE| BC| CE| AD)?$")
+DECADE = re.compile(r"^\d{3,4}s$")
+CENTURY = re.compile(r"^(\d{1,2}(st|nd|rd|th)|[a-z-]+) century$", re.IGNORECASE)
+NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?%?$")
+
+
+@cache
+def run_documents() -> tuple[Document, ...]:
+    """The seeds and, where present, the shared corpus: one run, as `quizgen build` would make it."""
+    paths = list(find_documents([SEEDS])) + corpus_files()
+    return tuple(read_document(path) for path in paths)
+
+
+@cache
+def run_quizzes() -> tuple[Quiz, ...]:
+    return tuple(build_quizzes(run_documents()))
+
+
+def quiz_for(document_id: str) -> Quiz:
+    return next(quiz for quiz in run_quizzes() if quiz.id == document_id)
+
+
+def all_items() -> list[tuple[Document, Item]]:
+    return [
+        (document, item) for document, quiz in zip(run_documents(), run_quizzes(), strict=True) for item in quiz.items
+    ]
+
+
+def document_text(document: Document) -> str:
+    parts = [document.lead, *(point.text for point in document.key_points)]
+    parts += [paragraph for section in document.sections for paragraph in section.paragraphs]
+    return "\n".join(parts)
+
+
+def mentions(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def answer_kind(item: Item) -> str:
+    return next(tag.split(":", 1)[1] for tag in item.tags if tag.startswith("answer:"))
+
+
+# --- The seed, item by item -------------------------------------------------------------
+
+
+def test_seed_person_question_is_a_real_question_with_persons_as_options() -> None:
+    quiz = quiz_for("colombia-soviet-relations")
+    item = next(i for i in quiz.items if isinstance(i, MultipleChoice) and i.question == "Who led the initiative?")
+
+    assert item.answer_text == "Alfonso López Michelsen"
+    people = _people_named_in_run()
+    distractors = [option.text for option in item.options if option.id != item.answer]
+    assert len(distractors) == 3
+    assert all(normalise(text) in people for text in distractors), distractors
+    assert item.source.sentence == "President Alfonso López Michelsen led the initiative."
+    assert item.source.section == "Key points"
+
+
+def test_country_options_are_countries_of_the_same_continent() -> None:
+    items = [item for _, item in all_items() if isinstance(item, MultipleChoice) and answer_kind(item) == "countries"]
+
+    assert items, "the run asks about countries"
+    for item in items:
+        continent = lexicon().category_of(item.answer_text)
+        assert continent is not None and continent.name.startswith("countries/")
+        assert all(lexicon().category_of(option.text) == continent for option in item.options), item.options
+
+
+def test_seed_items_cover_key_points_lead_and_sections() -> None:
+    quiz = quiz_for("colombia-soviet-relations")
+    sections = {item.source.section for item in quiz.items}
+
+    assert {"Key points", "Introduction", "What Happened?", "Why Does it Matter?"} <= sections
+    assert len(quiz.items) >= 10
+    assert quiz.items[0].source.section in ("Introduction", "Key points"), "key points and lead come first"
+
+
+@cache
+def _people_named_in_run() -> frozenset[str]:
+    names: set[str] = set()
+    for sentences in nlp.analyse(run_documents()):
+        for sentence in sentences:
+            for entity in sentence.span.ents:
+                words = [token for token in entity if token.tag_ != "POS"]
+                if entity.label_ == "PERSON" and words:
+                    names |= {normalise(" ".join(t.text for t in words)), normalise(words[-1].text)}
+    return frozenset(names)
+
+
+# --- Rules every item of every document follows -------------------------------------
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_every_item_is_grounded_in_its_source_sentence(document: Document) -> None:
+    text = document_text(document)
+    for item in quiz_for(document.id).items:
+        sentence = item.source.sentence
+        assert sentence in text, f"{item.id}: source sentence not in the document"
+        if isinstance(item, MultipleChoice):
+            assert mentions(sentence, item.answer_text), f"{item.id}: answer not in its sentence"
+        elif isinstance(item, Cloze):
+            filled = item.text.replace("{{1}}", item.blanks[0].answer)
+            assert filled in sentence, f"{item.id}: cloze does not restore its sentence"
+        elif item.answer:
+            assert item.statement == sentence.strip()
+        else:
+            assert item.statement != sentence.strip()
+        assert item.source.sentence in item.explanation.replace("[", "").replace("]", "")
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_multiple_choice_options_are_four_distinct_and_absent_from_the_stem(document: Document) -> None:
+    for item in quiz_for(document.id).items:
+        if not isinstance(item, MultipleChoice):
+            continue
+        texts = [option.text for option in item.options]
+        assert [option.id for option in item.options] == ["A", "B", "C", "D"]
+        assert len({normalise(text) for text in texts}) == 4, texts
+        assert item.answer in "ABCD"
+        for text in texts:
+            assert not mentions(item.question, text), f"{item.id}: {text!r} stands in the stem {item.question!r}"
+        for text in texts:
+            others = [other for other in texts if other != text]
+            assert not any(mentions(other, text) for other in others), f"{item.id}: {text!r} is part of another option"
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_options_are_of_the_answers_kind(document: Document) -> None:
+    for item in quiz_for(document.id).items:
+        if isinstance(item, MultipleChoice):
+            _assert_same_kind(item, answer_kind(item), [option.text for option in item.options])
+
+
+def _assert_same_kind(item: MultipleChoice, kind: str, texts: list[str]) -> None:
+    patterns = {"year": YEAR, "decade": DECADE, "century": CENTURY, "number": NUMBER}
+    if kind in patterns:
+        assert all(patterns[kind].match(text) for text in texts), f"{item.id} ({kind}): {texts}"
+    elif (category := lexicon().category_of(item.answer_text)) is not None and category.name.split("/")[0] == kind:
+        family = kind
+        for text in texts:
+            other = lexicon().category_of(text)
+            assert other is not None and other.name.split("/")[0] == family, f"{item.id} ({family}): {texts}"
+    elif kind == "person":
+        assert all(normalise(text) in _people_named_in_run() for text in texts), f"{item.id}: {texts}"
+    else:
+        capitalised = [text[:1].isupper() for text in texts]
+        assert len(set(capitalised)) == 1, f"{item.id} ({kind}): mixed capitalisation {texts}"
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_enough_items_of_both_main_types(document: Document) -> None:
+    quiz = quiz_for(document.id)
+    words = len(document_text(document).split())
+
+    assert len(quiz.items) >= min(10, words // 50), f"{len(quiz.items)} items for {words} words"
+    types = {item.type for item in quiz.items}
+    assert {"multiple_choice", "cloze"} <= types
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_no_answer_or_sentence_is_asked_twice(document: Document) -> None:
+    items = quiz_for(document.id).items
+    sentences = [item.source.sentence for item in items]
+    answers = [normalise(_answer(item)) for item in items]
+
+    assert len(set(sentences)) == len(sentences)
+    assert len(set(answers)) == len(answers)
+
+
+def _answer(item: Item) -> str:
+    if isinstance(item, MultipleChoice):
+        return item.answer_text
+    if isinstance(item, Cloze):
+        return item.blanks[0].answer
+    return item.explanation
+
+
+def test_items_carry_tags_and_a_difficulty() -> None:
+    for _, item in all_items():
+        assert item.difficulty in ("easy", "medium", "hard")
+        assert any(tag.startswith("doc:") for tag in item.tags)
+        assert any(tag.startswith("section:") for tag in item.tags)
+        assert f"type:{item.type}" in item.tags
+        assert all(" " not in tag for tag in item.tags)
+
+
+def test_true_false_false_statements_swap_one_span_for_a_wrong_one() -> None:
+    false_items = [item for _, item in all_items() if isinstance(item, TrueFalse) and not item.answer]
+
+    assert false_items, "the run should contain false statements"
+    for item in false_items:
+        sentence = item.source.sentence
+        prefix = len(_common_prefix(sentence, item.statement))
+        suffix = len(_common_prefix(sentence[::-1], item.statement[::-1]))
+        assert prefix + suffix < len(sentence), "the statement must differ from the sentence"
+        assert item.statement[:prefix] == sentence[:prefix]
+
+
+def _common_prefix(first: str, second: str) -> str:
+    length = 0
+    while length < min(len(first), len(second)) and first[length] == second[length]:
+        length += 1
+    return first[:length]
+
+
+# --- Options, determinism, identity -------------------------------------------------
+
+
+def test_same_seed_same_quiz_and_another_seed_reorders_options() -> None:
+    documents = run_documents()[:4]
+    first = build_quizzes(documents, BuildOptions(seed=1))
+    again = build_quizzes(documents, BuildOptions(seed=1))
+    other = build_quizzes(documents, BuildOptions(seed=2))
+
+    assert first == again
+    assert [item.id for quiz in first for item in quiz.items] == [item.id for quiz in other for item in quiz.items]
+    assert first != other
+
+
+def test_editing_one_sentence_keeps_the_other_items_and_their_types(tmp_path: Path) -> None:
+    original = REFERENCE_SEED.read_text(encoding="utf-8")
+    edited = original.replace("This diplomatic move was pivotal", "This diplomatic move was decisive")
+    assert edited != original
+    before = build_quiz(_document(tmp_path, "before", original))
+    after = build_quiz(_document(tmp_path, "after", edited))
+
+    untouched = {item.id: item.type for item in before.items if "pivotal" not in item.source.sentence}
+    after_types = {item.id: item.type for item in after.items}
+    assert untouched and all(after_types.get(key) == kind for key, kind in untouched.items())
+
+
+def _document(tmp_path: Path, folder: str, text: str) -> Document:
+    (tmp_path / folder).mkdir()
+    path = tmp_path / folder / "colombia.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def test_types_and_max_items_are_honoured() -> None:
+    document = read_document(REFERENCE_SEED)
+
+    only_mcq = build_quizzes([*run_documents()[:4]], BuildOptions(types=frozenset({MCQ})))
+    capped = build_quiz(document, BuildOptions(max_items=3))
+
+    assert all(isinstance(item, MultipleChoice) for quiz in only_mcq for item in quiz.items)
+    assert len(capped.items) == 3
+
+
+def test_answer_without_three_good_options_falls_back_to_cloze(tmp_path: Path) -> None:
+    path = tmp_path / "zebra.txt"
+    path.write_text(
+        "Zebras\nZebras are African equines with distinctive black-and-white striped coats that confuse flies.\n",
+        encoding="utf-8",
+    )
+
+    quiz = build_quiz(read_document(path))
+
+    assert quiz.items, "the lead sentence is worth an item"
+    assert all(isinstance(item, Cloze) for item in quiz.items)
+
+
+def test_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_model_package",))
+    nlp.pipeline.cache_clear()
+    try:
+        with pytest.raises(QuizgenError, match="language model is not installed"):
+            nlp.pipeline()
+    finally:
+        nlp.pipeline.cache_clear()
+
+
+def test_corpus_is_part_of_the_run_when_present() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared evaluation corpus not found at {CORPUS}")
+    assert len(run_documents()) == len(corpus_files()) + len(list(find_documents([SEEDS])))
