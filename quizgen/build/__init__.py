@@ -15,7 +15,7 @@ from quizgen.build.answers import PLACE_WORDS, Answer, DocumentContext, find_ans
 from quizgen.build.distractors import Pool
 from quizgen.build.lexicon import normalise
 from quizgen.build.nlp import Sentence, analyse
-from quizgen.build.plan import ALL_TYPES, CLOZE, MCQ, TRUE_FALSE, ItemTypes, plan_items
+from quizgen.build.plan import ALL_TYPES, CLOZE, MCQ, TRUE_FALSE, ItemTypes, PlanStats, plan_items
 from quizgen.model import Document, Quiz
 
 __all__ = ["ALL_TYPES", "CLOZE", "MCQ", "TRUE_FALSE", "BuildOptions", "QuizBuilder", "build_quiz", "build_quizzes"]
@@ -46,6 +46,8 @@ class QuizBuilder:
         self.options = options or BuildOptions()
         self._documents: list[tuple[Document, list[list[Answer]]]] = []
         self._pool = Pool()
+        self.stats = PlanStats()
+        """How the items of this run were planned (see :class:`~quizgen.build.plan.PlanStats`)."""
 
     def add(self, document: Document) -> None:
         """Analyse ``document`` and remember its answer candidates."""
@@ -64,7 +66,9 @@ class QuizBuilder:
                 id=document.id,
                 title=document.title,
                 source=document.source,
-                items=tuple(plan_items(answers, self._pool, options.seed, options.types, options.max_items)),
+                items=tuple(
+                    plan_items(answers, self._pool, options.seed, options.types, options.max_items, self.stats)
+                ),
                 metadata=document.metadata,
             )
             for document, answers in self._documents

@@ -33,7 +33,7 @@ NAMED_KINDS = {
     "PRODUCT": "named",
 }
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
-NUMERIC_KINDS = frozenset({"year", "decade", "century", "number", "number_word"})
+NUMERIC_KINDS = frozenset({"year", "decade", "century", "number", "percent", "number_word"})
 
 KIND_WEIGHT = {
     "person": 3.0,
@@ -42,6 +42,7 @@ KIND_WEIGHT = {
     "century": 2.6,
     "event": 2.6,
     "number": 2.4,
+    "percent": 2.4,
     "place": 2.4,
     "organisation": 2.2,
     "group": 2.0,
@@ -75,7 +76,8 @@ COMMON_MODIFIER_ZIPF = 4.5
 
 PLACE_WORDS = frozenset(
     "glacier river mount mountain mountains lake lago nevado volcano sea ocean bay gulf island islands isle cape "
-    "valley desert plain plains basin peninsula current strait canal falls fort port coast".split()
+    "valley desert plain plains basin peninsula current strait canal falls fort port coast "
+    "upper lower northern southern eastern western north south east west new".split()
 )
 _ERA_MARKERS = frozenset({"bce", "bc", "ce", "ad", "a.d.", "b.c.", "b.c.e."})
 _OBJECTIVE_VERBS = frozenset(
@@ -255,7 +257,9 @@ def _number_answer(sentence: Sentence, entity: Span) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for token in entity:
         if token.like_num and _DIGITS.search(token.text):
-            yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), "number")
+            following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+            kind = "percent" if following in ("percent", "%", "per") else "number"
+            yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), kind)
             return
         if token.lower_ in NUMBER_WORDS:
             yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), "number_word")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
 from quizgen.build.lexicon import lexicon, normalise
-from quizgen.build.numbers import variants
+from quizgen.build.numbers import numeric_value, variants
 
 DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
@@ -43,12 +43,20 @@ class Pool:
     """Every answer-like span seen in a run, by kind, remembering its document."""
 
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
+    full_names: set[str] = field(default_factory=set)
+    """Every multi-word person name seen, to tell two parts of one name apart from two people."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too)."""
         self._add(answer.kind, answer.text, answer.sentence.document_id)
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
+            self.full_names.add(answer.key)
+
+    def same_person(self, first: str, second: str) -> bool:
+        """Whether two names are parts of one full name seen in the run ("Napoleon", "Bonaparte")."""
+        a, b = normalise(first), normalise(second)
+        return any(_overlaps(a, name) and _overlaps(b, name) for name in self.full_names)
 
     def _add(self, kind: str, text: str, document_id: str) -> None:
         self._entries[kind].setdefault(normalise(text), {}).setdefault(document_id, text)
@@ -69,20 +77,34 @@ class Pool:
         return same_document + sorted(same_run, key=lambda c: c.text)
 
 
-def choose_distractors(answer: Answer, pool: Pool, rng: random.Random) -> list[str] | None:
-    """Three wrong options for ``answer``, or ``None`` when three good ones cannot be found."""
-    shortlist = rank_distractors(answer, pool, rng, _SHORTLIST)
-    if len(shortlist) < DISTRACTOR_COUNT:
+def choose_distractors(answer: Answer, pool: Pool, rng: random.Random, from_document: int = 0) -> list[str] | None:
+    """Three wrong options for ``answer``, or ``None`` when three good ones cannot be found.
+
+    ``from_document`` is how many of them must come from the answer's own document:
+    when every wrong option is foreign to the text, "pick the one the text mentions"
+    finds the answer without reading the question.
+    """
+    shortlist = _shortlist(answer, pool, rng, _SHORTLIST)
+    if len(shortlist) < DISTRACTOR_COUNT or sum(c.tier == 0 for c in shortlist) < from_document:
         return None
-    return _not_standing_out(answer.text, shortlist)
+    own = [c.text for c in shortlist if c.tier == 0][:from_document]
+    rest = [c.text for c in shortlist if c.text not in own]
+    return _not_standing_out(answer.text, own + rest, keep=len(own))
 
 
 def rank_distractors(answer: Answer, pool: Pool, rng: random.Random, limit: int) -> list[str]:
     """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
-    shortlist: list[str] = []
+    return [candidate.text for candidate in _shortlist(answer, pool, rng, limit)]
+
+
+def _shortlist(answer: Answer, pool: Pool, rng: random.Random, limit: int) -> list[Candidate]:
+    shortlist: list[Candidate] = []
     for candidate in _ranked(answer, _candidates(answer, pool, rng)):
-        if acceptable(answer, candidate.text, shortlist):
-            shortlist.append(candidate.text)
+        chosen = [c.text for c in shortlist]
+        if acceptable(answer, candidate.text, chosen) and not any(
+            pool.same_person(candidate.text, other) for other in [answer.text, *chosen]
+        ):
+            shortlist.append(candidate)
         if len(shortlist) >= limit:
             break
     return shortlist
@@ -91,8 +113,11 @@ def rank_distractors(answer: Answer, pool: Pool, rng: random.Random, limit: int)
 def _candidates(answer: Answer, pool: Pool, rng: random.Random) -> list[Candidate]:
     candidates = pool.candidates(answer)
     if answer.kind in ("year", "decade"):
-        near = [c for c in candidates if _years_apart(c.text, answer.text) <= NEAR_YEARS]
+        near = [c for c in candidates if _years_apart(c.text, answer.text) <= NEAR_YEARS * (1 + 2 * (c.tier == 0))]
         candidates = near + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+    elif answer.kind in ("number", "percent"):
+        alike = [c for c in candidates if c.tier == 0 and _comparable_numbers(c.text, answer.text)]
+        candidates = alike + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
     elif answer.kind in NUMERIC_KINDS:
         candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
     elif answer.kind in DOCUMENT_ONLY_KINDS:
@@ -180,6 +205,15 @@ def _looks_plural(text: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is", "sis"))
 
 
+def _comparable_numbers(first: str, second: str) -> bool:
+    """Numbers of one document that could stand for each other: same format, within a factor of five."""
+    a, b = numeric_value(first), numeric_value(second)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    same_format = ("." in first) == ("." in second) and first.endswith("%") == second.endswith("%")
+    return same_format and 0.2 <= a / b <= 5
+
+
 def _years_apart(first: str, second: str) -> int:
     a, b = re.search(r"\d+", first), re.search(r"\d+", second)
     if not a or not b or first.endswith("BCE") != second.endswith("BCE"):
@@ -187,10 +221,13 @@ def _years_apart(first: str, second: str) -> int:
     return abs(int(a.group()) - int(b.group()))
 
 
-def _not_standing_out(answer: str, shortlist: list[str]) -> list[str]:
-    """The best three, swapping in a longer one when the answer would be the longest option."""
+def _not_standing_out(answer: str, shortlist: list[str], keep: int = 0) -> list[str]:
+    """The best three, swapping in a longer one when the answer would be the longest option.
+
+    The first ``keep`` options are never swapped out.
+    """
     chosen = shortlist[:DISTRACTOR_COUNT]
-    if all(len(answer) > len(other) for other in chosen):
+    if all(len(answer) > len(other) for other in chosen) and keep < DISTRACTOR_COUNT:
         longer = [text for text in shortlist[DISTRACTOR_COUNT:] if len(text) >= len(answer)]
         if longer:
             chosen[-1] = longer[0]

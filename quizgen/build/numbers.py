@@ -30,6 +30,8 @@ def variants(kind: str, text: str, rng: random.Random) -> list[str]:
         return _century_variants(text, rng)
     if kind == "number":
         return _number_variants(text, rng)
+    if kind == "percent":
+        return _number_variants(text, rng, most=100.0)
     if kind == "number_word":
         return _word_variants(text, rng)
     return []
@@ -53,7 +55,7 @@ def _year_variants(text: str, rng: random.Random) -> list[str]:
     return results
 
 
-def _number_variants(text: str, rng: random.Random) -> list[str]:
+def _number_variants(text: str, rng: random.Random, most: float | None = None) -> list[str]:
     match = _NUMBER.match(text)
     if not match:
         return []
@@ -67,8 +69,10 @@ def _number_variants(text: str, rng: random.Random) -> list[str]:
         factors = [0.5, 0.6, 0.75, 0.8, 1.25, 1.4, 1.5, 2.0, 2.5]
         rng.shuffle(factors)
         candidates = [_round_like(value * factor, value, decimals) for factor in factors]
-    if percent or (value <= 100 and "." not in text and text.endswith("%")):
-        candidates = [candidate for candidate in candidates if candidate <= 100]
+    if percent:
+        most = 100.0
+    if most is not None:
+        candidates = [candidate for candidate in candidates if candidate <= most]
     formatted = [_format(candidate, decimals, "," in digits) + percent for candidate in candidates]
     return [number for number in dict.fromkeys(formatted) if number != text]
 

@@ -14,16 +14,33 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import zip_longest
 
 from quizgen.build.answers import Answer, has_subject
 from quizgen.build.distractors import Pool, choose_distractors
 from quizgen.build.items import cloze, item_random, multiple_choice, true_false
-from quizgen.model import Item
+from quizgen.model import Cloze, Item
 
 ItemTypes = frozenset[str]
+MCQ_OPTIONS_FROM_DOCUMENT = 1
+"""Wrong options of a multiple-choice item that must come from its own document (see choose_distractors)."""
+
+FOREIGN_OPTIONS_KINDS = frozenset({"person"})
+"""Kinds whose wrong options may all come from other documents: a text often names one person only,
+and a question about who did something is worth asking even then."""
 MCQ, CLOZE, TRUE_FALSE = "mcq", "cloze", "tf"
 ALL_TYPES: ItemTypes = frozenset({MCQ, CLOZE, TRUE_FALSE})
+
+
+@dataclass
+class PlanStats:
+    """Counts for the quality report: how often multiple choice had to fall back to cloze."""
+
+    wanted_choice: int = 0
+    """Items that asked to be multiple choice or true/false."""
+    fell_back: int = 0
+    """Of those, items that became cloze for want of three good wrong options."""
 
 
 def plan_items(
@@ -32,15 +49,21 @@ def plan_items(
     seed: int,
     types: ItemTypes = ALL_TYPES,
     max_items: int | None = None,
+    stats: PlanStats | None = None,
 ) -> list[Item]:
     """The items for one document, in document order."""
+    stats = stats if stats is not None else PlanStats()
     chosen: list[tuple[int, Item]] = []
     asked: set[str] = set()
     for answers in _in_rounds(sentence_answers):
         for answer in answers:
             if answer.key in asked:
                 continue
-            item = _make_item(answer, pool, seed, _preferred_type(answer, types), types)
+            preferred = _preferred_type(answer, types)
+            item = _make_item(answer, pool, seed, preferred, types)
+            if item is not None and preferred != CLOZE:
+                stats.wanted_choice += 1
+                stats.fell_back += isinstance(item, Cloze)
             if item is not None:
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)
@@ -79,9 +102,14 @@ def _make_item(answer: Answer, pool: Pool, seed: int, preferred: str, types: Ite
     rng = item_random(seed, answer)
     if preferred == CLOZE:
         return cloze(answer)
-    distractors = choose_distractors(answer, pool, rng)
-    if distractors is not None and preferred == TRUE_FALSE and answer.kind != "term" and has_subject(answer.sentence):
-        return true_false(answer, distractors[0], rng)
-    if distractors is not None and MCQ in types:
-        return multiple_choice(answer, distractors, rng)
+    can_be_statement = TRUE_FALSE in types and answer.kind != "term" and has_subject(answer.sentence)
+    if preferred == MCQ or not can_be_statement:
+        from_document = 0 if answer.kind in FOREIGN_OPTIONS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
+        options = choose_distractors(answer, pool, rng, from_document=from_document)
+        if options is not None and MCQ in types:
+            return multiple_choice(answer, options, rng)
+    if can_be_statement:
+        wrong = choose_distractors(answer, pool, rng)
+        if wrong is not None:
+            return true_false(answer, wrong[0], rng)
     return cloze(answer) if CLOZE in types else None
