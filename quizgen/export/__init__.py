@@ -66,6 +66,7 @@ class Exporter(Protocol):
 
 _REGISTRY: dict[str, str] = {
     "json": "quizgen.export.json_quiz:JsonQuizExporter",
+    "anki": "quizgen.export.anki:AnkiExporter",
 }
 
 

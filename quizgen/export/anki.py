@@ -1,0 +1,352 @@
+"""Exporter for Anki decks (``.apkg``) that re-import as updates, never as duplicates.
+
+A build becomes one package holding a sub-deck ``Quizgen::<title>`` per document
+(or, with ``split``, one package per document). Every identity Anki matches on is
+fixed or derived from content, never from the clock or a random source:
+
+* note types have hard-coded ids (:data:`CLOZE_MODEL_ID` and friends) and fields
+  that must never change under those ids;
+* a deck's id is derived from its document id (:func:`deck_id`);
+* a note's GUID is derived from the document id, item type, source sentence and
+  answer (:func:`note_guid`), not from the rendered fields, so rewording an
+  explanation or an edit elsewhere in the document updates the note in place.
+
+Notes are stamped with ``ExportOptions.content_time``; the sqlite file and the zip
+around it are written so that the same quizzes and time give the same bytes.
+See ``docs/anki.md`` for what a student sees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from quizgen.errors import QuizgenError
+from quizgen.export import ExportOptions
+from quizgen.export.files import write_atomic
+from quizgen.export.render import answer_text, render_cloze
+from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.resources import default_templates_dir
+
+__all__ = [
+    "CLOZE_MODEL_ID",
+    "DECK_PREFIX",
+    "MULTIPLE_CHOICE_MODEL_ID",
+    "NOTE_TYPES",
+    "PACKAGE_NAME",
+    "TEMPLATE_FOLDER",
+    "TRUE_FALSE_MODEL_ID",
+    "AnkiExporter",
+    "NoteType",
+    "anki_tags",
+    "cloze_field",
+    "deck_id",
+    "deck_names",
+    "load_models",
+    "note_fields",
+    "note_guid",
+    "options_html",
+    "package_bytes",
+]
+
+CLOZE_MODEL_ID = 1078704548
+"""Note type "Quizgen Cloze". Fixed forever: a new id would duplicate the note type."""
+
+MULTIPLE_CHOICE_MODEL_ID = 1619314849
+"""Note type "Quizgen Multiple Choice". Fixed forever."""
+
+TRUE_FALSE_MODEL_ID = 1719534394
+"""Note type "Quizgen True/False". Fixed forever."""
+
+DECK_PREFIX = "Quizgen"
+"""Parent deck of every document's deck."""
+
+PACKAGE_NAME = "quizgen.apkg"
+"""File name of the one package per build (without ``split``)."""
+
+TEMPLATE_FOLDER = "anki"
+"""Sub-folder of the templates folder holding the card templates and ``style.css``."""
+
+_DECK_ID_RANGE = (1 << 30, 1 << 31)
+"""Derived deck ids fall here, far below Anki's own (millisecond timestamps)."""
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every zip entry gets this time, so the archive does not record when it was built."""
+
+
+@dataclass(frozen=True)
+class NoteType:
+    """One quizgen note type: its fixed id, name, fields, and template file stem."""
+
+    model_id: int
+    name: str
+    card_name: str
+    fields: tuple[str, ...]
+    stem: str
+    model_type: int = genanki.Model.FRONT_BACK
+
+
+# Field names and order are part of each note type's identity in Anki: changing
+# them makes re-imported notes "conflicting" instead of updated. Add a new note
+# type with a new id rather than edit one of these.
+NOTE_TYPES: dict[str, NoteType] = {
+    Cloze.type: NoteType(
+        CLOZE_MODEL_ID,
+        "Quizgen Cloze",
+        "Cloze",
+        ("Text", "Explanation", "Source", "Section"),
+        "cloze",
+        genanki.Model.CLOZE,
+    ),
+    MultipleChoice.type: NoteType(
+        MULTIPLE_CHOICE_MODEL_ID,
+        "Quizgen Multiple Choice",
+        "Multiple choice",
+        ("Question", "Options", "Answer", "Explanation", "Source", "Section"),
+        "multiple_choice",
+    ),
+    TrueFalse.type: NoteType(
+        TRUE_FALSE_MODEL_ID,
+        "Quizgen True/False",
+        "True or false",
+        ("Statement", "Answer", "Explanation", "Source", "Section"),
+        "true_false",
+    ),
+}
+"""The note type of each item type."""
+
+
+class AnkiExporter:
+    """Writes Anki packages: one per build, or one per document with ``split``."""
+
+    name = "anki"
+    description = "Anki deck (.apkg), a Quizgen::<title> sub-deck per document; re-import updates notes"
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+        """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
+        models = load_models(options.templates)
+        if options.split:
+            batches = [(f"{quiz.id}.apkg", [quiz]) for quiz in quizzes]
+        else:
+            batches = [(PACKAGE_NAME, list(quizzes))]
+        return [
+            write_atomic(out_dir / name, package_bytes(batch, models, options.content_time)) for name, batch in batches
+        ]
+
+
+def load_models(templates: Path | None = None) -> dict[str, Any]:
+    """A genanki model per item type, its templates read from ``templates/anki/``.
+
+    A file missing from a user's ``templates`` folder is taken from the bundled one.
+    """
+    css = _template(templates, "style.css")
+    return {
+        item_type: genanki.Model(
+            model_id=note_type.model_id,
+            name=note_type.name,
+            fields=[{"name": field} for field in note_type.fields],
+            templates=[
+                {
+                    "name": note_type.card_name,
+                    "qfmt": _template(templates, f"{note_type.stem}.front.html"),
+                    "afmt": _template(templates, f"{note_type.stem}.back.html"),
+                }
+            ],
+            css=css,
+            model_type=note_type.model_type,
+        )
+        for item_type, note_type in NOTE_TYPES.items()
+    }
+
+
+def _template(folder: Path | None, name: str) -> str:
+    candidates = [base / TEMPLATE_FOLDER / name for base in (folder, default_templates_dir()) if base is not None]
+    for path in candidates:
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise QuizgenError(f"cannot read Anki template {path}: {error}") from None
+    raise QuizgenError(f"Anki template {name} not found in {', '.join(map(str, candidates))}")
+
+
+def package_bytes(quizzes: Sequence[Quiz], models: dict[str, Any], content_time: float) -> bytes:
+    """The ``.apkg`` bytes of a package with one deck per quiz, stamped ``content_time``."""
+    names = deck_names(quizzes)
+    guids: Counter[str] = Counter()
+    decks = [_deck(quiz, names[quiz.id], models, guids) for quiz in quizzes]
+    package = genanki.Package(decks)
+    # genanki numbers notes and cards from the timestamp: a fixed start keeps ids reproducible.
+    first_id = max(1, int(content_time * 1000))
+    collection = _sqlite_bytes(package, content_time, count(first_id))
+    return _zip_bytes({"collection.anki2": collection, "media": b"{}"})
+
+
+def deck_names(quizzes: Sequence[Quiz]) -> dict[str, str]:
+    """``Quizgen::<title>`` per quiz id; titles shared within a package get `` (<id>)`` added."""
+    titles = Counter(_deck_title(quiz.title) for quiz in quizzes)
+    names = {}
+    for quiz in quizzes:
+        title = _deck_title(quiz.title)
+        names[quiz.id] = f"{DECK_PREFIX}::{title}" + (f" ({quiz.id})" if titles[title] > 1 else "")
+    return names
+
+
+def _deck_title(title: str) -> str:
+    # "::" would nest the deck one level deeper.
+    return " ".join(title.replace("::", ":").split()) or "Untitled"
+
+
+def deck_id(quiz_id: str) -> int:
+    """The deck id of a document: derived from its id, so every build targets the same deck."""
+    low, high = _DECK_ID_RANGE
+    return low + _hash_int(f"quizgen-deck\x1f{quiz_id}") % (high - low)
+
+
+def _hash_int(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+
+
+def _deck(quiz: Quiz, name: str, models: dict[str, Any], guids: Counter[str]) -> Any:
+    deck = genanki.Deck(deck_id(quiz.id), name, description=_deck_description(quiz))
+    for position, item in enumerate(quiz.items):
+        key = note_guid(quiz.id, item)
+        guids[key] += 1
+        # Two items with the same key would be one note to Anki; the second gets its own GUID.
+        guid = key if guids[key] == 1 else note_guid(quiz.id, item, occurrence=guids[key])
+        deck.add_note(
+            genanki.Note(
+                model=models[item.type],
+                fields=note_fields(item),
+                tags=anki_tags(quiz.id, item),
+                guid=guid,
+                due=position,
+            )
+        )
+    return deck
+
+
+def _deck_description(quiz: Quiz) -> str:
+    count_text = f"{len(quiz.items)} question{'s' if len(quiz.items) != 1 else ''}"
+    return html.escape(f"Built by quizgen from {quiz.source.file} ({count_text}).")
+
+
+def note_guid(quiz_id: str, item: Item, occurrence: int = 1) -> str:
+    """The GUID Anki matches a note by on re-import.
+
+    It hashes the document id, the item type, the source sentence (whitespace
+    collapsed) and the answer text; ``occurrence`` (2, 3...) separates items that
+    share all four. Fields that are only shown (question wording, options,
+    explanation, section, tags) are left out, so changing them updates the note.
+    """
+    sentence = " ".join(item.source.sentence.split())
+    parts = ["quizgen", quiz_id, item.type, sentence, answer_text(item)]
+    if occurrence > 1:
+        parts.append(str(occurrence))
+    guid: str = genanki.guid_for(*parts)
+    return guid
+
+
+def anki_tags(quiz_id: str, item: Item) -> list[str]:
+    """The note's tags: ``quizgen::<key>::<value>`` for the document, section, type, difficulty.
+
+    The item's own ``key:value`` tags are carried over the same way (a tag with
+    no colon becomes ``quizgen::<tag>``). Words are lowercased and every run of
+    characters other than letters, digits, ``-`` and ``_`` becomes ``-``, so tags
+    never hold spaces and a section name reads as the builder's ``section:`` tag.
+    """
+    pairs = [tuple(tag.split(":", 1)) if ":" in tag else (tag,) for tag in item.tags]
+    pairs += [("doc", quiz_id), ("type", item.type)]
+    if not any(pair[0] == "section" for pair in pairs):
+        pairs.append(("section", item.source.section))
+    if item.difficulty is not None:
+        pairs.append(("difficulty", item.difficulty))
+    return sorted({"::".join(["quizgen", *map(_tag_word, pair)]) for pair in pairs})
+
+
+def _tag_word(text: str) -> str:
+    return re.sub(r"[^\w-]+", "-", text.lower()).strip("-") or "-"
+
+
+def note_fields(item: Item) -> list[str]:
+    """The note's field values (HTML, document text escaped) in its note type's field order."""
+    explanation = _explanation(item)
+    source = [_escape(item.source.sentence), _escape(item.source.section)]
+    if isinstance(item, Cloze):
+        return [cloze_field(item), explanation, *source]
+    if isinstance(item, MultipleChoice):
+        return [_escape(item.question), options_html(item), _escape(item.answer), explanation, *source]
+    return [_escape(item.statement), answer_text(item), explanation, *source]
+
+
+def _explanation(item: Item) -> str:
+    # The back shows the source sentence anyway; repeating it as the explanation adds nothing.
+    same = " ".join(item.explanation.split()) == " ".join(item.source.sentence.split())
+    return "" if same else _escape(item.explanation)
+
+
+def cloze_field(item: Cloze) -> str:
+    """The cloze text with each ``{{N}}`` blank as Anki's ``{{cN::answer}}``."""
+    return render_cloze(item, _cloze_deletion, _cloze_literal)
+
+
+def _cloze_deletion(blank: Blank) -> str:
+    # ":" could end the answer early ("::" starts a hint), so it is written as an entity too.
+    return f"{{{{c{blank.id}::{_cloze_literal(blank.answer).replace(':', '&#58;')}}}}}"
+
+
+def _cloze_literal(text: str) -> str:
+    # Braces in the document must not read as cloze markers to Anki or genanki.
+    return _escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def options_html(item: MultipleChoice) -> str:
+    """The lettered options as a list whose items the back's CSS can highlight by letter."""
+    rows = "".join(
+        f'<li class="option option-{option.id}"><span class="letter">{option.id}</span> '
+        f'<span class="text">{_escape(option.text)}</span></li>'
+        for option in item.options
+    )
+    return f'<ol class="options">{rows}</ol>'
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int]) -> bytes:
+    """The package's collection database as bytes, written by genanki."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
+        path = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(path)
+        try:
+            package.write_to_db(connection.cursor(), timestamp, ids)
+            connection.commit()
+        finally:
+            connection.close()
+        return path.read_bytes()
+
+
+def _zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A zip archive of ``members`` with fixed entry times and attributes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
