@@ -124,7 +124,7 @@ def _export_settings(settings: dict[str, Any], inputs: Sequence[Path]) -> tuple[
     template_files = [path for path in templates.rglob("*") if path.is_file()] if templates else []
     options = ExportOptions(
         seed=settings["seed"],
-        content_time=_content_time([*inputs, *template_files]),
+        content_time=_content_time([*inputs, *template_files]),  # a template edit must reach Anki too
         templates=templates,
         paper=settings["paper"],
         versions=settings["versions"],
@@ -135,7 +135,7 @@ def _export_settings(settings: dict[str, Any], inputs: Sequence[Path]) -> tuple[
 
 
 def _content_time(inputs: Sequence[Path]) -> float:
-    """When the inputs (and a user's templates) last changed: ``SOURCE_DATE_EPOCH`` if set, else the newest file's time."""
+    """When the inputs last changed: ``SOURCE_DATE_EPOCH`` if set, else the newest file's time."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return float(os.environ["SOURCE_DATE_EPOCH"])
     times = [path.stat().st_mtime for path in inputs if path.is_file()]
