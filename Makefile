@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install quality clean
 
 demo: $(VENV)/.installed  ## build quizzes from seeds/ into output/
 	$(BIN)/quizgen build seeds --out output --format json
@@ -12,11 +12,14 @@ test: $(VENV)/.installed lint  ## run linters, type checks and the test suite
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check quizgen tests
-	$(BIN)/ruff format --check quizgen tests
+	$(BIN)/ruff check quizgen tests bench
+	$(BIN)/ruff format --check quizgen tests bench
 	$(BIN)/mypy
 
 install: $(VENV)/.installed
+
+quality: $(VENV)/.installed  ## question-builder quality report on ../shared/eval (see bench/README.md)
+	$(BIN)/python bench/quality.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

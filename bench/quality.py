@@ -1,0 +1,283 @@
+"""Quality report of the question builder, measured on shared evaluation data.
+
+Run ``make quality`` (or ``.venv/bin/python bench/quality.py [--shared ../shared]``).
+It prints Markdown tables; bench/README.md keeps the latest ones. The shared
+data lives beside the project in ``../shared`` (not shipped, not in a user's clone).
+
+Measures:
+- items per document, type shares, and the share of multiple-choice (or true/false)
+  items that fell back to cloze, on seeds/ and the evaluation corpus;
+- option-only guessability of multiple-choice items: how often "pick the longest
+  option" or "pick the option that appears in the text" finds the answer (chance 25%);
+- answer-target agreement on SQuAD 2.0 passages against the human questions'
+  answers, beside an all-named-entities baseline;
+- distractor agreement on the DGen cloze test: P@1, F1@3, MRR, NDCG@10 of our top-10
+  wrong options against the three human ones, beside the naive floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.build import QuizBuilder
+from quizgen.build.answers import Answer, DocumentContext, find_answers, zipf
+from quizgen.build.distractors import Pool, rank_distractors
+from quizgen.build.lexicon import normalise
+from quizgen.build.nlp import analyse, pipeline
+from quizgen.model import Document, MultipleChoice, Quiz, Section, SourceFile
+from quizgen.read import find_documents, read_document
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared data folder")
+    args = parser.parse_args()
+    corpus, external = args.shared / "eval" / "corpus", args.shared / "eval" / "external"
+    if not corpus.is_dir() or not external.is_dir():
+        sys.exit(f"shared evaluation data not found under {args.shared}; pass --shared DIR")
+
+    print("# Question builder quality\n")
+    documents = [read_document(path) for path in [*find_documents([PROJECT / "seeds"]), *sorted(corpus.glob("*.txt"))]]
+    builder = QuizBuilder()
+    for document in documents:
+        builder.add(document)
+    quizzes = builder.quizzes()
+    report_items(documents, quizzes, builder)
+    report_guessability(documents, quizzes)
+    report_squad(external / "squad2_dev_sample.jsonl")
+    report_dgen(external / "dgen_cloze_test.jsonl")
+
+
+def subject_of(document: Document) -> str:
+    """The corpus files' subject is the first word of their file name; seeds are their own group."""
+    prefix = document.source.file.split("_")[0]
+    return prefix if prefix in ("history", "science", "geography") else "seeds"
+
+
+def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder: QuizBuilder) -> None:
+    print("## Items per document\n")
+    print("| subject | documents | words | items | items per 500 words | multiple choice | cloze | true/false |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    groups: dict[str, list[tuple[Document, Quiz]]] = defaultdict(list)
+    for document, quiz in zip(documents, quizzes, strict=True):
+        groups[subject_of(document)].append((document, quiz))
+    for subject, pairs in sorted(groups.items()):
+        words = sum(len(_text(document).split()) for document, _ in pairs)
+        types = Counter(item.type for _, quiz in pairs for item in quiz.items)
+        items = sum(types.values())
+        shares = [f"{100 * types[kind] / items:.0f}%" for kind in ("multiple_choice", "cloze", "true_false")]
+        print(f"| {subject} | {len(pairs)} | {words} | {items} | {500 * items / words:.1f} | {' | '.join(shares)} |")
+    stats = builder.stats
+    share = 100 * stats.fell_back / max(stats.wanted_choice, 1)
+    print(
+        f"\nItems that asked to be multiple choice or true/false but fell back to cloze: "
+        f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%).\n"
+    )
+
+
+def _text(document: Document) -> str:
+    parts = [document.lead, *(point.text for point in document.key_points)]
+    return "\n".join(parts + [p for section in document.sections for p in section.paragraphs])
+
+
+def report_guessability(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
+    longest, in_text, count = 0.0, 0.0, 0
+    for document, quiz in zip(documents, quizzes, strict=True):
+        text = _text(document)
+        for item in quiz.items:
+            if isinstance(item, MultipleChoice):
+                count += 1
+                longest += _credit(item, _longest(item))
+                appearing = [o.id for o in item.options if _mentions(text, o.text)]
+                in_text += _credit(item, appearing or [o.id for o in item.options])
+    print("## Option-only guessability (multiple choice, chance 25%)\n")
+    print("| heuristic | finds the answer |")
+    print("| --- | --- |")
+    print(f"| pick the longest option | {100 * longest / count:.1f}% |")
+    print(f"| pick the option that appears in the text | {100 * in_text / count:.1f}% |")
+    print(f"\nOver {count} multiple-choice items; ties share the credit.\n")
+
+
+def _longest(item: MultipleChoice) -> list[str]:
+    top = max(len(option.text) for option in item.options)
+    return [option.id for option in item.options if len(option.text) == top]
+
+
+def _credit(item: MultipleChoice, picks: list[str]) -> float:
+    return (1 / len(picks)) if item.answer in picks else 0.0
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _document(identifier: str, title: str, passage: str) -> Document:
+    digest = hashlib.sha256(passage.encode()).hexdigest()
+    source = SourceFile(file=f"{identifier}.txt", sha256=digest)
+    return Document(identifier, title, "", (), (Section(None, (passage,)),), source)
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _f1(prediction: str, truth: str) -> float:
+    ours, theirs = _tokens(prediction), _tokens(truth)
+    common = sum((Counter(ours) & Counter(theirs)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(ours), common / len(theirs)
+    return 2 * precision * recall / (precision + recall)
+
+
+def report_squad(path: Path) -> None:
+    rows = _jsonl(path)
+    passages: dict[str, dict[str, object]] = {}
+    truths: dict[str, list[list[str]]] = defaultdict(list)
+    for row in rows:
+        key = str(row["passage_id"])
+        passages.setdefault(key, row)
+        truths[key].append([str(row["answer"]), *[str(a) for a in row.get("alt_answers", [])]])  # type: ignore[attr-defined]
+    documents = [
+        _document(re.sub(r"\W+", "-", key), str(row["title"]), str(row["passage"])) for key, row in passages.items()
+    ]
+    builder = QuizBuilder()
+    for document in documents:
+        builder.add(document)
+    ours = [[_item_answer(item) for item in quiz.items] for quiz in builder.quizzes()]
+    entities = [[str(e.text) for e in pipeline()(str(row["passage"])).ents] for row in passages.values()]
+    print("## Answer-target agreement (SQuAD 2.0 sample)\n")
+    print(f"{len(passages)} passages, {len(rows)} human questions; a match is token F1 >= 0.5 with any annotator.\n")
+    print("| answers | per passage | precision | recall |")
+    print("| --- | --- | --- | --- |")
+    for label, answers in (("quizgen items", ours), ("all named entities (baseline)", entities)):
+        precision, recall = _agreement(answers, [truths[key] for key in passages])
+        print(f"| {label} | {sum(map(len, answers)) / len(passages):.1f} | {precision:.3f} | {recall:.3f} |")
+    print()
+
+
+def _item_answer(item: object) -> str:
+    if isinstance(item, MultipleChoice):
+        return item.answer_text
+    blanks = getattr(item, "blanks", None)
+    if blanks:
+        return str(blanks[0].answer)
+    return str(getattr(item, "explanation", "")).split("[", 1)[-1].split("]", 1)[0]
+
+
+def _agreement(answers: list[list[str]], truths: list[list[list[str]]]) -> tuple[float, float]:
+    matched = sum(
+        any(_f1(answer, alt) >= 0.5 for question in question_set for alt in question)
+        for passage_answers, question_set in zip(answers, truths, strict=True)
+        for answer in passage_answers
+    )
+    covered = sum(
+        any(_f1(answer, alt) >= 0.5 for answer in passage_answers for alt in question)
+        for passage_answers, question_set in zip(answers, truths, strict=True)
+        for question in question_set
+    )
+    return matched / max(sum(map(len, answers)), 1), covered / sum(map(len, truths))
+
+
+@dataclass
+class Ranking:
+    """Metrics of one item's ranked wrong options against the human ones."""
+
+    p1: float
+    f1_3: float
+    mrr: float
+    ndcg10: float
+
+
+def score(ranked: Sequence[str], gold: Iterable[str]) -> Ranking:
+    """P@1, F1@3, MRR and NDCG@10 (ideal: all three human distractors ranked first), lower-cased exact match."""
+    truth = {g.lower().strip() for g in gold}
+    hits = [candidate.lower().strip() in truth for candidate in ranked[:10]]
+    top3 = sum(hits[:3])
+    precision, recall = top3 / 3, top3 / len(truth)
+    f1 = 2 * precision * recall / (precision + recall) if top3 else 0.0
+    first = next((rank for rank, hit in enumerate(hits, 1) if hit), None)
+    dcg = sum(1 / math.log2(rank + 1) for rank, hit in enumerate(hits, 1) if hit)
+    ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(len(truth), 10) + 1))
+    return Ranking(float(hits[:1] == [True]), f1, 1 / first if first else 0.0, dcg / ideal)
+
+
+def report_dgen(path: Path) -> None:
+    rows = _jsonl(path)
+    documents = [_document(f"dgen-{index}", "DGen", str(row["passage"])) for index, row in enumerate(rows)]
+    answers = _dgen_answers(rows, documents)
+    pool = Pool()
+    for document_answers in answers.values():
+        pool.add_all(document_answers)
+    ours, floor = [], []
+    gold_answers = [str(row["answer"]) for row in rows]
+    for index, row in enumerate(rows):
+        gold = [str(d) for d in row["distractors"]]  # type: ignore[attr-defined]
+        answer = answers[index][0] if answers[index] else None
+        ranked = rank_distractors(answer, pool, random.Random(index), 10) if answer else []
+        ours.append(score(ranked, gold))
+        floor.append(score(_naive(gold_answers, index), gold))
+    print("## Distractor agreement (DGen cloze test)\n")
+    print(f"{len(rows)} items; top 10 candidates against the 3 human distractors; standard NDCG@10 (ideal: 3 hits).\n")
+    print("| ranking | P@1 | F1@3 | MRR | NDCG@10 |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, rankings in (("quizgen", ours), ("naive floor (other answers by length and frequency)", floor)):
+        mean = {name: 100 * sum(getattr(r, name) for r in rankings) / len(rankings) for name in Ranking.__annotations__}
+        print(f"| {label} | {mean['p1']:.2f} | {mean['f1_3']:.2f} | {mean['mrr']:.2f} | {mean['ndcg10']:.2f} |")
+    print()
+
+
+def _dgen_answers(rows: list[dict[str, object]], documents: list[Document]) -> dict[int, list[Answer]]:
+    """Each item's given answer as an :class:`Answer` (first), then the other answers found in its sentence."""
+    result: dict[int, list[Answer]] = {}
+    context = DocumentContext(frozenset(), frozenset())
+    for index, sentences in enumerate(analyse(documents)):
+        found = [answer for sentence in sentences for answer in find_answers(sentence, context)]
+        given = str(rows[index]["answer"])
+        match = next((a for a in found if normalise(a.text) == normalise(given)), None)
+        if match is None and sentences:
+            match = _as_term(sentences[0], given)
+        result[index] = ([match] if match else []) + [a for a in found if a is not match]
+    return result
+
+
+def _as_term(sentence: object, text: str) -> Answer | None:
+    from quizgen.build.nlp import Sentence
+
+    assert isinstance(sentence, Sentence)
+    start = sentence.text.lower().find(text.lower())
+    if start < 0:
+        return None
+    plural = text.endswith("s") and not text.endswith("ss")
+    return Answer(sentence, start, start + len(text), "term", 0.0, None, plural)
+
+
+def _naive(answers: list[str], index: int) -> list[str]:
+    """The floor: other items' answers, closest in word count and then in word frequency."""
+    answer = answers[index]
+    words, frequency = len(answer.split()), zipf(answer.split()[-1].lower())
+    others = sorted(
+        {other for position, other in enumerate(answers) if position != index and other.lower() != answer.lower()},
+        key=lambda o: (abs(len(o.split()) - words), abs(zipf(o.split()[-1].lower()) - frequency), o),
+    )
+    return others[:10]
+
+
+if __name__ == "__main__":
+    main()
