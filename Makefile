@@ -3,13 +3,20 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install quality clean
+.PHONY: demo test lint install quality chromium clean
 
 demo: $(VENV)/.installed  ## build quizzes from seeds/ into output/
 	$(BIN)/quizgen build seeds --out output --format json
 
-test: $(VENV)/.installed lint  ## run linters, type checks and the test suite
+test: $(VENV)/.installed lint chromium  ## run linters, type checks and the test suite
 	$(BIN)/python -m pytest
+
+# Worksheet printing and the quiz player are tested in the system's Chromium, never a downloaded
+# one. Installed with apt where we may (root, Debian); elsewhere those tests skip and say why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		apt-get update -qq && apt-get install -y -qq chromium fonts-liberation >/dev/null; } || \
+		echo "Chromium not installed: worksheet PDF and player tests will be skipped (apt-get install chromium)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check quizgen tests bench

@@ -67,6 +67,7 @@ class Exporter(Protocol):
 _REGISTRY: dict[str, str] = {
     "json": "quizgen.export.json_quiz:JsonQuizExporter",
     "anki": "quizgen.export.anki:AnkiExporter",
+    "html": "quizgen.export.worksheet:WorksheetExporter",
 }
 
 

@@ -1,0 +1,390 @@
+"""Printable worksheets and answer keys: HTML from jinja2 templates, optionally printed to PDF.
+
+For each quiz and version the exporter writes a student worksheet and its
+answer key; a build of several quizzes also gets one combined pair. The
+templates receive a small view of each quiz (:class:`Sheet`, :class:`Part`,
+:class:`Question`...), numbered, grouped by item type and, for versions,
+shuffled. Everything from a document reaches the page through jinja2's
+autoescaping, so a document's ``<script>`` prints as text.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from quizgen.errors import QuizgenError
+from quizgen.export import ExportOptions
+from quizgen.export.files import write_atomic
+from quizgen.export.render import answer_text, prompt_text, shuffled, split_cloze, version_label
+from quizgen.model import Cloze, Item, MultipleChoice, Option, Quiz, TrueFalse
+from quizgen.resources import default_templates_dir
+
+__all__ = [
+    "COMBINED_NAME",
+    "Choice",
+    "Part",
+    "Question",
+    "Section",
+    "Sheet",
+    "WorksheetExporter",
+    "css_string",
+    "load_templates",
+    "output_stem",
+    "render_page",
+    "sheets_for",
+]
+
+TEMPLATE_FOLDER = "worksheet"
+"""The bundled templates' folder inside ``templates/``."""
+
+COMBINED_NAME = "all"
+"""File name stem of the combined worksheet and key of a build of several documents."""
+
+KINDS = ("worksheet", "key")
+"""The two files of a pair; each is rendered by the template ``<kind>.html``."""
+
+SECTION_ORDER = (MultipleChoice.type, TrueFalse.type, Cloze.type)
+"""Questions are grouped by type in this order and numbered continuously."""
+
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+"""CSS ``@page size`` for each ``--paper`` choice."""
+
+SHORT_CHOICE = 28
+"""Options at most this many characters long are set two to a line."""
+
+BLANK_MM_PER_CHARACTER = 2.6
+BLANK_MM_RANGE = (35, 110)
+"""A blank is as wide as the longest answer on the sheet needs to be handwritten, within this range."""
+
+_QUOTES_AND_BRACKETS = re.compile(r"[\[\]\"'“”‘’«»]")
+"""Left out when telling whether an explanation only quotes the source sentence."""
+
+SHUFFLE_ATTEMPTS = 12
+"""How often a version is reshuffled when it came out the same as an earlier one."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A bubble to fill: a multiple-choice option (``letter`` "A"...) or True / False (``letter`` "T"/"F")."""
+
+    letter: str
+    text: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a cloze sentence: literal ``text``, or a blank with its ``number`` and ``answer``."""
+
+    text: str = ""
+    number: int | None = None
+    answer: str = ""
+    accept: tuple[str, ...] = ()
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether this part is a blank to write in."""
+        return self.number is not None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One numbered item as printed: see docs/worksheets.md for each field."""
+
+    number: int
+    id: str
+    type: str
+    text: str
+    choices: tuple[Choice, ...]
+    parts: tuple[Part, ...]
+    answer: str
+    answer_text: str
+    explanation: str
+    source_section: str
+    source_sentence: str
+    short_choices: bool
+
+    @property
+    def blanks(self) -> tuple[Part, ...]:
+        """The blanks of a cloze question, in reading order (empty for other types)."""
+        return tuple(part for part in self.parts if part.is_blank)
+
+
+@dataclass(frozen=True)
+class Section:
+    """The questions of one type, in the order printed."""
+
+    type: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One document's worksheet (or key) in one version."""
+
+    id: str
+    title: str
+    subject: str | None
+    grade: str | None
+    version: str | None
+    sections: tuple[Section, ...]
+    word_bank: tuple[str, ...]
+    blank_width_mm: int
+
+    @property
+    def grade_label(self) -> str | None:
+        """The grade as printed: "Grade 8" for a bare "8", else the grade as written ("Year 9")."""
+        if self.grade is None or any(char.isalpha() for char in self.grade.replace("K", "")):
+            return self.grade
+        return f"Grade {self.grade}"
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question of the sheet, in the order printed."""
+        return tuple(question for section in self.sections for question in section.questions)
+
+
+class WorksheetExporter:
+    """Writes a student worksheet and an answer key per document and version, as HTML (and PDF)."""
+
+    name = "html"
+    description = "printable worksheet and answer key per document (HTML; --pdf, --paper, --versions)"
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+        """Write the worksheets and keys of ``quizzes`` into ``out_dir``; also PDFs with ``options.pdf``."""
+        environment = load_templates(options.templates)
+        pages = {
+            out_dir / f"{stem}.{kind}.html": render_page(environment, kind, sheets, options)
+            for stem, sheets in _files(quizzes, options)
+            for kind in KINDS
+        }
+        written = [write_atomic(path, html) for path, html in pages.items()]
+        if options.pdf:
+            written += _print_all(pages, options.content_time)
+        return written
+
+
+def _files(quizzes: Sequence[Quiz], options: ExportOptions) -> list[tuple[str, list[Sheet]]]:
+    """Each output file's name stem and the sheets it holds; refuses two files of the same name."""
+    versions = [sheets_for(quiz, options.versions, options.seed) for quiz in quizzes]
+    files: dict[str, list[Sheet]] = {}
+    for sheets in zip(*versions, strict=True):
+        for sheet in sheets:
+            _add(files, output_stem(sheet.id, sheet.version), [sheet])
+        if len(sheets) > 1:
+            _add(files, output_stem(COMBINED_NAME, sheets[0].version), list(sheets))
+    return list(files.items())
+
+
+def _add(files: dict[str, list[Sheet]], stem: str, sheets: list[Sheet]) -> None:
+    if stem in files:
+        raise QuizgenError(f"two worksheets would both be written as {stem}.worksheet.html; rename one document")
+    files[stem] = sheets
+
+
+def output_stem(name: str, version: str | None) -> str:
+    """The file name stem for a quiz id (or :data:`COMBINED_NAME`) and version: ``water-cycle-B``."""
+    return name if version is None else f"{name}-{version}"
+
+
+def sheets_for(quiz: Quiz, versions: int, seed: int) -> list[Sheet]:
+    """The quiz as printed in each version; a single version keeps the quiz's own order.
+
+    With several versions every one is shuffled (questions within their group,
+    and options), and one that comes out the same as an earlier version is
+    reshuffled while another order exists.
+    """
+    if versions == 1:
+        return [_sheet(quiz, None, list(quiz.items))]
+    sheets: list[Sheet] = []
+    seen: set[tuple[tuple[str, tuple[str, ...]], ...]] = set()
+    for index in range(versions):
+        label = version_label(index)
+        for attempt in range(SHUFFLE_ATTEMPTS):
+            items = _shuffle_items(quiz, seed, f"{quiz.id}:{label}:{attempt}")
+            if _arrangement(items) not in seen:
+                break
+        seen.add(_arrangement(items))
+        sheets.append(_sheet(quiz, label, items))
+    return sheets
+
+
+def _arrangement(items: Sequence[Item]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What tells two versions apart: the order of the questions and of their options."""
+    return tuple(
+        (item.id, tuple(option.text for option in item.options) if isinstance(item, MultipleChoice) else ())
+        for item in _grouped(items)
+    )
+
+
+def _shuffle_items(quiz: Quiz, seed: int, salt: str) -> list[Item]:
+    items = shuffled(quiz.items, seed, salt)
+    return [
+        _shuffle_options(item, seed, f"{salt}:{item.id}") if isinstance(item, MultipleChoice) else item
+        for item in items
+    ]
+
+
+def _shuffle_options(item: MultipleChoice, seed: int, salt: str) -> MultipleChoice:
+    """``item`` with its options shuffled and lettered again A, B, C... in their new order."""
+    order = shuffled(item.options, seed, salt)
+    letters = string.ascii_uppercase
+    answer = next(letters[index] for index, option in enumerate(order) if option.id == item.answer)
+    options = tuple(Option(id=letters[index], text=option.text) for index, option in enumerate(order))
+    return replace(item, options=options, answer=answer)
+
+
+def _grouped(items: Sequence[Item]) -> list[Item]:
+    """``items`` grouped by type in :data:`SECTION_ORDER`, keeping their order within a group."""
+    return sorted(items, key=lambda item: SECTION_ORDER.index(item.type))
+
+
+def _sheet(quiz: Quiz, version: str | None, items: Sequence[Item]) -> Sheet:
+    numbered = list(enumerate(_grouped(items), start=1))
+    sections = tuple(
+        Section(kind, tuple(_question(number, item) for number, item in numbered if item.type == kind))
+        for kind in SECTION_ORDER
+        if any(item.type == kind for item in items)
+    )
+    answers = [blank.answer for item in items if isinstance(item, Cloze) for blank in item.blanks]
+    return Sheet(
+        id=quiz.id,
+        title=quiz.title,
+        subject=quiz.metadata.subject,
+        grade=quiz.metadata.grade,
+        version=version,
+        sections=sections,
+        word_bank=tuple(sorted(set(answers), key=lambda word: (word.casefold(), word))),
+        blank_width_mm=_blank_width(answers),
+    )
+
+
+def _blank_width(answers: Sequence[str]) -> int:
+    """One width for every blank of a sheet, so a blank's length gives no answer away."""
+    low, high = BLANK_MM_RANGE
+    longest = max((len(answer) for answer in answers), default=0)
+    return max(low, min(high, round(longest * BLANK_MM_PER_CHARACTER + 8)))
+
+
+def _question(number: int, item: Item) -> Question:
+    choices = _choices(item)
+    return Question(
+        number=number,
+        id=item.id,
+        type=item.type,
+        text=prompt_text(item),
+        choices=choices,
+        parts=_parts(item) if isinstance(item, Cloze) else (),
+        answer=item.answer if isinstance(item, MultipleChoice) else answer_text(item),
+        answer_text=answer_text(item),
+        explanation=item.explanation.strip() if _adds_to(item.explanation, item.source.sentence) else "",
+        source_section=item.source.section,
+        source_sentence=item.source.sentence,
+        short_choices=all(len(choice.text) <= SHORT_CHOICE for choice in choices),
+    )
+
+
+def _adds_to(explanation: str, sentence: str) -> bool:
+    """Whether ``explanation`` says more than quoting ``sentence`` (brackets and quotes aside)."""
+    return bool(explanation.strip()) and _plain_words(sentence) not in _plain_words(explanation)
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(_QUOTES_AND_BRACKETS.sub("", text).casefold().split())
+
+
+def _choices(item: Item) -> tuple[Choice, ...]:
+    if isinstance(item, MultipleChoice):
+        return tuple(Choice(option.id, option.text, option.id == item.answer) for option in item.options)
+    if isinstance(item, TrueFalse):
+        return (Choice("T", "True", item.answer), Choice("F", "False", not item.answer))
+    return ()
+
+
+def _parts(item: Cloze) -> tuple[Part, ...]:
+    blanks = {blank.id: blank for blank in item.blanks}
+    parts: list[Part] = []
+    for piece in split_cloze(item.text):
+        if isinstance(piece, str):
+            parts.append(Part(text=piece))
+        else:
+            number = sum(part.is_blank for part in parts) + 1
+            parts.append(Part(number=number, answer=blanks[piece].answer, accept=blanks[piece].accept))
+    return tuple(parts)
+
+
+def load_templates(folder: Path | None) -> jinja2.Environment:
+    """The jinja2 environment for the worksheet templates, autoescaping everything.
+
+    ``folder`` (``--templates``) replaces the bundled templates: its
+    ``worksheet/`` subfolder when it has one (a copy of ``templates/``), else
+    the folder itself (a copy of ``templates/worksheet/``).
+    """
+    if folder is None:
+        folder = default_templates_dir() / TEMPLATE_FOLDER
+    elif (folder / TEMPLATE_FOLDER).is_dir():
+        folder = folder / TEMPLATE_FOLDER
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["css_string"] = css_string
+    environment.globals["templates_folder"] = str(folder)
+    return environment
+
+
+def css_string(value: object) -> Markup:
+    """``value`` as a quoted CSS string, every character but ASCII letters and digits escaped.
+
+    Safe inside a ``<style>`` element: it can never close the element or the string.
+    Each escape ends in a space, which CSS takes as part of the escape.
+    """
+    escaped = "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):x} " for char in str(value))
+    return Markup(f'"{escaped}"')
+
+
+def render_page(environment: jinja2.Environment, kind: str, sheets: Sequence[Sheet], options: ExportOptions) -> str:
+    """The HTML of one file: the ``kind`` ("worksheet" or "key") of ``sheets``."""
+    context: dict[str, Any] = {
+        "kind": kind,
+        "sheets": list(sheets),
+        "paper": options.paper,
+        "page_size": PAGE_SIZES[options.paper],
+        "title": sheets[0].title if len(sheets) == 1 else "Worksheets",
+        "version": sheets[0].version,
+    }
+    name = f"{kind}.html"
+    try:
+        return environment.get_template(name).render(context)
+    except jinja2.TemplateNotFound as error:
+        raise QuizgenError(f"template {error.name} not found in {_folder(environment)}") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise QuizgenError(f"{error.filename or name}, line {error.lineno}: {error.message}") from None
+    except jinja2.TemplateError as error:
+        raise QuizgenError(f"template {name} in {_folder(environment)}: {error.message}") from None
+    except UnicodeDecodeError:
+        raise QuizgenError(f"a template in {_folder(environment)} is not UTF-8 text") from None
+
+
+def _folder(environment: jinja2.Environment) -> str:
+    return str(environment.globals["templates_folder"])
+
+
+def _print_all(pages: dict[Path, str], when: float) -> list[Path]:
+    """Print every page to a PDF beside its HTML file."""
+    from quizgen.export.pdf import PdfPrinter
+
+    with PdfPrinter() as printer:
+        return [write_atomic(path.with_suffix(".pdf"), printer.print(html, when)) for path, html in pages.items()]
