@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -77,14 +77,22 @@ class Pool:
         return same_document + sorted(same_run, key=lambda c: c.text)
 
 
-def choose_distractors(answer: Answer, pool: Pool, rng: random.Random, from_document: int = 0) -> list[str] | None:
+def choose_distractors(
+    answer: Answer,
+    pool: Pool,
+    rng: random.Random,
+    from_document: int = 0,
+    used: Counter[str] | None = None,
+) -> list[str] | None:
     """Three wrong options for ``answer``, or ``None`` when three good ones cannot be found.
 
     ``from_document`` is how many of them must come from the answer's own document:
     when every wrong option is foreign to the text, "pick the one the text mentions"
-    finds the answer without reading the question.
+    finds the answer without reading the question. ``used`` counts how often each
+    option (normalised) already served in this quiz; fresh ones are preferred, so
+    one word is not a wrong option on every other question of a sheet.
     """
-    shortlist = _shortlist(answer, pool, rng, _SHORTLIST)
+    shortlist = _shortlist(answer, pool, rng, _SHORTLIST, used or Counter())
     if len(shortlist) < DISTRACTOR_COUNT or sum(c.tier == 0 for c in shortlist) < from_document:
         return None
     own = [c.text for c in shortlist if c.tier == 0][:from_document]
@@ -94,12 +102,12 @@ def choose_distractors(answer: Answer, pool: Pool, rng: random.Random, from_docu
 
 def rank_distractors(answer: Answer, pool: Pool, rng: random.Random, limit: int) -> list[str]:
     """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
-    return [candidate.text for candidate in _shortlist(answer, pool, rng, limit)]
+    return [candidate.text for candidate in _shortlist(answer, pool, rng, limit, Counter())]
 
 
-def _shortlist(answer: Answer, pool: Pool, rng: random.Random, limit: int) -> list[Candidate]:
+def _shortlist(answer: Answer, pool: Pool, rng: random.Random, limit: int, used: Counter[str]) -> list[Candidate]:
     shortlist: list[Candidate] = []
-    for candidate in _ranked(answer, _candidates(answer, pool, rng)):
+    for candidate in _ranked(answer, _candidates(answer, pool, rng), used):
         chosen = [c.text for c in shortlist]
         if acceptable(answer, candidate.text, chosen) and not any(
             pool.same_person(candidate.text, other) for other in [answer.text, *chosen]
@@ -136,18 +144,18 @@ def _candidates(answer: Answer, pool: Pool, rng: random.Random) -> list[Candidat
     return candidates
 
 
-def _ranked(answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
-    """Same-tier candidates ordered by how alike they look to the answer."""
+def _ranked(answer: Answer, candidates: list[Candidate], used: Counter[str]) -> list[Candidate]:
+    """Same-tier candidates ordered by how fresh they are in this quiz, then how alike they look to the answer."""
     if answer.kind in NUMERIC_KINDS:
         return candidates  # already in order of plausibility
     length = len(answer.text)
     rarity = zipf(answer.text.split()[-1].lower()) if answer.kind == "term" else 0.0
 
-    def distance(candidate: Candidate) -> tuple[int, float]:
+    def distance(candidate: Candidate) -> tuple[int, int, float]:
         shape = abs(len(candidate.text) - length) / max(length, 1) - 0.5 * _same_last_word(candidate.text, answer.text)
         if answer.kind == "term":
             shape += abs(zipf(candidate.text.split()[-1].lower()) - rarity) / 4
-        return candidate.tier, round(shape, 2)
+        return candidate.tier, min(used[normalise(candidate.text)], 2), round(shape, 2)
 
     return sorted(candidates, key=distance)
 

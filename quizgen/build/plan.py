@@ -12,7 +12,7 @@ found.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
@@ -20,6 +20,7 @@ from itertools import zip_longest
 from quizgen.build.answers import Answer, has_subject
 from quizgen.build.distractors import Pool, choose_distractors
 from quizgen.build.items import cloze, item_random, multiple_choice, true_false
+from quizgen.build.lexicon import normalise
 from quizgen.model import Cloze, Item
 
 ItemTypes = frozenset[str]
@@ -55,12 +56,13 @@ def plan_items(
     stats = stats if stats is not None else PlanStats()
     chosen: list[tuple[int, Item]] = []
     asked: set[str] = set()
+    used: Counter[str] = Counter()
     for answers in _in_rounds(sentence_answers):
         for answer in answers:
             if answer.key in asked:
                 continue
             preferred = _preferred_type(answer, types)
-            item = _make_item(answer, pool, seed, preferred, types)
+            item = _make_item(answer, pool, seed, preferred, types, used)
             if item is not None and preferred != CLOZE:
                 stats.wanted_choice += 1
                 stats.fell_back += isinstance(item, Cloze)
@@ -98,15 +100,18 @@ def _preferred_type(answer: Answer, types: ItemTypes) -> str:
     return MCQ if MCQ in types else next(iter(sorted(types)))
 
 
-def _make_item(answer: Answer, pool: Pool, seed: int, preferred: str, types: ItemTypes) -> Item | None:
+def _make_item(
+    answer: Answer, pool: Pool, seed: int, preferred: str, types: ItemTypes, used: Counter[str]
+) -> Item | None:
     rng = item_random(seed, answer)
     if preferred == CLOZE:
         return cloze(answer)
     can_be_statement = TRUE_FALSE in types and answer.kind != "term" and has_subject(answer.sentence)
     if preferred == MCQ or not can_be_statement:
         from_document = 0 if answer.kind in FOREIGN_OPTIONS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
-        options = choose_distractors(answer, pool, rng, from_document=from_document)
+        options = choose_distractors(answer, pool, rng, from_document=from_document, used=used)
         if options is not None and MCQ in types:
+            used.update(normalise(option) for option in options)
             return multiple_choice(answer, options, rng)
     if can_be_statement:
         wrong = choose_distractors(answer, pool, rng)
