@@ -68,6 +68,10 @@ _REGISTRY: dict[str, str] = {
     "json": "quizgen.export.json_quiz:JsonQuizExporter",
     "anki": "quizgen.export.anki:AnkiExporter",
     "html": "quizgen.export.worksheet:WorksheetExporter",
+    "player": "quizgen.export.player:PlayerExporter",
+    "qti": "quizgen.export.qti:QtiExporter",
+    "moodle": "quizgen.export.moodle:MoodleXmlExporter",
+    "gift": "quizgen.export.gift:GiftExporter",
 }
 
 

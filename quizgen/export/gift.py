@@ -1,0 +1,93 @@
+"""Exporter for GIFT, the plain-text question format Moodle (and others) import.
+
+Every text is written in Moodle's ``[plain]`` format, so it shows literally
+(``<b>`` stays ``<b>``), with GIFT's specials ``~ = # { } :`` and the backslash
+escaped and line breaks written as ``\\n``, as Moodle's own GIFT writer does.
+GIFT has one blank per question: a cloze item with several blanks becomes one
+question per blank, the other blanks filled in (as Anki shows cloze cards).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.export import ExportOptions
+from quizgen.export.lms import (
+    PerQuizExporter,
+    accepted_answers,
+    blanks_in_order,
+    moodle_category,
+    one_line,
+    question_name,
+)
+from quizgen.export.render import render_cloze
+from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
+
+BLANK = "_____"
+"""How a blank is shown in the question text."""
+
+_SPECIAL = re.compile(r"([\\~=#{}:])")
+
+
+def escape(text: str) -> str:
+    """``text`` with GIFT's specials (and the backslash) escaped and line breaks as ``\\n``."""
+    one_kind_of_break = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPECIAL.sub(r"\\\1", one_kind_of_break).replace("\n", "\\n")
+
+
+def _literal(text: str) -> str:
+    """Escaped ``text`` that Moodle will not read as a ``[format]`` marker or a ``%weight%``."""
+    escaped = escape(text.strip())
+    return f"[plain]{escaped}" if escaped.startswith(("[", "%")) else escaped
+
+
+def render_gift(quiz: Quiz) -> str:
+    """The GIFT text for ``quiz``: a category line, then its questions separated by blank lines."""
+    header = (
+        f"// {one_line(quiz.title)} (quizgen, from {one_line(quiz.source.file)})\n$CATEGORY: {moodle_category(quiz)}"
+    )
+    return "\n\n".join([header, *(question for item in quiz.items for question in _questions(item))]) + "\n"
+
+
+def _questions(item: Item) -> list[str]:
+    """The GIFT questions for one item: one, or one per blank of a cloze item."""
+    if isinstance(item, MultipleChoice):
+        choices = [("=" if option.id == item.answer else "~") + _literal(option.text) for option in item.options]
+        return [_question(item, question_name(item), item.question, choices)]
+    if isinstance(item, TrueFalse):
+        return [_question(item, question_name(item), item.statement, ["TRUE" if item.answer else "FALSE"])]
+    blanks = blanks_in_order(item)
+    if len(blanks) == 1:
+        return [_blank_question(item, blanks[0], question_name(item))]
+    return [
+        _blank_question(item, blank, f"{question_name(item)} (blank {number} of {len(blanks)})")
+        for number, blank in enumerate(blanks, 1)
+    ]
+
+
+def _blank_question(item: Cloze, asked: Blank, name: str) -> str:
+    """A short-answer question for the blank ``asked``, any other blanks filled in with their answers."""
+    text = render_cloze(item, lambda blank: BLANK if blank.id == asked.id else blank.answer)
+    return _question(item, name, text, ["=" + _literal(answer) for answer in accepted_answers(asked)])
+
+
+def _question(item: Item, name: str, text: str, answers: list[str]) -> str:
+    """``::name::[plain]text{answers ####explanation}``, with a comment naming the item."""
+    lines = [f"// {item.id}", f"::{escape(name)}::[plain]{escape(text.strip())}{{"]
+    lines += [f"\t{answer}" for answer in answers]
+    if item.explanation.strip():
+        lines.append(f"\t####{_literal(item.explanation)}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+class GiftExporter(PerQuizExporter):
+    """Writes ``<quiz id>.gift.txt`` for each quiz."""
+
+    name = "gift"
+    description = "GIFT text per document, for Moodle's question bank import"
+    suffix = ".gift.txt"
+
+    def render(self, quiz: Quiz, options: ExportOptions) -> str:
+        """The GIFT text for ``quiz``."""
+        return render_gift(quiz)

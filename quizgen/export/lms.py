@@ -1,0 +1,127 @@
+"""What the LMS exporters (player, QTI, Moodle XML, GIFT) share, so none writes it again.
+
+Each of them writes one file per quiz (:class:`PerQuizExporter`), lists a blank's
+accepted answers the same way, names questions the same way, and the two XML
+formats build and serialize their trees with the same helpers.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from quizgen.export import ExportOptions
+from quizgen.export.files import write_atomic
+from quizgen.export.render import prompt_text, split_cloze
+from quizgen.model import Blank, Cloze, Item, Quiz
+
+NAME_LENGTH = 60
+"""Longest question name (in characters) written for an LMS question bank."""
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Timestamp of every zip entry: fixed, so the same quiz gives the same bytes."""
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class PerQuizExporter:
+    """Base of exporters that write one file per quiz, named ``<quiz id><suffix>``."""
+
+    name: str
+    description: str
+    suffix: str
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+        """Write one file per quiz into ``out_dir``."""
+        return [write_atomic(out_dir / f"{quiz.id}{self.suffix}", self.render(quiz, options)) for quiz in quizzes]
+
+    def render(self, quiz: Quiz, options: ExportOptions) -> bytes | str:
+        """The whole file for ``quiz``."""
+        raise NotImplementedError
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace (line breaks too) as one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def normalise_answer(text: str) -> str:
+    """``text`` as answers are compared: case ignored, runs of whitespace as one space, ends trimmed."""
+    return one_line(text).casefold()
+
+
+def accepted_answers(blank: Blank) -> list[str]:
+    """The blank's answer, then its ``accept`` alternatives, leaving out any that compare equal to an earlier one."""
+    seen: set[str] = set()
+    answers: list[str] = []
+    for text in (blank.answer, *blank.accept):
+        key = normalise_answer(text)
+        if key not in seen:
+            seen.add(key)
+            answers.append(one_line(text))
+    return answers
+
+
+def blanks_in_order(item: Cloze) -> list[Blank]:
+    """The blanks of ``item`` in the order they stand in its text."""
+    by_id = {blank.id: blank for blank in item.blanks}
+    return [by_id[part] for part in split_cloze(item.text) if isinstance(part, int)]
+
+
+def question_name(item: Item) -> str:
+    """A short name for the question bank: the start of its prompt, cut at a word."""
+    text = one_line(prompt_text(item))
+    if len(text) <= NAME_LENGTH:
+        return text
+    cut = text[: NAME_LENGTH - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def moodle_category(quiz: Quiz) -> str:
+    """Moodle's question category for ``quiz``: ``$course$/top/<title>``, a ``/`` in the title doubled."""
+    return "$course$/top/" + one_line(quiz.title).replace("/", "//")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (most control characters)."""
+    return _XML_INVALID.sub("", text)
+
+
+def html_text(text: str) -> str:
+    """Plain ``text`` as HTML that shows it literally: ``<``, ``>`` and ``&`` escaped."""
+    return html.escape(xml_text(text), quote=False)
+
+
+def element(
+    parent: ET.Element, tag: str, text: str | None = None, attrs: Mapping[str, str] | None = None
+) -> ET.Element:
+    """Append a ``tag`` child to ``parent`` with ``text`` and attributes, all made safe for XML."""
+    child = ET.SubElement(parent, tag, {key: xml_text(value) for key, value in (attrs or {}).items()})
+    if text is not None:
+        child.text = xml_text(text)
+    return child
+
+
+def xml_bytes(root: ET.Element) -> bytes:
+    """``root`` as an indented UTF-8 XML document with its declaration."""
+    ET.indent(root, space="  ")
+    document: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True, short_empty_elements=False)
+    return document + b"\n"
+
+
+def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip archive of ``(name, data)`` entries, in that order, with fixed timestamps and permissions."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()

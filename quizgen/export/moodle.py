@@ -1,0 +1,135 @@
+"""Exporter for Moodle XML, the richest format Moodle's question bank imports.
+
+Multiple choice becomes ``multichoice`` (one answer, options in the quiz's order,
+lettered A, B, C...), true/false ``truefalse``, a cloze item with one blank
+``shortanswer`` (case-insensitive, every accepted answer worth 100%) and one with
+several blanks Moodle's ``cloze`` type with a ``SHORTANSWER`` part per blank.
+Texts are HTML with the document's text escaped, so ``<b>`` shows as written.
+The first "question" names a category, used when the teacher ticks "Get
+category from file" on import.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from quizgen.export import ExportOptions
+from quizgen.export.lms import (
+    PerQuizExporter,
+    accepted_answers,
+    element,
+    html_text,
+    moodle_category,
+    question_name,
+    xml_bytes,
+    xml_text,
+)
+from quizgen.export.render import prompt_text, render_cloze
+from quizgen.model import Blank, Item, MultipleChoice, Quiz, TrueFalse
+
+PENALTY = "0.3333333"
+"""Share of the mark lost per wrong try in interactive quizzes (Moodle's default)."""
+
+# Characters that Moodle's cloze parser reads as syntax ({1:SHORTANSWER:=a~=b#feedback}),
+# or that its HTML editor or html_entity_decode() would change, written as numeric entities.
+_CLOZE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "&<>\"'{}~#\\"})
+
+
+def render_moodle(quiz: Quiz) -> bytes:
+    """The Moodle XML document for ``quiz``."""
+    root = ET.Element("quiz")
+    category = element(root, "question", attrs={"type": "category"})
+    _text(category, "category", moodle_category(quiz))
+    for item in quiz.items:
+        _question(root, item)
+    return xml_bytes(root)
+
+
+def _question(root: ET.Element, item: Item) -> None:
+    """Append the ``<question>`` for ``item``."""
+    if isinstance(item, MultipleChoice):
+        question = _header(root, item, "multichoice", html_text(item.question))
+        _multichoice(question, item)
+    elif isinstance(item, TrueFalse):
+        question = _header(root, item, "truefalse", html_text(item.statement))
+        _truefalse(question, item)
+    elif len(item.blanks) == 1:
+        question = _header(root, item, "shortanswer", html_text(prompt_text(item)))
+        _shortanswer(question, item.blanks[0])
+    else:
+        question = _header(root, item, "cloze", render_cloze(item, _cloze_blank, _cloze_literal))
+    _tags(question, item)
+
+
+def _header(root: ET.Element, item: Item, kind: str, question_html: str) -> ET.Element:
+    """A ``<question>`` with what every type has: name, text, general feedback, grade, id number."""
+    question = element(root, "question", attrs={"type": kind})
+    _text(question, "name", question_name(item))
+    _text(question, "questiontext", question_html, "html")
+    _text(question, "generalfeedback", html_text(item.explanation), "html")
+    element(question, "defaultgrade", "1")
+    element(question, "penalty", "1" if kind == "truefalse" else PENALTY)
+    element(question, "hidden", "0")
+    element(question, "idnumber", item.id)
+    return question
+
+
+def _text(parent: ET.Element, tag: str, text: str, text_format: str | None = None) -> ET.Element:
+    """``<tag format="..."><text>text</text></tag>``, the way Moodle XML wraps every text."""
+    wrapper = element(parent, tag, attrs={"format": text_format} if text_format else None)
+    element(wrapper, "text", text)
+    return wrapper
+
+
+def _answer(question: ET.Element, fraction: int, text: str, text_format: str) -> None:
+    answer = element(question, "answer", attrs={"fraction": str(fraction), "format": text_format})
+    element(answer, "text", text)
+    _text(answer, "feedback", "", "html")
+
+
+def _multichoice(question: ET.Element, item: MultipleChoice) -> None:
+    element(question, "single", "true")
+    element(question, "shuffleanswers", "false")
+    element(question, "answernumbering", "ABCD")
+    for option in item.options:
+        _answer(question, 100 if option.id == item.answer else 0, html_text(option.text), "html")
+
+
+def _truefalse(question: ET.Element, item: TrueFalse) -> None:
+    for value in (True, False):
+        _answer(question, 100 if value == item.answer else 0, str(value).lower(), "moodle_auto_format")
+
+
+def _shortanswer(question: ET.Element, blank: Blank) -> None:
+    element(question, "usecase", "0")
+    for text in accepted_answers(blank):
+        _answer(question, 100, text, "moodle_auto_format")
+
+
+def _cloze_blank(blank: Blank) -> str:
+    """A blank of a ``cloze`` question: ``{1:SHORTANSWER:=answer~=alternative}`` (one mark, any case)."""
+    return "{1:SHORTANSWER:" + "~".join("=" + _cloze_literal(text) for text in accepted_answers(blank)) + "}"
+
+
+def _cloze_literal(text: str) -> str:
+    """Text inside a ``cloze`` question, as HTML in which no character can be read as cloze syntax."""
+    return xml_text(text).translate(_CLOZE_ENTITIES)
+
+
+def _tags(question: ET.Element, item: Item) -> None:
+    if item.tags:
+        tags = element(question, "tags")
+        for tag in item.tags:
+            _text(tags, "tag", tag)
+
+
+class MoodleXmlExporter(PerQuizExporter):
+    """Writes ``<quiz id>.moodle.xml`` for each quiz."""
+
+    name = "moodle"
+    description = "Moodle XML per document, for Moodle's question bank import"
+    suffix = ".moodle.xml"
+
+    def render(self, quiz: Quiz, options: ExportOptions) -> bytes:
+        """The Moodle XML document for ``quiz``."""
+        return render_moodle(quiz)

@@ -1,0 +1,291 @@
+// quizgen quiz player: renders a JSON quiz, checks answers, shows the score and explanations.
+// Every element is built with createElement and text nodes: document text is never parsed as HTML.
+(function () {
+  "use strict";
+
+  var BLANK_MARKER = /\{\{([0-9]+)\}\}/g;
+  // Everything is found inside this player's own element, so several players can share a page.
+  var root = document.currentScript.closest(".quizgen-player");
+  var players = Array.prototype.slice.call(document.querySelectorAll(".quizgen-player"));
+  var prefix = "quizgen-" + players.indexOf(root) + "-";
+  var part = function (name) { return root.querySelector('[data-part="' + name + '"]'); };
+  // The page's title is the quiz's when the player is the page, not when it sits in another page.
+  var ownsTitle = document.title.trim() === part("title").textContent.trim();
+  var views = [];
+  var current = null;
+
+  // An element with attributes ("text" and "class" set those properties) and children (strings become text).
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) {
+      var value = attributes[key];
+      if (key === "text") node.textContent = value;
+      else if (key === "class") node.className = value;
+      else node.setAttribute(key, value);
+    });
+    (children || []).forEach(function (child) { node.append(child); });
+    return node;
+  }
+
+  // How blanks are compared: case ignored, runs of whitespace as one space, ends trimmed.
+  function normalise(text) {
+    return String(text).normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  }
+
+  // The cloze text as literal strings and blank ids, in order.
+  function splitCloze(text) {
+    var parts = [];
+    var position = 0;
+    text.replace(BLANK_MARKER, function (marker, id, offset) {
+      if (offset > position) parts.push(text.slice(position, offset));
+      parts.push(Number(id));
+      position = offset + marker.length;
+      return marker;
+    });
+    if (position < text.length) parts.push(text.slice(position));
+    return parts;
+  }
+
+  function legend(index, total, prompt) {
+    return el("legend", {}, [el("span", { class: "number", text: "Question " + (index + 1) + " of " + total }), " ", prompt]);
+  }
+
+  function clearMarks(view) {
+    view.node.querySelectorAll(".mark").forEach(function (mark) { mark.remove(); });
+    view.node.querySelectorAll(".is-answer, .is-wrong, .is-right").forEach(function (node) {
+      node.classList.remove("is-answer", "is-wrong", "is-right");
+    });
+    view.node.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    view.feedback.hidden = true;
+    view.feedback.replaceChildren();
+  }
+
+  // A question answered by picking one choice: multiple choice and true/false.
+  function choiceQuestion(index, total, prompt, choices, correctId) {
+    var name = prefix + "question-" + index;
+    var rows = choices.map(function (choice) {
+      var input = el("input", { type: "radio", name: name, value: choice.id });
+      var label = el("label", { class: "option" }, [input, " ", choice.label]);
+      return { choice: choice, input: input, label: label };
+    });
+    var feedback = el("div", { class: "feedback", hidden: "" });
+    var node = el("fieldset", { class: "question" }, [legend(index, total, prompt),
+      el("div", { class: "options" }, rows.map(function (row) { return row.label; })), feedback]);
+    var answer = rows.find(function (row) { return row.choice.id === correctId; });
+    return {
+      node: node,
+      feedback: feedback,
+      check: function () {
+        var chosen = rows.find(function (row) { return row.input.checked; });
+        answer.label.classList.add("is-answer");
+        answer.label.append(el("span", { class: "mark", text: "(correct answer)" }));
+        if (chosen && chosen !== answer) {
+          chosen.label.classList.add("is-wrong");
+          chosen.label.append(el("span", { class: "mark", text: "(your answer)" }));
+        }
+        return { correct: chosen === answer, answered: Boolean(chosen), expected: answer.choice.text };
+      },
+      reset: function () { rows.forEach(function (row) { row.input.checked = false; }); },
+    };
+  }
+
+  function multipleChoice(item, index, total) {
+    var choices = item.options.map(function (option) {
+      return {
+        id: option.id,
+        text: option.id + ". " + option.text,
+        label: el("span", {}, [el("span", { class: "letter", text: option.id + "." }), " ", el("span", { text: option.text })]),
+      };
+    });
+    return choiceQuestion(index, total, item.question, choices, item.answer);
+  }
+
+  function trueFalse(item, index, total) {
+    var choices = [true, false].map(function (value) {
+      var text = value ? "True" : "False";
+      return { id: String(value), text: text, label: el("span", { text: text }) };
+    });
+    return choiceQuestion(index, total, "True or false? " + item.statement, choices, String(item.answer));
+  }
+
+  function cloze(item, index, total) {
+    var blanks = new Map(item.blanks.map(function (blank) { return [blank.id, blank]; }));
+    var parts = splitCloze(item.text);
+    var count = parts.filter(function (piece) { return typeof piece === "number"; }).length;
+    var sentence = el("p", { class: "cloze" });
+    var fields = [];
+    parts.forEach(function (piece) {
+      if (typeof piece === "string") {
+        sentence.append(piece);
+        return;
+      }
+      var blank = blanks.get(piece);
+      var accepted = [blank.answer].concat(blank.accept || []);
+      var longest = Math.max.apply(null, accepted.map(function (text) { return text.length; }));
+      var label = "Question " + (index + 1) + ", blank" + (count > 1 ? " " + (fields.length + 1) + " of " + count : "");
+      var input = el("input", { type: "text", autocomplete: "off", autocapitalize: "off", spellcheck: "false", "aria-label": label });
+      input.size = Math.min(30, Math.max(6, longest + 2));
+      fields.push({ input: input, blank: blank, accepted: accepted.map(normalise) });
+      sentence.append(input);
+    });
+    var feedback = el("div", { class: "feedback", hidden: "" });
+    var prompt = count > 1 ? "Fill in the blanks." : "Fill in the blank.";
+    var node = el("fieldset", { class: "question" }, [legend(index, total, prompt), sentence, feedback]);
+    return {
+      node: node,
+      feedback: feedback,
+      check: function () {
+        var results = fields.map(function (field) {
+          var right = field.accepted.indexOf(normalise(field.input.value)) !== -1;
+          field.input.classList.add(right ? "is-right" : "is-wrong");
+          field.input.setAttribute("aria-invalid", right ? "false" : "true");
+          return right;
+        });
+        var expected = fields.map(function (field, number) {
+          return (count > 1 ? "blank " + (number + 1) + ": " : "") + field.blank.answer;
+        }).join("; ");
+        return {
+          correct: results.every(Boolean),
+          answered: fields.some(function (field) { return field.input.value.trim() !== ""; }),
+          expected: expected,
+        };
+      },
+      reset: function () { fields.forEach(function (field) { field.input.value = ""; }); },
+    };
+  }
+
+  var RENDERERS = { multiple_choice: multipleChoice, true_false: trueFalse, cloze: cloze };
+
+  function showFeedback(view, item, result) {
+    var verdict = result.correct ? "Correct." : result.answered ? "Not quite." : "Not answered.";
+    view.feedback.replaceChildren(el("p", { class: "verdict" }, [
+      el("span", { "aria-hidden": "true", text: result.correct ? "✓ " : "✗ " }), verdict]));
+    if (!result.correct) view.feedback.append(el("p", { text: "Correct answer: " + result.expected }));
+    if (item.explanation) view.feedback.append(el("p", { class: "explanation", text: item.explanation }));
+    view.feedback.className = "feedback " + (result.correct ? "correct" : "wrong");
+    view.feedback.hidden = false;
+  }
+
+  function check() {
+    var right = 0;
+    views.forEach(function (view, index) {
+      clearMarks(view);
+      var result = view.check();
+      showFeedback(view, current.items[index], result);
+      if (result.correct) right += 1;
+    });
+    var percent = Math.round((100 * right) / views.length);
+    part("score").textContent = "Score: " + right + " of " + views.length + " correct (" + percent + "%).";
+    part("score").focus();
+  }
+
+  function reset() {
+    views.forEach(function (view) {
+      clearMarks(view);
+      view.reset();
+    });
+    part("score").textContent = "";
+    var first = part("questions").querySelector("input");
+    if (first) first.focus();
+  }
+
+  function details(quiz) {
+    var parts = [];
+    if (quiz.subject) parts.push(quiz.subject);
+    if (quiz.grade) parts.push("Grade " + quiz.grade);
+    parts.push(quiz.items.length + (quiz.items.length === 1 ? " question" : " questions"));
+    return parts.join(" · ");
+  }
+
+  function show(quiz) {
+    if (ownsTitle) document.title = quiz.title;
+    part("title").textContent = quiz.title;
+    part("details").textContent = details(quiz);
+    current = quiz;
+    views = quiz.items.map(function (item, index) { return RENDERERS[item.type](item, index, quiz.items.length); });
+    part("questions").replaceChildren.apply(part("questions"), views.map(function (view) { return view.node; }));
+    part("instructions").hidden = views.length === 0;
+    part("actions").hidden = views.length === 0;
+    part("score").textContent = views.length === 0 ? "This quiz has no questions." : "";
+  }
+
+  // Checks what the player relies on; the full rules are the JSON Schema (`quizgen schema`).
+  function validate(quiz) {
+    var fail = function (where, problem) { throw new Error(where + ": " + problem); };
+    var isText = function (value) { return typeof value === "string" && value.trim() !== ""; };
+    if (!quiz || typeof quiz !== "object" || Array.isArray(quiz)) fail("top level", "not a quiz object");
+    if (!/^1\.[0-9]+$/.test(String(quiz.format_version))) fail("format_version", "not a version 1 quiz file");
+    if (!isText(quiz.title)) fail("title", "missing");
+    if (!Array.isArray(quiz.items)) fail("items", "missing");
+    quiz.items.forEach(function (item, index) {
+      var where = "items[" + index + "]";
+      if (!item || !RENDERERS[item.type]) fail(where + ".type", "unknown item type");
+      if (item.type === "multiple_choice") {
+        if (!isText(item.question)) fail(where + ".question", "missing");
+        if (!Array.isArray(item.options) || item.options.length < 2) fail(where + ".options", "fewer than two");
+        item.options.forEach(function (option, number) {
+          if (!option || !isText(option.id) || !isText(option.text)) fail(where + ".options[" + number + "]", "needs id and text");
+        });
+        if (!item.options.some(function (option) { return option.id === item.answer; })) fail(where + ".answer", "not one of the options");
+      } else if (item.type === "true_false") {
+        if (!isText(item.statement)) fail(where + ".statement", "missing");
+        if (typeof item.answer !== "boolean") fail(where + ".answer", "not true or false");
+      } else {
+        if (!isText(item.text) || !Array.isArray(item.blanks)) fail(where, "needs text and blanks");
+        var ids = item.blanks.map(function (blank) {
+          if (!blank || !isText(blank.answer)) fail(where + ".blanks", "a blank has no answer");
+          if (blank.accept !== undefined && !(Array.isArray(blank.accept) && blank.accept.every(isText))) fail(where + ".blanks", "accept must list answers");
+          return blank.id;
+        });
+        splitCloze(item.text).forEach(function (piece) {
+          if (typeof piece === "number" && ids.indexOf(piece) === -1) fail(where + ".text", "blank " + piece + " is not listed");
+        });
+        if (!splitCloze(item.text).some(function (piece) { return typeof piece === "number"; })) fail(where + ".text", "has no blank");
+      }
+    });
+    return quiz;
+  }
+
+  function loadFile(file) {
+    part("load-error").textContent = "";
+    file.text().then(function (text) {
+      show(validate(JSON.parse(text)));
+      part("title").focus();
+    }).catch(function (error) {
+      part("load-error").textContent = file.name + " could not be opened: " + error.message;
+      part("loader").open = true;
+    });
+  }
+
+  part("check").addEventListener("click", check);
+  part("reset").addEventListener("click", reset);
+  part("file").addEventListener("change", function (event) {
+    if (event.target.files.length) loadFile(event.target.files[0]);
+  });
+  part("loader-help").id = prefix + "loader-help";
+  part("file").setAttribute("aria-describedby", prefix + "loader-help");
+  root.addEventListener("dragover", function (event) {
+    event.preventDefault();
+    root.classList.add("dragging");
+  });
+  root.addEventListener("dragleave", function (event) {
+    if (!root.contains(event.relatedTarget)) root.classList.remove("dragging");
+  });
+  root.addEventListener("drop", function (event) {
+    event.preventDefault();
+    root.classList.remove("dragging");
+    if (event.dataTransfer && event.dataTransfer.files.length) loadFile(event.dataTransfer.files[0]);
+  });
+
+  var embedded = part("quiz").textContent.trim();
+  if (!embedded) {
+    part("loader").open = true;
+    return;
+  }
+  try {
+    show(validate(JSON.parse(embedded)));
+  } catch (error) {
+    part("load-error").textContent = "The quiz in this page could not be read: " + error.message;
+    part("loader").open = true;
+  }
+})();
