@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: demo test lint install quality chromium clean
 
 demo: $(VENV)/.installed  ## build quizzes from seeds/ into output/
-	$(BIN)/quizgen build seeds --out output --format json
+	$(BIN)/quizgen build seeds --out output --format json,html,anki,player,qti,moodle,gift
 
 test: $(VENV)/.installed lint chromium  ## run linters, type checks and the test suite
 	$(BIN)/python -m pytest
@@ -35,4 +35,4 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) output/*.json
+	rm -rf $(VENV) output/*.*
