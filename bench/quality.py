@@ -33,7 +33,7 @@ from quizgen.build import QuizBuilder
 from quizgen.build.answers import Answer, DocumentContext, find_answers, zipf
 from quizgen.build.distractors import Pool, rank_distractors
 from quizgen.build.lexicon import normalise
-from quizgen.build.nlp import analyse, pipeline
+from quizgen.build.nlp import ParsedSentence, analyse, pipeline
 from quizgen.model import Document, MultipleChoice, Quiz, Section, SourceFile
 from quizgen.read import find_documents, read_document
 
@@ -257,15 +257,12 @@ def _dgen_answers(rows: list[dict[str, object]], documents: list[Document]) -> d
     return result
 
 
-def _as_term(sentence: object, text: str) -> Answer | None:
-    from quizgen.build.nlp import Sentence
-
-    assert isinstance(sentence, Sentence)
+def _as_term(sentence: ParsedSentence, text: str) -> Answer | None:
     start = sentence.text.lower().find(text.lower())
     if start < 0:
         return None
     plural = text.endswith("s") and not text.endswith("ss")
-    return Answer(sentence, start, start + len(text), "term", 0.0, None, plural)
+    return Answer(sentence.sentence, start, start + len(text), "term", 0.0, None, plural)
 
 
 def _naive(answers: list[str], index: int) -> list[str]:

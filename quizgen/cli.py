@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from quizgen import __version__
-from quizgen.build import ALL_TYPES, BuildOptions, QuizBuilder
+from quizgen.build import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions, QuizBuilder
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions, available_formats, get_exporter
 from quizgen.model import Document, Quiz
@@ -23,6 +23,10 @@ from quizgen.read import find_documents, read_document
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+T = TypeVar("T")
 
 PROGRESS_FROM = 10
 """Show a progress bar from this many documents on."""
@@ -31,7 +35,9 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0  every input was built and written
   1  an input or output failed (the others were still written)
-  2  the command line was wrong (unknown option or format)"""
+  2  the command line was wrong (unknown option or format)
+  3  internal error (a bug: please report it)
+  130  interrupted (Ctrl-C)"""
 
 
 def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
@@ -142,7 +148,27 @@ def _content_time(inputs: Sequence[Path]) -> float:
     return float(int(max(times))) if times else 0.0
 
 
-@click.group(epilog=EXIT_CODES_HELP)
+class _Commands(click.Group):
+    """Turns an unexpected error into one line on stderr, never a traceback (unless QUIZGEN_DEBUG is set)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as error:
+            if os.environ.get("QUIZGEN_DEBUG"):
+                raise
+            _fail(
+                f"internal error ({type(error).__name__}: {error}); "
+                "run again with QUIZGEN_DEBUG=1 for details, and please report it",
+                EXIT_INTERNAL,
+            )
+
+
+@click.group(cls=_Commands, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="quizgen")
 def main() -> None:
     """Turn study texts into quizzes, worksheets and flashcards, offline.
@@ -167,7 +193,15 @@ def main() -> None:
     callback=_item_types,
     help="Item types to build: mcq (multiple choice), cloze, tf (true/false).",
 )
-def build(inputs: tuple[Path, ...], max_items: int | None, types: frozenset[str], **settings: Any) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes that analyse documents at once; 0 uses every core.",
+)
+def build(inputs: tuple[Path, ...], max_items: int | None, types: frozenset[str], jobs: int, **settings: Any) -> None:
     """Read documents, build a quiz from each, and write it in every format asked for.
 
     INPUTS are files or folders (default: seeds/). In a folder, every .txt, .md
@@ -184,18 +218,21 @@ def build(inputs: tuple[Path, ...], max_items: int | None, types: frozenset[str]
     if not paths:
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
     out_dir, formats, export_options = _export_settings(settings, paths)
+    documents = [document for document in _read_all(paths) if document is not None]
+    failed = len(paths) - len(documents)
     builder = QuizBuilder(BuildOptions(seed=export_options.seed, max_items=max_items, types=types))
-    failed = 0
     try:
-        with _progress(paths, "Building") as documents:
-            for document in _read_all(documents):
-                if document is None:
-                    failed += 1
-                else:
-                    builder.add(document)
+        with _progress(builder.add_all(documents, jobs or os.cpu_count() or 1), len(documents), "Building") as done:
+            for _ in done:
+                pass
     except QuizgenError as error:
         _fail(str(error))
     quizzes = builder.quizzes()
+    for document_id in builder.capped:
+        click.echo(f"quizgen: note: {document_id}: kept the first {MAX_ITEMS_PER_DOCUMENT} items (the limit)", err=True)
+    for quiz in quizzes:
+        if not quiz.items:
+            click.echo(f"quizgen: note: {quiz.source.file}: no question could be made from this text", err=True)
     failed += _export(quizzes, out_dir, formats, export_options)
     _summary(quizzes, out_dir, formats)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
@@ -270,11 +307,11 @@ def _summary(quizzes: Sequence[Quiz], out_dir: Path, formats: list[str]) -> None
 
 
 @contextmanager
-def _progress(paths: list[Path], label: str) -> Iterator[Iterable[Path]]:
-    if len(paths) < PROGRESS_FROM:
-        yield paths
+def _progress(items: Iterable[T], count: int, label: str) -> Iterator[Iterable[T]]:
+    if count < PROGRESS_FROM:
+        yield items
         return
-    with click.progressbar(paths, label=label, file=sys.stderr) as bar:
+    with click.progressbar(items, length=count, label=label, file=sys.stderr) as bar:
         yield bar
 
 

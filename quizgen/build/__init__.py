@@ -8,17 +8,29 @@ items chosen across sections (:mod:`quizgen.build.plan`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from quizgen.build.answers import PLACE_WORDS, Answer, DocumentContext, find_answers
 from quizgen.build.distractors import Pool
 from quizgen.build.lexicon import normalise
-from quizgen.build.nlp import Sentence, analyse
+from quizgen.build.nlp import ParsedSentence, analyse
 from quizgen.build.plan import ALL_TYPES, CLOZE, MCQ, TRUE_FALSE, ItemTypes, PlanStats, plan_items
 from quizgen.model import Document, Quiz
 
-__all__ = ["ALL_TYPES", "CLOZE", "MCQ", "TRUE_FALSE", "BuildOptions", "QuizBuilder", "build_quiz", "build_quizzes"]
+__all__ = [
+    "ALL_TYPES",
+    "CLOZE",
+    "MAX_ITEMS_PER_DOCUMENT",
+    "MCQ",
+    "TRUE_FALSE",
+    "BuildOptions",
+    "QuizBuilder",
+    "analyse_document",
+    "build_quiz",
+    "build_quizzes",
+]
 
 
 @dataclass(frozen=True)
@@ -35,11 +47,16 @@ class BuildOptions:
     types: ItemTypes = ALL_TYPES
 
 
+MAX_ITEMS_PER_DOCUMENT = 300
+"""Items kept per document at most, whatever ``--max-items`` says; :attr:`QuizBuilder.capped` lists cut quizzes."""
+
+
 class QuizBuilder:
     """Builds the quizzes of one run: add documents, then ask for their quizzes.
 
     Wrong options may come from any document added, so quizzes are made only
-    once every document is in.
+    once every document is in. Only compact answer candidates are kept per
+    document (never its parse), so memory grows slowly with the run.
     """
 
     def __init__(self, options: BuildOptions | None = None) -> None:
@@ -48,31 +65,57 @@ class QuizBuilder:
         self._pool = Pool()
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.build.plan.PlanStats`)."""
+        self.capped: list[str] = []
+        """Ids of documents whose quiz was cut at :data:`MAX_ITEMS_PER_DOCUMENT` items."""
 
     def add(self, document: Document) -> None:
         """Analyse ``document`` and remember its answer candidates."""
-        sentences = next(analyse([document]))
-        context = _context(document, sentences)
-        answers = [find_answers(sentence, context) for sentence in sentences]
+        self._keep(document, analyse_document(document))
+
+    def add_all(self, documents: Sequence[Document], jobs: int = 1) -> Iterator[Document]:
+        """Analyse ``documents``, in ``jobs`` processes at once; yield each document as it is done."""
+        if jobs <= 1 or len(documents) < 2:
+            for document in documents:
+                self.add(document)
+                yield document
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as executor:
+            chunk = max(1, len(documents) // (jobs * 8))
+            analysed = executor.map(analyse_document, documents, chunksize=chunk)
+            for document, answers in zip(documents, analysed, strict=True):
+                self._keep(document, answers)
+                yield document
+
+    def _keep(self, document: Document, answers: list[list[Answer]]) -> None:
         for sentence_answers in answers:
             self._pool.add_all(sentence_answers)
         self._documents.append((document, answers))
 
     def quizzes(self) -> list[Quiz]:
         """One quiz per document added, in the order they were added."""
+        return [self._quiz(document, answers) for document, answers in self._documents]
+
+    def _quiz(self, document: Document, answers: list[list[Answer]]) -> Quiz:
         options = self.options
-        return [
-            Quiz(
-                id=document.id,
-                title=document.title,
-                source=document.source,
-                items=tuple(
-                    plan_items(answers, self._pool, options.seed, options.types, options.max_items, self.stats)
-                ),
-                metadata=document.metadata,
-            )
-            for document, answers in self._documents
-        ]
+        limit = min(options.max_items or MAX_ITEMS_PER_DOCUMENT, MAX_ITEMS_PER_DOCUMENT)
+        items = plan_items(answers, self._pool, options.seed, options.types, limit, self.stats)
+        asked_for_more = options.max_items is None or options.max_items > MAX_ITEMS_PER_DOCUMENT
+        if len(items) == MAX_ITEMS_PER_DOCUMENT and asked_for_more:
+            self.capped.append(document.id)
+        return Quiz(
+            id=document.id,
+            title=document.title,
+            source=document.source,
+            items=tuple(items),
+            metadata=document.metadata,
+        )
+
+
+def analyse_document(document: Document) -> list[list[Answer]]:
+    """The answer candidates of each sentence of ``document``, in order (runs in worker processes too)."""
+    sentences = next(analyse([document]))
+    context = _context(document, sentences)
+    return [find_answers(sentence, context) for sentence in sentences]
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:
@@ -88,7 +131,7 @@ def build_quiz(document: Document, options: BuildOptions | None = None) -> Quiz:
     return build_quizzes([document], options)[0]
 
 
-def _context(document: Document, sentences: list[Sentence]) -> DocumentContext:
+def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentContext:
     people = {
         name
         for sentence in sentences

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from quizgen.build.lexicon import Category, lexicon, normalise
-from quizgen.build.nlp import Sentence
+from quizgen.build.nlp import ParsedSentence, Sentence
+from quizgen.build.questions import question_stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -98,8 +99,18 @@ class Answer:
     end: int
     kind: str
     score: float
-    category: Category | None = None
+    category_name: str | None = None
+    """The curated list the answer is in (see :mod:`quizgen.build.lexicon`), if any."""
     plural: bool = False
+    stem: str = ""
+    """The question to ask for it: a wh-question where the parse allows, else the sentence with a blank."""
+    full_clause: bool = False
+    """Whether the sentence has a subject, so a changed copy still reads as a statement."""
+
+    @property
+    def category(self) -> Category | None:
+        """The curated list the answer is in, if any."""
+        return lexicon().category(self.category_name) if self.category_name else None
 
     @property
     def text(self) -> str:
@@ -137,8 +148,12 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def find_answers(sentence: Sentence, context: DocumentContext) -> list[Answer]:
-    """The answer candidates of ``sentence``, best first, none that the sentence gives away."""
+def find_answers(sentence: ParsedSentence, context: DocumentContext) -> list[Answer]:
+    """The answer candidates of ``sentence``, best first, none that the sentence gives away.
+
+    Everything later stages need from the parse (the question stem, whether the
+    sentence is a full clause) is worked out here, so answers hold no parse.
+    """
     if not usable(sentence):
         return []
     found = [*_entity_answers(sentence, context), *_term_answers(sentence)]
@@ -149,10 +164,11 @@ def find_answers(sentence: Sentence, context: DocumentContext) -> list[Answer]:
         if any(answer.start < other.end and other.start < answer.end for other in kept):
             continue
         kept.append(answer)
-    return kept
+    full_clause = has_subject(sentence)
+    return [replace(a, stem=question_stem(a, sentence.span), full_clause=full_clause) for a in kept]
 
 
-def usable(sentence: Sentence) -> bool:
+def usable(sentence: ParsedSentence) -> bool:
     """Whether a sentence can stand alone as a question: a complete, self-contained statement."""
     span = sentence.span
     words = [token for token in span if not token.is_punct]
@@ -176,7 +192,7 @@ def _subject(span: Span) -> list[Token]:
     return [child for child in span.root.children if child.dep_ in ("nsubj", "nsubjpass")]
 
 
-def has_subject(sentence: Sentence) -> bool:
+def has_subject(sentence: ParsedSentence) -> bool:
     """Whether the sentence is a full clause, not a fragment like "Indicated a shift in ..."."""
     return bool(_subject(sentence.span))
 
@@ -187,7 +203,7 @@ def _repeated_in_sentence(answer: Answer) -> bool:
 
 
 def _make(
-    sentence: Sentence,
+    sentence: ParsedSentence,
     start: int,
     end: int,
     kind: str,
@@ -197,10 +213,10 @@ def _make(
     bonus: float = 0.0,
 ) -> Answer:
     score = KIND_WEIGHT.get(kind, 1.5) + PART_BONUS[sentence.part] + bonus
-    return Answer(sentence, start, end, kind, score, category, plural)
+    return Answer(sentence.sentence, start, end, kind, score, category.name if category else None, plural)
 
 
-def _entity_answers(sentence: Sentence, context: DocumentContext) -> Iterator[Answer]:
+def _entity_answers(sentence: ParsedSentence, context: DocumentContext) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for entity in sentence.span.ents:
         start, end = entity.start_char - offset, entity.end_char - offset
@@ -215,7 +231,7 @@ def _entity_answers(sentence: Sentence, context: DocumentContext) -> Iterator[An
 
 
 def _named_answer(
-    sentence: Sentence, entity: Span, start: int, end: int, kind: str, context: DocumentContext
+    sentence: ParsedSentence, entity: Span, start: int, end: int, kind: str, context: DocumentContext
 ) -> Iterator[Answer]:
     text = sentence.text[start:end]
     if text.lower().startswith("the "):
@@ -241,7 +257,7 @@ def _named_answer(
     yield _make(sentence, start, end, kind, category=category, plural=plural)
 
 
-def _date_answer(sentence: Sentence, entity: Span, start: int) -> Iterator[Answer]:
+def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator[Answer]:
     text = str(entity.text)
     year = _YEAR.search(text)
     if year:
@@ -253,7 +269,7 @@ def _date_answer(sentence: Sentence, entity: Span, start: int) -> Iterator[Answe
         yield _make(sentence, start + century.start(), start + century.end(), "century")
 
 
-def _number_answer(sentence: Sentence, entity: Span) -> Iterator[Answer]:
+def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for token in entity:
         if token.like_num and _DIGITS.search(token.text):
@@ -266,7 +282,7 @@ def _number_answer(sentence: Sentence, entity: Span) -> Iterator[Answer]:
             return
 
 
-def _term_answers(sentence: Sentence) -> Iterator[Answer]:
+def _term_answers(sentence: ParsedSentence) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for chunk in sentence.span.noun_chunks:
         tokens = _term_tokens(chunk)
@@ -313,7 +329,7 @@ def _term_tokens(chunk: Span) -> list[Token]:
     return tokens
 
 
-def _stem_elsewhere(sentence: Sentence, root: Token) -> bool:
+def _stem_elsewhere(sentence: ParsedSentence, root: Token) -> bool:
     """Whether another word of the sentence shares the term's stem ("photosynthesis" / "photosynthetic")."""
     stem = root.lemma_.lower()[:6]
     return any(token.i != root.i and token.lower_.startswith(stem) for token in sentence.span)

@@ -16,7 +16,6 @@ from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
 from quizgen.build.identity import item_id, item_tags
 from quizgen.build.lexicon import lexicon
 from quizgen.build.numbers import numeric_value
-from quizgen.build.questions import question_stem
 from quizgen.model import Blank, Cloze, Difficulty, MultipleChoice, Option, Source, TrueFalse
 
 RARE_ZIPF = 3.0
@@ -37,7 +36,7 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
     options = tuple(Option(letter, text) for letter, text in zip(string.ascii_uppercase, texts, strict=False))
     return MultipleChoice(
         id=item_id(answer.sentence.document_id, answer.sentence.text, answer.text),
-        question=question_stem(answer),
+        question=answer.stem,
         options=options,
         answer=string.ascii_uppercase[texts.index(answer.text)],
         explanation=explanation(answer),

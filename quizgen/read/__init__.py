@@ -34,17 +34,23 @@ def read_document(path: Path) -> Document:
         layout, metadata = parse_layout(text), Metadata()
     if not layout.lead and not layout.key_points and not layout.sections:
         raise InputError(path, "has a title but no text to ask questions about")
-    if not any(char.isalpha() for char in layout.title):
+    if layout.title and not any(char.isalpha() for char in layout.title):
         raise InputError(path, "has no readable text (no letters in its first line)")
     return Document(
         id=document_id(path),
-        title=layout.title,
+        title=layout.title or title_from_file_name(path),
         lead=layout.lead,
         key_points=layout.key_points,
         sections=layout.sections,
         source=source,
         metadata=metadata,
     )
+
+
+def title_from_file_name(path: Path) -> str:
+    """A title for a document that has none: its file name, in words."""
+    words = path.stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() or "Untitled"
 
 
 def document_id(path: Path) -> str:

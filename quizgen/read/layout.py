@@ -24,6 +24,9 @@ MAX_HEADING_WORDS = 12
 MAX_KEY_POINT_WORDS = 25
 """A plain line longer than this is a paragraph, not a key point."""
 
+MAX_TITLE_CHARS = 200
+"""A first line longer than this is text, not a title."""
+
 MIN_LEAD_WORDS = 15
 """A one-sentence line after the title this long is a lead paragraph, not a key point."""
 
@@ -119,7 +122,10 @@ class Layout:
 def parse_layout(text: str) -> Layout:
     """Classify the lines of ``text`` into title, lead, key points and sections."""
     lines = split_lines(text)
-    title, rest = lines[0].text, lines[1:]
+    if len(lines[0].text) > MAX_TITLE_CHARS or lines[0].looks_like_paragraph():
+        title, rest = "", lines  # no title line: the caller names the document after its file
+    else:
+        title, rest = lines[0].text, lines[1:]
     position = 0
 
     lead = ""

@@ -41,7 +41,7 @@ def parse_markdown(path: Path, text: str) -> tuple[Layout, Metadata]:
     tokens = parser.parse(text)
     front_matter = _front_matter(path, tokens)
     blocks = list(_blocks(tokens))
-    title = _title(front_matter, blocks, path)
+    title = _title(front_matter, blocks)
     return _assemble(title, blocks), _metadata(front_matter)
 
 
@@ -99,13 +99,13 @@ def _plain_text(inline: Token) -> str:
     return " ".join("".join(parts).split())
 
 
-def _title(front_matter: dict[str, object], blocks: list[_Block], path: Path) -> str:
+def _title(front_matter: dict[str, object], blocks: list[_Block]) -> str:
     if isinstance(front_matter.get("title"), str) and str(front_matter["title"]).strip():
         return str(front_matter["title"]).strip()
     for block in blocks:
         if block.kind == "title":
             return block.text
-    return path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    return ""  # the reader names the document after its file
 
 
 def _assemble(title: str, blocks: list[_Block]) -> Layout:
