@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install quality chromium clean
+.PHONY: demo test lint install quality bench chromium clean
 
 demo: $(VENV)/.installed  ## build quizzes from seeds/ into output/
 	$(BIN)/quizgen build seeds --out output --format json,html,anki,player,qti,moodle,gift
@@ -27,6 +27,9 @@ install: $(VENV)/.installed
 
 quality: $(VENV)/.installed  ## question-builder quality report on ../shared/eval (see bench/README.md)
 	$(BIN)/python bench/quality.py
+
+bench: $(VENV)/.installed  ## speed and memory on 10, 100 and 1,000 documents (see bench/README.md)
+	$(BIN)/python bench/speed.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -247,7 +247,7 @@ def _dgen_answers(rows: list[dict[str, object]], documents: list[Document]) -> d
     """Each item's given answer as an :class:`Answer` (first), then the other answers found in its sentence."""
     result: dict[int, list[Answer]] = {}
     context = DocumentContext(frozenset(), frozenset())
-    for index, sentences in enumerate(analyse(documents)):
+    for index, (_, sentences) in enumerate(analyse(documents)):
         found = [answer for sentence in sentences for answer in find_answers(sentence, context)]
         given = str(rows[index]["answer"])
         match = next((a for a in found if normalise(a.text) == normalise(given)), None)

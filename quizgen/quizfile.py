@@ -154,9 +154,11 @@ def _item_from_json(data: JsonObject) -> Item:
 
 
 def _check(data: Any, what: str) -> None:
-    error = best_match(_validator().iter_errors(data))
-    if error is not None:
-        raise QuizgenError(f"invalid {what}: {_describe(error)}")
+    validator = _validator()
+    if not validator.is_valid(data):  # the quick check; finding the most telling error is slower
+        error = best_match(validator.iter_errors(data))
+        if error is not None:
+            raise QuizgenError(f"invalid {what}: {_describe(error)}")
     problem = _consistency_problem(data)
     if problem:
         raise QuizgenError(f"invalid {what}: {problem}")

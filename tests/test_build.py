@@ -106,7 +106,7 @@ def test_seed_items_cover_key_points_lead_and_sections() -> None:
 @cache
 def _people_named_in_run() -> frozenset[str]:
     names: set[str] = set()
-    for sentences in nlp.analyse(run_documents()):
+    for _, sentences in nlp.analyse(run_documents()):
         for sentence in sentences:
             for entity in sentence.span.ents:
                 words = [token for token in entity if token.tag_ != "POS"]

@@ -27,7 +27,7 @@ __all__ = [
     "TRUE_FALSE",
     "BuildOptions",
     "QuizBuilder",
-    "analyse_document",
+    "analyse_documents",
     "build_quiz",
     "build_quizzes",
 ]
@@ -70,21 +70,22 @@ class QuizBuilder:
 
     def add(self, document: Document) -> None:
         """Analyse ``document`` and remember its answer candidates."""
-        self._keep(document, analyse_document(document))
+        for _ in self.add_all([document]):
+            pass
 
     def add_all(self, documents: Sequence[Document], jobs: int = 1) -> Iterator[Document]:
         """Analyse ``documents``, in ``jobs`` processes at once; yield each document as it is done."""
-        if jobs <= 1 or len(documents) < 2:
-            for document in documents:
-                self.add(document)
+        if jobs <= 1 or len(documents) < 2 * BATCH_DOCUMENTS:
+            for document, sentences in analyse(documents):
+                self._keep(document, _answers(document, sentences))
                 yield document
             return
+        batches = [documents[start : start + BATCH_DOCUMENTS] for start in range(0, len(documents), BATCH_DOCUMENTS)]
         with ProcessPoolExecutor(max_workers=jobs) as executor:
-            chunk = max(1, len(documents) // (jobs * 8))
-            analysed = executor.map(analyse_document, documents, chunksize=chunk)
-            for document, answers in zip(documents, analysed, strict=True):
-                self._keep(document, answers)
-                yield document
+            for batch, analysed in zip(batches, executor.map(analyse_documents, batches), strict=True):
+                for document, answers in zip(batch, analysed, strict=True):
+                    self._keep(document, answers)
+                    yield document
 
     def _keep(self, document: Document, answers: list[list[Answer]]) -> None:
         for sentence_answers in answers:
@@ -111,9 +112,16 @@ class QuizBuilder:
         )
 
 
-def analyse_document(document: Document) -> list[list[Answer]]:
-    """The answer candidates of each sentence of ``document``, in order (runs in worker processes too)."""
-    sentences = next(analyse([document]))
+BATCH_DOCUMENTS = 16
+"""Documents a worker process analyses per task with ``--jobs``."""
+
+
+def analyse_documents(documents: Sequence[Document]) -> list[list[list[Answer]]]:
+    """The answer candidates of each sentence of each document (runs in worker processes too)."""
+    return [_answers(document, sentences) for document, sentences in analyse(documents)]
+
+
+def _answers(document: Document, sentences: list[ParsedSentence]) -> list[list[Answer]]:
     context = _context(document, sentences)
     return [find_answers(sentence, context) for sentence in sentences]
 

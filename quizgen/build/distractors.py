@@ -14,11 +14,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
 from quizgen.build.lexicon import lexicon, normalise
 from quizgen.build.numbers import numeric_value, variants
 
+_WORD = re.compile(r"\w+")
 DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
 NEAR_YEARS = 30
@@ -43,20 +45,26 @@ class Pool:
     """Every answer-like span seen in a run, by kind, remembering its document."""
 
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
-    full_names: set[str] = field(default_factory=set)
-    """Every multi-word person name seen, to tell two parts of one name apart from two people."""
+    _full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Every multi-word person name seen, by each of its words: two parts of one name are one person."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too)."""
         self._add(answer.kind, answer.text, answer.sentence.document_id)
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
-            self.full_names.add(answer.key)
+            for word in _words(answer.text):
+                self._full_names[word].add(answer.key)
 
     def same_person(self, first: str, second: str) -> bool:
         """Whether two names are parts of one full name seen in the run ("Napoleon", "Bonaparte")."""
-        a, b = normalise(first), normalise(second)
-        return any(_overlaps(a, name) and _overlaps(b, name) for name in self.full_names)
+        return bool(self._names_containing(first) & self._names_containing(second))
+
+    def _names_containing(self, text: str) -> set[str]:
+        words = _words(text)
+        if not words:
+            return set()
+        return {name for name in self._full_names.get(words[0], ()) if _overlaps(text, name)}
 
     def _add(self, kind: str, text: str, document_id: str) -> None:
         self._entries[kind].setdefault(normalise(text), {}).setdefault(document_id, text)
@@ -174,14 +182,24 @@ def acceptable(answer: Answer, text: str, chosen: list[str]) -> bool:
     return _same_form(answer, text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return size > 0 and any(longer[start : start + size] == shorter for start in range(len(longer) - size + 1))
+
+
 def _overlaps(first: str, second: str) -> bool:
-    """One is a word-bounded part of the other (``Michelsen`` / ``Alfonso López Michelsen``)."""
-    shorter, longer = sorted((first, second), key=len)
-    return re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer) is not None
+    """One is a run of whole words of the other (``Michelsen`` / ``Alfonso López Michelsen``)."""
+    shorter, longer = sorted((_words(first), _words(second)), key=len)
+    return _contains(longer, shorter)
 
 
 def _mentioned(text: str, sentence: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence, re.IGNORECASE) is not None
+    return _contains(_words(sentence), _words(text))
 
 
 def _same_form(answer: Answer, text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -112,16 +112,38 @@ def _pieces(text: str) -> list[str]:
     return [*pieces, current] if current else pieces
 
 
-def analyse(documents: Sequence[Document], batch_size: int = 64) -> Iterator[list[ParsedSentence]]:
-    """The parsed sentences of each document, in document order, its blocks parsed in one batch."""
+def analyse(documents: Iterable[Document], batch_size: int = 128) -> Iterator[tuple[Document, list[ParsedSentence]]]:
+    """Each document with its parsed sentences, in order.
+
+    The blocks of consecutive documents are parsed in shared batches (far faster than
+    one document at a time), and each document is yielded as soon as its last block is
+    parsed, so a long run streams through in constant memory.
+    """
     nlp = pipeline()
+    pending: list[Document] = []
+    blocks = (
+        (block.text, (len(pending) - 1, block))
+        for document in _noting(documents, pending)
+        for block in _blocks(document)
+    )
+    current = 0
+    sentences: list[ParsedSentence] = []
+    for doc, (index, block) in nlp.pipe(blocks, batch_size=batch_size, as_tuples=True):
+        while current < index:
+            yield pending[current], sentences
+            current, sentences = current + 1, []
+        spans = [doc[:]] if block.part == "key_point" else list(doc.sents)
+        for span in spans:
+            if span.text.strip():
+                where = Sentence(str(span.text), pending[index].id, block.section, block.part, len(sentences))
+                sentences.append(ParsedSentence(span, where))
+    while current < len(pending):
+        yield pending[current], sentences
+        current, sentences = current + 1, []
+
+
+def _noting(documents: Iterable[Document], seen: list[Document]) -> Iterator[Document]:
+    """``documents``, each appended to ``seen`` as it is taken."""
     for document in documents:
-        blocks = _blocks(document)
-        sentences: list[ParsedSentence] = []
-        for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size), strict=True):
-            spans = [doc[:]] if block.part == "key_point" else list(doc.sents)
-            for span in spans:
-                if span.text.strip():
-                    where = Sentence(str(span.text), document.id, block.section, block.part, len(sentences))
-                    sentences.append(ParsedSentence(span, where))
-        yield sentences
+        seen.append(document)
+        yield document
