@@ -1,16 +1,22 @@
-"""Shared fixtures: the project's seeds, the shared evaluation corpus, and a CLI runner."""
+"""Shared fixtures: the project's seeds, the shared evaluation corpus, a CLI runner, and headless Chromium."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 from click.testing import CliRunner
 
 from quizgen.cli import main
+from quizgen.errors import QuizgenError
+from quizgen.export.pdf import CHROMIUM_ARGS, find_chromium
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -49,3 +55,38 @@ def cli() -> CliRun:
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    """The system's Chromium, found as ``--pdf`` finds it (never downloaded).
+
+    Where there is none (or no Playwright) the test is skipped with the reason; in CI
+    (``CI`` set) it fails instead, so the browser tests cannot silently not run.
+    """
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _skip_or_fail_in_ci("Playwright is not installed (pip install 'quizgen[pdf]')")
+    try:
+        return find_chromium()
+    except QuizgenError as error:
+        _skip_or_fail_in_ci(f"no Chromium to run: {error}")
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path) -> Iterator[Browser]:
+    """One headless Chromium for the module, started with quizgen's own switches."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        started = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
+        yield started
+        started.close()
+
+
+def _skip_or_fail_in_ci(reason: str) -> NoReturn:
+    """Skip the test for ``reason``; in CI, fail it."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests: {reason}")
+    pytest.skip(reason)

@@ -23,86 +23,15 @@ from quizgen.export.anki import (
     note_guid,
 )
 from quizgen.export.render import answer_text, split_cloze
-from quizgen.model import (
-    Blank,
-    Cloze,
-    Item,
-    Metadata,
-    MultipleChoice,
-    Option,
-    Quiz,
-    Source,
-    SourceFile,
-    TrueFalse,
-)
+from quizgen.model import Cloze, Item, MultipleChoice, Quiz
 from quizgen.quizfile import load_quiz
 from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, CliRun
+from tests.samples import HOSTILE, sample_quiz, source
 
 BUILT = 1_700_000_000.0
 """Content time of a first build; later builds add to it."""
 
-HOSTILE = '<script>alert(1)</script> Fish & "Chips" {{c9::x}}'
-
 LOG_KINDS = ("new", "updated", "duplicate", "conflicting", "first_field_match", "missing_notetype", "missing_deck")
-
-
-# --- hand-built quizzes: every item type, a two-blank cloze, hostile text --------------------------------------
-
-
-def _source(sentence: str, section: str = "What Happened?") -> Source:
-    return Source(section=section, sentence=sentence)
-
-
-def sample_quiz(quiz_id: str = "colombia", title: str = "Colombia & the USSR") -> Quiz:
-    """A quiz with one item of each type, a two-blank cloze and a cloze with hostile text."""
-    items: tuple[Item, ...] = (
-        MultipleChoice(
-            id="mcq-1",
-            question="Who led the initiative?",
-            options=(
-                Option("A", "Getúlio Vargas"),
-                Option("B", "Juan Perón"),
-                Option("C", "Alfonso López Michelsen"),
-                Option("D", "Lázaro Cárdenas"),
-            ),
-            answer="C",
-            explanation="The key points name him as the president in charge.",
-            source=_source("President Alfonso López Michelsen led the initiative.", "Key points"),
-            tags=(f"doc:{quiz_id}", "section:key-points", "type:multiple_choice"),
-            difficulty="easy",
-        ),
-        Cloze(
-            id="cloze-2",
-            text="Relations were established in {{1}} with the {{2}}.",
-            blanks=(Blank(1, "1935"), Blank(2, "Soviet Union")),
-            explanation="Both facts come from the first paragraph.",
-            source=_source("Relations were established in 1935 with the Soviet Union."),
-            tags=(f"doc:{quiz_id}", "section:what-happened", "type:cloze"),
-            difficulty="medium",
-        ),
-        TrueFalse(
-            id="tf-3",
-            statement="The accord was signed in 1950.",
-            answer=False,
-            explanation="It was signed in 1935.",
-            source=_source("The 1935 accord symbolized Colombia's willingness to engage."),
-            difficulty="hard",
-        ),
-        Cloze(
-            id="cloze-4",
-            text=f"{HOSTILE} is served with {{{{1}}}}.",
-            blanks=(Blank(1, 'salt & "vinegar" {{c2::no}}'),),
-            explanation=HOSTILE,
-            source=_source(f'{HOSTILE} is served with salt & "vinegar" {{{{c2::no}}}}.', "<b>Menu</b>"),
-        ),
-    )
-    return Quiz(
-        id=quiz_id,
-        title=title,
-        source=SourceFile(file=f"{quiz_id}.txt", sha256="0" * 64),
-        items=items,
-        metadata=Metadata(),
-    )
 
 
 def cards_implied(items: Sequence[Item]) -> int:
@@ -351,12 +280,14 @@ def test_each_card_shows_its_answer_on_the_back_only(tmp_path: Path, collection:
 
 def test_hostile_text_shows_as_text_on_the_card(tmp_path: Path, collection: Collection) -> None:
     import_deck(collection, export([sample_quiz()], tmp_path))
+    hostile = sample_quiz().items[3]
     card = find_card(rendered_cards(collection), "Quizgen Cloze", "alert")
 
+    assert HOSTILE in hostile.source.sentence and "<b>" in hostile.source.section
     assert "<script" not in card.front + card.back and "<b>Menu" not in card.back
     assert visible(card.front) == f"{HOSTILE} is served with [...]."
-    assert f'{HOSTILE} is served with salt & "vinegar" {{{{c2::no}}}}.' in visible(card.back)
-    assert "<b>Menu</b>" in visible(card.back)
+    assert hostile.source.sentence in visible(card.back)
+    assert hostile.source.section in visible(card.back)
     assert collection.card_count() == 5, "text that looks like a cloze marker must not add cards"
 
 
@@ -390,9 +321,9 @@ def test_guid_follows_document_sentence_and_answer_not_wording() -> None:
     guid = note_guid(quiz.id, choice)
 
     shown_only = replace(choice, question="Reworded?", explanation="New.", tags=(), difficulty="hard")
-    assert note_guid(quiz.id, replace(shown_only, source=_source(choice.source.sentence, "Renamed"))) == guid
+    assert note_guid(quiz.id, replace(shown_only, source=source(choice.source.sentence, "Renamed"))) == guid
     assert note_guid("other-document", choice) != guid
-    assert note_guid(quiz.id, replace(choice, source=_source("A different sentence."))) != guid
+    assert note_guid(quiz.id, replace(choice, source=source("A different sentence."))) != guid
     assert note_guid(quiz.id, replace(choice, answer="A")) != guid
 
 

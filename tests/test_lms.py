@@ -7,7 +7,6 @@ against the content model of the IMS QTI 1.2 ASI binding and what Canvas reads.
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import json
@@ -16,22 +15,22 @@ import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
-from quizgen.build import build_quiz
 from quizgen.errors import QuizgenError
 from quizgen.export.gift import render_gift
 from quizgen.export.moodle import render_moodle
 from quizgen.export.player import embedded_json, render_player
 from quizgen.export.qti import render_qti
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, Quiz, Source, SourceFile, TrueFalse
+from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.quizfile import dumps, load_quiz, quiz_from_json
-from quizgen.read import find_documents, read_document
+from quizgen.read import find_documents
 from quizgen.resources import default_templates_dir
 from tests.conftest import SEEDS, CliRun
+from tests.samples import SOURCE, hostile_quiz, mcq, pipeline_quizzes, plain_quiz
 
 with warnings.catch_warnings():  # importing pygiftparser warns about deprecated locale and pkg_resources calls
     warnings.simplefilter("ignore")
@@ -39,107 +38,7 @@ with warnings.catch_warnings():  # importing pygiftparser warns about deprecated
     from pygiftparser import parser as gift_parser
 
 # ---------------------------------------------------------------------------------------------------------------
-# Quizzes: built by the real pipeline from seeds/, and by hand with every item type and hostile text.
-
-HOSTILE = "Tom & Jerry's \"show\" <script>alert('x')</script></script><!-- ~ = # { } : \\ [blank1] {1:SA:=x} 50%"
-"""Text that breaks naive HTML, XML, JSON-in-script, GIFT, Moodle cloze or Canvas blank handling."""
-
-SOURCE = Source(section="Key points", sentence="A sentence.")
-
-
-def hostile_quiz(for_pygiftparser: bool = False) -> Quiz:
-    """Every item type, a multi-blank cloze (blanks listed out of text order) with accepted alternatives,
-    and hostile text in every field, including GIFT's specials in options and answers.
-
-    ``for_pygiftparser`` leaves "}" and "->" out of options and answers: pygiftparser ends an answer
-    at an escaped "}" and takes any "->" for a matching pair, where Moodle does neither in these questions.
-    """
-    brace, arrow = ("", "=>") if for_pygiftparser else ("}", "->")
-    return Quiz(
-        id="0-hostile",
-        title=f"Rock & Roll </script><script>alert(1)</script> {{x}} a/b {HOSTILE}",
-        source=SourceFile(file="hostile.txt", sha256="0" * 64),
-        items=(
-            MultipleChoice(
-                id="mcq-hostile",
-                question=f"Which is right? {HOSTILE}",
-                options=(
-                    Option("A", "<b>bold</b> & ~tilde"),
-                    Option("B", 'equals = hash # colon : "quoted" \\ back'),
-                    Option("C", "% of voters"),
-                    Option("D", f"[html] {{curly{brace} {arrow} arrow"),
-                ),
-                answer="B",
-                explanation=f"Because {HOSTILE}",
-                source=SOURCE,
-                tags=("doc:hostile", "type:multiple_choice"),
-                difficulty="easy",
-            ),
-            TrueFalse(
-                id="tf-true",
-                statement=f"This statement is true. {HOSTILE}",
-                answer=True,
-                explanation="It says so.",
-                source=SOURCE,
-            ),
-            TrueFalse(
-                id="tf-false", statement="The Moon is made of cheese.", answer=False, explanation="", source=SOURCE
-            ),
-            Cloze(
-                id="cloze-one",
-                text=f"The {{{{1}}}} accord came first. {HOSTILE}",
-                blanks=(Blank(1, "1935", accept=("nineteen thirty-five",)),),
-                explanation="",
-                source=SOURCE,
-            ),
-            Cloze(
-                id="cloze-two",
-                text=f"Signed in {{{{2}}}} & <i>{{{{1}}}}</i> ~ {HOSTILE} end.",
-                blanks=(
-                    Blank(1, f"C:\\ & <x> #1{brace}", accept=("see colon",)),
-                    Blank(2, "Moscow", accept=("Moskva", "the capital")),
-                ),
-                explanation=f"Two blanks. {HOSTILE}",
-                source=SOURCE,
-                tags=("type:cloze",),
-            ),
-        ),
-    )
-
-
-def plain_quiz() -> Quiz:
-    """A small ordinary quiz, as a teacher might write by hand."""
-    return Quiz(
-        id="capitals",
-        title="Capitals",
-        source=SourceFile(file="capitals.md", sha256="1" * 64),
-        items=(
-            MultipleChoice(
-                id="mcq-1",
-                question="What is the capital of France?",
-                options=(Option("A", "Lyon"), Option("B", "Paris"), Option("C", "Nice")),
-                answer="B",
-                explanation="Paris has been the capital since 508.",
-                source=SOURCE,
-            ),
-            Cloze(
-                id="cloze-1",
-                text="The capital of Italy is {{1}}.",
-                blanks=(Blank(1, "Rome", accept=("Roma",)),),
-                explanation="",
-                source=SOURCE,
-            ),
-            TrueFalse(id="tf-1", statement="Berlin is in Germany.", answer=True, explanation="", source=SOURCE),
-        ),
-    )
-
-
-@functools.cache
-def pipeline_quizzes() -> tuple[Quiz, ...]:
-    """Quizzes the real reader and builder make from seeds/ (built once per test run; quizzes are immutable)."""
-    quizzes = tuple(build_quiz(read_document(path)) for path in find_documents([SEEDS]))
-    assert quizzes and all(quiz.items for quiz in quizzes)
-    return quizzes
+# Quizzes: built by the real pipeline from seeds/, and by hand with every item type and hostile text (tests/samples.py).
 
 
 @pytest.fixture(scope="module")
@@ -604,15 +503,8 @@ def test_qti_zip_entries_have_fixed_timestamps() -> None:
 
 
 def test_accepted_answers_that_differ_only_in_case_or_spaces_are_written_once() -> None:
-    quiz = plain_quiz()
-    cloze = Cloze(
-        id="cloze-x",
-        text="Capital: {{1}}.",
-        blanks=(Blank(1, "Rome", accept=("rome", " ROME ", "Roma")),),
-        explanation="",
-        source=SOURCE,
-    )
-    quiz = Quiz(id=quiz.id, title=quiz.title, source=quiz.source, items=(cloze,))
+    cloze = Cloze("cloze-x", "Capital: {{1}}.", (Blank(1, "Rome", accept=("rome", " ROME ", "Roma")),), "", SOURCE)
+    quiz = replace(plain_quiz(), items=(cloze,))
 
     assert read_gift(render_gift(quiz))[0].answers == (("Rome", "Roma"),)
     assert read_moodle(render_moodle(quiz))[1][0].answers == (("Rome", "Roma"),)
@@ -620,16 +512,8 @@ def test_accepted_answers_that_differ_only_in_case_or_spaces_are_written_once() 
 
 
 def test_control_characters_do_not_break_the_xml_formats() -> None:
-    quiz = plain_quiz()
-    item = MultipleChoice(
-        id="mcq-ctl",
-        question="Form\x0cfeed and bell\x07?",
-        options=(Option("A", "yes\x00"), Option("B", "no")),
-        answer="A",
-        explanation="",
-        source=SOURCE,
-    )
-    quiz = Quiz(id=quiz.id, title="Title\x1b", source=quiz.source, items=(item,))
+    item = mcq("mcq-ctl", "Form\x0cfeed and bell\x07?", ("yes\x00", "no"), "A", cited=SOURCE)
+    quiz = replace(plain_quiz(), title="Title\x1b", items=(item,))
 
     assert read_moodle(render_moodle(quiz))[1][0].prompt == "Formfeed and bell?"
     assert read_qti(render_qti(quiz))[1][0].options == ("yes", "no")

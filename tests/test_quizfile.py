@@ -11,49 +11,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from quizgen.build import build_quiz
 from quizgen.errors import InputError
-from quizgen.model import Blank, Cloze, MultipleChoice, Option, Quiz, Source, SourceFile, TrueFalse
+from quizgen.model import MultipleChoice, Quiz
 from quizgen.quizfile import FORMAT_VERSION, dumps, load_quiz, quiz_from_json, quiz_to_json, schema
-from quizgen.read import read_document
 from tests.conftest import PROJECT, REFERENCE_SEED
-
-SOURCE = Source(section="What Happened?", sentence="The 1935 accord symbolized Colombia's willingness.")
-
-
-def sample_quiz() -> Quiz:
-    return Quiz(
-        id="sample",
-        title="Sample <b>& Title</b>",
-        source=SourceFile(file="sample.txt", sha256="0" * 64),
-        items=(
-            MultipleChoice(
-                id="mcq-1",
-                question="Which year did the accord date from?",
-                options=(Option("A", "1935"), Option("B", "1945"), Option("C", "1925"), Option("D", "1955")),
-                answer="A",
-                explanation="The 1935 accord ...",
-                source=SOURCE,
-                tags=("doc:sample", "type:multiple_choice"),
-                difficulty="easy",
-            ),
-            Cloze(
-                id="cloze-1",
-                text="The {{1}} accord symbolized Colombia's willingness.",
-                blanks=(Blank(1, "1935", accept=("1935 accord",)),),
-                explanation="",
-                source=SOURCE,
-                tags=("type:cloze",),
-            ),
-            TrueFalse(
-                id="tf-1",
-                statement="The 1945 accord symbolized Colombia's willingness.",
-                answer=False,
-                explanation="The text says 1935.",
-                source=SOURCE,
-            ),
-        ),
-    )
+from tests.samples import classroom_quiz, hostile_quiz, long_quiz, pipeline_quiz, plain_quiz, sample_quiz
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
@@ -61,27 +23,37 @@ def test_schema_is_valid_draft_2020_12() -> None:
     assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-def test_round_trip_is_faithful() -> None:
-    quiz = sample_quiz()
-
+@pytest.mark.parametrize(
+    "quiz", [sample_quiz(), hostile_quiz(), plain_quiz(), classroom_quiz(), long_quiz()], ids=lambda quiz: quiz.id
+)
+def test_round_trip_is_faithful(quiz: Quiz) -> None:
     assert quiz_from_json(json.loads(dumps(quiz))) == quiz
 
 
 def test_written_file_has_the_published_shape() -> None:
-    data = json.loads(dumps(sample_quiz()))
+    quiz = sample_quiz()
+    data = json.loads(dumps(quiz))
 
     Draft202012Validator(schema()).validate(data)
     assert list(data)[:4] == ["format_version", "id", "title", "source"]
     assert data["format_version"] == FORMAT_VERSION
+    assert (data["subject"], data["grade"], data["tags"]) == ("History", "10", ["cold-war"])
+    choice = quiz.items[0]
+    assert isinstance(choice, MultipleChoice)
     mcq = data["items"][0]
-    assert mcq["options"][0] == {"id": "A", "text": "1935"}
-    assert mcq["answer"] == "A"
-    assert mcq["source"] == {"section": "What Happened?", "sentence": SOURCE.sentence}
-    assert data["items"][1]["blanks"] == [{"id": 1, "answer": "1935", "accept": ["1935 accord"]}]
+    assert (mcq["type"], mcq["id"], mcq["difficulty"]) == ("multiple_choice", "mcq-1", "easy")
+    assert mcq["options"][0] == {"id": "A", "text": choice.options[0].text}
+    assert mcq["answer"] == "C"
+    assert mcq["source"] == {"section": "Key points", "sentence": choice.source.sentence}
+    assert data["items"][1]["blanks"] == [
+        {"id": 1, "answer": "1935", "accept": ["nineteen thirty-five"]},
+        {"id": 2, "answer": "Soviet Union"},
+    ]
+    assert "difficulty" not in data["items"][3] and "accept" not in data["items"][3]["blanks"][0]
 
 
 def test_seed_quiz_validates_and_round_trips() -> None:
-    quiz = build_quiz(read_document(REFERENCE_SEED))
+    quiz = pipeline_quiz(REFERENCE_SEED)
     data = json.loads(dumps(quiz))
 
     Draft202012Validator(schema()).validate(data)
@@ -107,7 +79,7 @@ def broken(change: Any) -> dict[str, Any]:
         (lambda d: d["items"][1].update(id="mcq-1"), r"items\[1\]\.id: 'mcq-1' is used by an earlier item"),
         (lambda d: d.update(format_version="2.0"), r"format_version: '2.0' does not match"),
         (lambda d: d.pop("title"), r"'title' is a required property"),
-        (lambda d: d["items"][0]["tags"].append("has space"), r"items\[0\]\.tags\[2\]"),
+        (lambda d: d["items"][0].update(tags=["fine", "has space"]), r"items\[0\]\.tags\[1\]"),
     ],
 )
 def test_invalid_quiz_is_rejected_naming_the_field(tmp_path: Path, change: Any, message: str) -> None:

@@ -21,7 +21,7 @@ from quizgen.errors import QuizgenError
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
 
-__all__ = ["CHROMIUM_ENV", "PdfPrinter", "find_chromium"]
+__all__ = ["CHROMIUM_ARGS", "CHROMIUM_ENV", "PdfPrinter", "find_chromium"]
 
 CHROMIUM_ENV = "QUIZGEN_CHROMIUM"
 """Environment variable naming the Chromium (or Chrome) executable to print with."""
@@ -36,6 +36,7 @@ CHROMIUM_ARGS = (
     "--disable-sync",
     "--no-first-run",
 )
+"""Command-line switches for every headless Chromium that quizgen, and its browser tests, start."""
 
 INSTALL_HINT = (
     "install it with `sudo apt-get install chromium` (Debian/Ubuntu; the package is `chromium-browser` on some "

@@ -13,9 +13,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
 from quizgen.export.lms import PerQuizExporter
+from quizgen.export.templating import render_template, template_environment
 from quizgen.model import Quiz
 from quizgen.quizfile import dumps
 from quizgen.resources import default_templates_dir
@@ -42,25 +42,13 @@ def load_templates(folder: Path | None) -> jinja2.Environment:
     replace just the stylesheet.
     """
     bundled = default_templates_dir() / TEMPLATE_FOLDER
-    search = [folder / TEMPLATE_FOLDER, folder, bundled] if folder is not None else [bundled]
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    return template_environment([folder / TEMPLATE_FOLDER, folder, bundled] if folder is not None else [bundled])
 
 
 def render_player(quiz: Quiz, templates: Path | None = None) -> str:
     """The player page for ``quiz``."""
-    try:
-        return load_templates(templates).get_template(PAGE).render(title=quiz.title, quiz_json=embedded_json(quiz))
-    except jinja2.TemplateNotFound as error:
-        raise QuizgenError(f"player template {error.name} not found") from None
-    except jinja2.TemplateSyntaxError as error:
-        raise QuizgenError(f"{error.filename or PAGE}, line {error.lineno}: {error.message}") from None
-    except jinja2.TemplateError as error:
-        raise QuizgenError(f"player template {PAGE}: {error.message}") from None
+    context = {"title": quiz.title, "quiz_json": embedded_json(quiz)}
+    return render_template(load_templates(templates), PAGE, context, "player template")
 
 
 class PlayerExporter(PerQuizExporter):

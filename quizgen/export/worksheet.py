@@ -24,6 +24,7 @@ from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
 from quizgen.export.files import write_atomic
 from quizgen.export.render import answer_text, prompt_text, shuffled, split_cloze, version_label
+from quizgen.export.templating import render_template, template_environment
 from quizgen.model import Cloze, Item, MultipleChoice, Option, Quiz, TrueFalse
 from quizgen.resources import default_templates_dir
 
@@ -332,14 +333,7 @@ def load_templates(folder: Path | None) -> jinja2.Environment:
         folder = default_templates_dir() / TEMPLATE_FOLDER
     elif (folder / TEMPLATE_FOLDER).is_dir():
         folder = folder / TEMPLATE_FOLDER
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = template_environment([folder], trim=True)
     environment.filters["css_string"] = css_string
     environment.globals["templates_folder"] = str(folder)
     return environment
@@ -365,21 +359,7 @@ def render_page(environment: jinja2.Environment, kind: str, sheets: Sequence[She
         "title": sheets[0].title if len(sheets) == 1 else "Worksheets",
         "version": sheets[0].version,
     }
-    name = f"{kind}.html"
-    try:
-        return environment.get_template(name).render(context)
-    except jinja2.TemplateNotFound as error:
-        raise QuizgenError(f"template {error.name} not found in {_folder(environment)}") from None
-    except jinja2.TemplateSyntaxError as error:
-        raise QuizgenError(f"{error.filename or name}, line {error.lineno}: {error.message}") from None
-    except jinja2.TemplateError as error:
-        raise QuizgenError(f"template {name} in {_folder(environment)}: {error.message}") from None
-    except UnicodeDecodeError:
-        raise QuizgenError(f"a template in {_folder(environment)} is not UTF-8 text") from None
-
-
-def _folder(environment: jinja2.Environment) -> str:
-    return str(environment.globals["templates_folder"])
+    return render_template(environment, f"{kind}.html", context)
 
 
 def _print_all(pages: dict[Path, str], when: float) -> list[Path]:
