@@ -19,8 +19,8 @@ chromium:
 		echo "Chromium not installed: worksheet PDF and player tests will be skipped (apt-get install chromium)"
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check quizgen tests bench
-	$(BIN)/ruff format --check quizgen tests bench
+	$(BIN)/ruff check quizgen tests bench scripts
+	$(BIN)/ruff format --check quizgen tests bench scripts
 	$(BIN)/mypy
 
 install: $(VENV)/.installed

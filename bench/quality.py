@@ -12,7 +12,11 @@ Measures:
 - answer-target agreement on SQuAD 2.0 passages against the human questions'
   answers, beside an all-named-entities baseline;
 - distractor agreement on the DGen cloze test: P@1, F1@3, MRR, NDCG@10 of our top-10
-  wrong options against the three human ones, beside the naive floor.
+  wrong options against the three human ones, beside the naive floor;
+- distractor kind on RACE+ and QuAIL: for items whose answer is a short span of the passage,
+  the share of our wrong options of the same coarse kind (person, place, time, number, thing,
+  action...) as the human ones;
+- fallback to cloze per subject, with the lexical knowledge (quizgen.build.semantic) off and on.
 """
 
 from __future__ import annotations
@@ -29,11 +33,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.build import QuizBuilder
+from quizgen.build import BuildOptions, QuizBuilder
 from quizgen.build.answers import Answer, DocumentContext, find_answers, zipf
 from quizgen.build.distractors import Pool, rank_distractors
 from quizgen.build.lexicon import normalise
 from quizgen.build.nlp import ParsedSentence, analyse, pipeline
+from quizgen.build.plan import PlanStats
 from quizgen.model import Document, MultipleChoice, Quiz, Section, SourceFile
 from quizgen.read import find_documents, read_document
 
@@ -50,14 +55,21 @@ def main() -> None:
 
     print("# Question builder quality\n")
     documents = [read_document(path) for path in [*find_documents([PROJECT / "seeds"]), *sorted(corpus.glob("*.txt"))]]
-    builder = QuizBuilder()
-    for document in documents:
-        builder.add(document)
-    quizzes = builder.quizzes()
+    (builder, quizzes), (without, _) = _built(documents, semantic=True), _built(documents, semantic=False)
     report_items(documents, quizzes, builder)
+    report_fallback(documents, without.stats, builder.stats)
     report_guessability(documents, quizzes)
     report_squad(external / "squad2_dev_sample.jsonl")
     report_dgen(external / "dgen_cloze_test.jsonl")
+    report_kinds([external / "raceplus_dev_expmrc_sample.jsonl", external / "quail_dev_news_sample.jsonl"])
+
+
+def _built(documents: Sequence[Document], semantic: bool) -> tuple[QuizBuilder, list[Quiz]]:
+    """A builder that has built the quizzes of ``documents`` (so its stats are filled), and the quizzes."""
+    builder = QuizBuilder(BuildOptions(semantic=semantic))
+    for document in documents:
+        builder.add(document)
+    return builder, builder.quizzes()
 
 
 def subject_of(document: Document) -> str:
@@ -85,6 +97,25 @@ def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder
         f"\nItems that asked to be multiple choice or true/false but fell back to cloze: "
         f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%).\n"
     )
+
+
+def report_fallback(documents: Sequence[Document], before: PlanStats, after: PlanStats) -> None:
+    print("## Fallback to cloze, without and with lexical knowledge\n")
+    print("Items that asked to be multiple choice or true/false but became cloze for want of three good wrong")
+    print("options; *without* is the same build with `BuildOptions(semantic=False)`.\n")
+    print("| subject | without | with |")
+    print("| --- | --- | --- |")
+    subjects = sorted({subject_of(document) for document in documents})
+    for subject in [*subjects, "all"]:
+        ids = [d.id for d in documents if subject in ("all", subject_of(d))]
+        print(f"| {subject} | {_fallback_share(before, ids)} | {_fallback_share(after, ids)} |")
+    print()
+
+
+def _fallback_share(stats: PlanStats, document_ids: list[str]) -> str:
+    wanted = sum(stats.by_document.get(key, (0, 0))[0] for key in document_ids)
+    fell = sum(stats.by_document.get(key, (0, 0))[1] for key in document_ids)
+    return f"{fell} of {wanted} ({100 * fell / max(wanted, 1):.0f}%)"
 
 
 def _text(document: Document) -> str:
@@ -261,7 +292,9 @@ def _as_term(sentence: ParsedSentence, text: str) -> Answer | None:
     start = sentence.text.lower().find(text.lower())
     if start < 0:
         return None
-    plural = text.endswith("s") and not text.endswith("ss")
+    offset = sentence.span.start_char
+    tokens = [t for t in sentence.span if start <= t.idx - offset < start + len(text)]
+    plural = bool(tokens) and tokens[-1].tag_ in ("NNS", "NNPS")
     return Answer(sentence.sentence, start, start + len(text), "term", 0.0, None, plural)
 
 
@@ -274,6 +307,120 @@ def _naive(answers: list[str], index: int) -> list[str]:
         key=lambda o: (abs(len(o.split()) - words), abs(zipf(o.split()[-1].lower()) - frequency), o),
     )
     return others[:10]
+
+
+SHORT_ANSWER_WORDS = 4
+"""An answer of at most this many words, found verbatim in its passage, counts as a short span."""
+_COARSE_ENTITIES = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "NORP": "group",
+    "DATE": "time",
+    "TIME": "time",
+    "CARDINAL": "number",
+    "QUANTITY": "number",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "ORDINAL": "number",
+}
+_COARSE_POS = {"NOUN": "thing", "PROPN": "name", "VERB": "action", "AUX": "action", "ADJ": "quality"}
+
+
+def coarse_kind(text: str) -> str:
+    """The kind of a short option read on its own: an entity type, else its head word's part of speech."""
+    doc = pipeline()(text.strip().rstrip("."))
+    if not len(doc):
+        return "other"
+    entity = next((e for e in doc.ents if 2 * len(e) >= len(doc)), None)
+    if entity is not None:
+        return _COARSE_ENTITIES.get(str(entity.label_), "name")
+    if any(token.like_num for token in doc):
+        return "number"
+    return _COARSE_POS.get(str(doc[:].root.pos_), "other")
+
+
+def report_kinds(paths: list[Path]) -> None:
+    print("## Distractor kind (RACE+ and QuAIL, short-span answers)\n")
+    print(
+        f"Items whose answer is at most {SHORT_ANSWER_WORDS} words and found in the passage; each of our top 3 wrong"
+        " options counts when its coarse kind (entity type, else part of speech of its head) is one of the human"
+        " distractors' kinds. The floor draws 3 other short answers of the same file; the last column is how often"
+        " the human answer itself is of a human distractor's kind.\n"
+    )
+    print(
+        "| data | items | our options | same kind as human | without lexical knowledge (of options)"
+        " | floor: other answers | human answer's kind |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for path in paths:
+        print(_kind_row(path))
+    print()
+
+
+def _kind_row(path: Path) -> str:
+    rows = [row for row in _jsonl(path) if _short_span(row)]
+    documents = [_document(f"kind-{index}", "Kinds", str(row["passage"])) for index, row in enumerate(rows)]
+    answers = _span_answers(rows, documents)
+    human_kinds = [{coarse_kind(str(d)) for d in row["distractors"]} for row in rows]  # type: ignore[attr-defined]
+    short_answers = [_bare(str(row["answer"])) for row in rows]
+    floor, human = [], []
+    for index, kinds in enumerate(human_kinds):
+        others = random.Random(index).sample([a for a in short_answers if a != short_answers[index]], 3)
+        floor += [coarse_kind(text) in kinds for text in others]
+        human.append(coarse_kind(short_answers[index]) in kinds)
+    without, fewer = _same_kind_options(answers, human_kinds, semantic=False)
+    ours, options = _same_kind_options(answers, human_kinds, semantic=True)
+    name = path.name.split("_")[0]
+    return (
+        f"| {name} | {len(rows)} | {options} | {_share(ours)} | {_share(without)} of {fewer} | {_share(floor)}"
+        f" | {_share(human)} |"
+    )
+
+
+def _same_kind_options(
+    answers: dict[int, list[Answer]], human_kinds: list[set[str]], semantic: bool
+) -> tuple[list[bool], int]:
+    """For each of our top 3 wrong options of each item, whether its kind is a human distractor's; and their count."""
+    pool = Pool(semantic=semantic)
+    for found in answers.values():
+        pool.add_all(found)
+    hits: list[bool] = []
+    for index, kinds in enumerate(human_kinds):
+        answer = answers[index][0] if answers[index] else None
+        ranked = rank_distractors(answer, pool, random.Random(index), 3) if answer else []
+        hits += [coarse_kind(text) in kinds for text in ranked]
+    return hits, len(hits)
+
+
+def _share(hits: list[bool]) -> str:
+    return f"{100 * sum(hits) / max(len(hits), 1):.0f}%"
+
+
+def _bare(answer: str) -> str:
+    return answer.strip().rstrip(".")
+
+
+def _short_span(row: dict[str, object]) -> bool:
+    answer = _bare(str(row["answer"]))
+    return len(answer.split()) <= SHORT_ANSWER_WORDS and answer.lower() in str(row["passage"]).lower()
+
+
+def _span_answers(rows: list[dict[str, object]], documents: list[Document]) -> dict[int, list[Answer]]:
+    """Each item's answer as an :class:`Answer` of the sentence holding it (first), then the passage's others."""
+    result: dict[int, list[Answer]] = {}
+    context = DocumentContext(frozenset(), frozenset())
+    for index, (_, sentences) in enumerate(analyse(documents)):
+        given = _bare(str(rows[index]["answer"]))
+        found = [answer for sentence in sentences for answer in find_answers(sentence, context)]
+        match = next((a for a in found if normalise(a.text) == normalise(given)), None)
+        holder = next((s for s in sentences if given.lower() in s.text.lower()), None)
+        if match is None and holder is not None:
+            match = _as_term(holder, given)
+        result[index] = ([match] if match else []) + [a for a in found if a is not match]
+    return result
 
 
 if __name__ == "__main__":

@@ -39,12 +39,14 @@ class BuildOptions:
 
     ``seed`` fixes every random choice, so the same input and seed give the
     same quiz; ``max_items`` caps the items per document (``None``: no cap);
-    ``types`` limits the item types (``mcq``, ``cloze``, ``tf``).
+    ``types`` limits the item types (``mcq``, ``cloze``, ``tf``); ``semantic`` turns the
+    lexical knowledge for wrong options (:mod:`quizgen.build.semantic`) on or off.
     """
 
     seed: int = 0
     max_items: int | None = None
     types: ItemTypes = ALL_TYPES
+    semantic: bool = True
 
 
 MAX_ITEMS_PER_DOCUMENT = 300
@@ -62,7 +64,7 @@ class QuizBuilder:
     def __init__(self, options: BuildOptions | None = None) -> None:
         self.options = options or BuildOptions()
         self._documents: list[tuple[Document, list[list[Answer]]]] = []
-        self._pool = Pool()
+        self._pool = Pool(semantic=self.options.semantic)
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.build.plan.PlanStats`)."""
         self.capped: list[str] = []

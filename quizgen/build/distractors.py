@@ -1,10 +1,12 @@
 """Wrong options of the same kind as the answer, never also correct, never giving it away.
 
 Candidates come, in this order, from the answer's own document, from the other
-documents of the same run, from the curated lists (:mod:`quizgen.build.lexicon`)
-and from generated variants (:mod:`quizgen.build.numbers`). Each candidate must
-pass every filter in :func:`acceptable`; among those left, the ones closest to
-the answer in length (and, for terms, in word frequency) are chosen.
+documents of the same run, from the curated lists (:mod:`quizgen.build.lexicon`),
+from lexical knowledge (:mod:`quizgen.build.semantic`: WordNet co-hyponyms and
+word-vector neighbours, for terms and names the document cannot serve) and from
+generated variants (:mod:`quizgen.build.numbers`). Each candidate must pass every
+filter in :func:`acceptable`; among those left, the ones closest to the answer in
+meaning (where lexical knowledge is on), length and word frequency are chosen.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from quizgen.build import semantic
 from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
 from quizgen.build.lexicon import lexicon, normalise
 from quizgen.build.numbers import numeric_value, variants
+from quizgen.build.semantic import related, same_stem
 
 _WORD = re.compile(r"\w+")
 DISTRACTOR_COUNT = 3
@@ -30,6 +34,11 @@ DOCUMENT_ONLY_KINDS = frozenset({"term", "place", "organisation", "named", "name
 """Kinds whose candidates from another subject's document rarely fit: only the answer's own
 document serves, plus names from the run that end in the same word ("Nile River", "Congo River")."""
 
+SEMANTIC_KINDS = DOCUMENT_ONLY_KINDS | {"group"}
+"""Kinds that get candidates from lexical knowledge after the document's (see :mod:`quizgen.build.semantic`)."""
+SEMANTIC_CANDIDATES = 20
+"""Candidates asked of the lexical knowledge per answer."""
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -37,13 +46,20 @@ class Candidate:
 
     text: str
     tier: int
-    """0: same document, 1: same run, 2: curated list or generated, 3: wider list."""
+    """0: same document, 1: same run, 2: curated list, lexical knowledge or generated, 3: wider list."""
+    score: float | None = None
+    """Lexical fit with the answer in its sentence (see :mod:`quizgen.build.semantic`); ``None`` when unscored."""
 
 
 @dataclass
 class Pool:
-    """Every answer-like span seen in a run, by kind, remembering its document."""
+    """Every answer-like span seen in a run, by kind, remembering its document.
 
+    ``semantic`` switches the lexical knowledge (:mod:`quizgen.build.semantic`) on or off
+    for the wrong options drawn from this pool.
+    """
+
+    semantic: bool = True
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
     _full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Every multi-word person name seen, by each of its words: two parts of one name are one person."""
@@ -115,9 +131,12 @@ def rank_distractors(answer: Answer, pool: Pool, rng: random.Random, limit: int)
 
 def _shortlist(answer: Answer, pool: Pool, rng: random.Random, limit: int, used: Counter[str]) -> list[Candidate]:
     shortlist: list[Candidate] = []
-    for candidate in _ranked(answer, _candidates(answer, pool, rng), used):
+    candidates = _candidates(answer, pool, rng)
+    if pool.semantic and _uses_semantics(answer):
+        candidates = _with_lexical_scores(answer, candidates)
+    for candidate in _ranked(answer, candidates, used):
         chosen = [c.text for c in shortlist]
-        if acceptable(answer, candidate.text, chosen) and not any(
+        if acceptable(answer, candidate.text, chosen, semantic=pool.semantic) and not any(
             pool.same_person(candidate.text, other) for other in [answer.text, *chosen]
         ):
             shortlist.append(candidate)
@@ -149,27 +168,51 @@ def _candidates(answer: Answer, pool: Pool, rng: random.Random) -> list[Candidat
             + [Candidate(text, 2) for text in members]
             + [Candidate(text, 3) for text in wider]
         )
+    elif pool.semantic and answer.kind in SEMANTIC_KINDS:
+        found = semantic.candidates(answer.text, answer.sentence.text, SEMANTIC_CANDIDATES, answer.plural)
+        candidates += [Candidate(text, 2, score) for text, score in found]
     return candidates
 
 
+def _uses_semantics(answer: Answer) -> bool:
+    return answer.kind in SEMANTIC_KINDS or answer.category is not None
+
+
+def _with_lexical_scores(answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates with their lexical fit to the answer in its sentence (those of the lexical layer have one)."""
+    unscored = [c.text for c in candidates if c.score is None]
+    found = semantic.scores(answer.text, answer.sentence.text, unscored, answer.plural)
+    scores = dict(zip(unscored, found, strict=True))
+    return [c if c.score is not None else replace(c, score=scores[c.text]) for c in candidates]
+
+
 def _ranked(answer: Answer, candidates: list[Candidate], used: Counter[str]) -> list[Candidate]:
-    """Same-tier candidates ordered by how fresh they are in this quiz, then how alike they look to the answer."""
+    """Same-tier candidates ordered by how fresh they are in this quiz, then by their lexical score where
+    they have one (it weighs form too), else by how alike they look to the answer."""
     if answer.kind in NUMERIC_KINDS:
         return candidates  # already in order of plausibility
     length = len(answer.text)
     rarity = zipf(answer.text.split()[-1].lower()) if answer.kind == "term" else 0.0
 
     def distance(candidate: Candidate) -> tuple[int, int, float]:
-        shape = abs(len(candidate.text) - length) / max(length, 1) - 0.5 * _same_last_word(candidate.text, answer.text)
-        if answer.kind == "term":
-            shape += abs(zipf(candidate.text.split()[-1].lower()) - rarity) / 4
-        return candidate.tier, min(used[normalise(candidate.text)], 2), round(shape, 2)
+        shape = -0.5 * _same_last_word(candidate.text, answer.text)
+        if candidate.score is not None:
+            shape -= candidate.score
+        else:
+            shape += abs(len(candidate.text) - length) / max(length, 1)
+            if answer.kind == "term":
+                shape += abs(zipf(candidate.text.split()[-1].lower()) - rarity) / 4
+        return candidate.tier, min(used[normalise(candidate.text)], 2), round(shape, 3)
 
     return sorted(candidates, key=distance)
 
 
-def acceptable(answer: Answer, text: str, chosen: list[str]) -> bool:
-    """Whether ``text`` may stand as a wrong option beside ``answer`` and the options ``chosen``."""
+def acceptable(answer: Answer, text: str, chosen: list[str], semantic: bool = False) -> bool:
+    """Whether ``text`` may stand as a wrong option beside ``answer`` and the options ``chosen``.
+
+    With ``semantic``, a synonym, hypernym or hyponym of the answer or of a chosen option
+    (in WordNet, any sense) is rejected too: "mammal" is no wrong answer for "dog".
+    """
     key = normalise(text)
     if not key or key == answer.key or lexicon().same_thing(text, answer.text):
         return False
@@ -177,9 +220,24 @@ def acceptable(answer: Answer, text: str, chosen: list[str]) -> bool:
         return False
     if any(_overlaps(key, normalise(other)) or lexicon().same_thing(text, other) for other in chosen):
         return False
+    if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
+        return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
     if answer.kind in ("year", "decade") and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
         return False  # 1597 beside 1598 looks generated
+    if semantic and _uses_semantics(answer) and any(related(text, other) for other in [answer.text, *chosen]):
+        return False
     return _same_form(answer, text)
+
+
+def _variant(first: str, second: str) -> bool:
+    """One phrase inside the other, word for word up to the form of each word ("electron" / "electrons",
+    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.build.semantic.same_stem`)."""
+    shorter, longer = sorted((_words(first), _words(second)), key=len)
+    size = len(shorter)
+    return size > 0 and any(
+        all(x == y or same_stem(x, y) for x, y in zip(shorter, longer[start : start + size], strict=True))
+        for start in range(len(longer) - size + 1)
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -228,7 +286,7 @@ def _same_last_word(first: str, second: str) -> bool:
 
 def _looks_plural(text: str) -> bool:
     last = text.split()[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "us", "is", "sis"))
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "sis", "ous"))
 
 
 def _comparable_numbers(first: str, second: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from quizgen.build.answers import Answer
@@ -42,6 +42,15 @@ class PlanStats:
     """Items that asked to be multiple choice or true/false."""
     fell_back: int = 0
     """Of those, items that became cloze for want of three good wrong options."""
+    by_document: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The same two counts for each document, by its id."""
+
+    def record(self, document_id: str, fell_back: bool) -> None:
+        """Count one item that asked to be multiple choice or true/false, and whether it became cloze."""
+        self.wanted_choice += 1
+        self.fell_back += fell_back
+        wanted, fell = self.by_document.get(document_id, (0, 0))
+        self.by_document[document_id] = (wanted + 1, fell + fell_back)
 
 
 def plan_items(
@@ -64,8 +73,7 @@ def plan_items(
             preferred = _preferred_type(answer, types)
             item = _make_item(answer, pool, seed, preferred, types, used)
             if item is not None and preferred != CLOZE:
-                stats.wanted_choice += 1
-                stats.fell_back += isinstance(item, Cloze)
+                stats.record(answer.sentence.document_id, isinstance(item, Cloze))
             if item is not None:
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)

@@ -1,0 +1,199 @@
+"""Lexical knowledge for wrong options: packaged data, co-hyponyms, senses, filters, and the science corpus."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from quizgen.build import BuildOptions, build_quizzes, semantic
+from quizgen.build.distractors import SEMANTIC_KINDS
+from quizgen.model import MultipleChoice, Quiz
+from quizgen.read import read_document
+from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
+
+DATA_FILES = (
+    "glove-50d-int8.npy",
+    "glove-vocab.txt.gz",
+    "wordnet-nouns.tsv.gz",
+    "wordnet-noun-index.tsv.gz",
+    "wordnet-noun-exceptions.tsv",
+    "WORDNET-LICENSE",
+    "GLOVE-NOTICE",
+)
+
+
+def texts(answer: str, sentence: str, limit: int = 10) -> list[str]:
+    return [text for text, _ in semantic.candidates(answer, sentence, limit)]
+
+
+def test_the_data_and_its_notices_ship_inside_the_package() -> None:
+    folder = resources.files("quizgen.build").joinpath("data")
+    for name in DATA_FILES:
+        assert folder.joinpath(name).is_file(), name
+    assert "Princeton University" in folder.joinpath("WORDNET-LICENSE").read_text(encoding="utf-8")
+    assert "PDDL" in folder.joinpath("GLOVE-NOTICE").read_text(encoding="utf-8")
+    size = sum(folder.joinpath(name).stat().st_size for name in DATA_FILES)  # type: ignore[attr-defined]
+    assert size < 10_000_000
+
+
+def test_knowledge_loads_and_knows_words_and_nouns() -> None:
+    knowledge = semantic.knowledge()
+
+    assert knowledge.vector("photosynthesis") is not None
+    assert knowledge.lemma("mitochondria") == "mitochondrion"
+    assert knowledge.lemma("fungi", plural=True) == "fungus"
+    assert knowledge.senses("dog")
+    assert "n" in knowledge.part_of_speech("lungs")
+    assert knowledge.written("peru") == "Peru"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "related"),
+    [
+        ("dog", "mammal", True),  # hypernym
+        ("dog", "puppy", True),  # hyponym
+        ("communism", "ideology", True),
+        ("communism", "Marxism", True),
+        ("accord", "agreement", True),  # synonym in one sense
+        ("mitochondria", "mitochondrion", True),  # the same lemma
+        ("dog", "cat", False),
+        ("communism", "capitalism", False),
+        ("lungs", "kidneys", False),
+    ],
+)
+def test_related_means_synonym_hypernym_or_hyponym(first: str, second: str, related: bool) -> None:
+    assert semantic.related(first, second) is related
+    assert semantic.related(second, first) is related
+
+
+def test_communism_gets_other_systems_not_its_hypernym_or_kinds() -> None:
+    found = texts("communism", "Colombia sought closer relations with countries under communism.")
+
+    assert {"capitalism", "fascism", "totalitarianism", "socialism", "democracy"} & set(found), found
+    assert not {"ideology", "marxism", "political theory", "communism"} & {text.lower() for text in found}
+
+
+def test_dog_gets_other_animals_not_mammal_or_puppy() -> None:
+    found = texts("dog", "The dog barked at the postman every morning.", 20)
+
+    assert {"cat", "wolf", "fox", "pig"} & set(found), found
+    assert not {"mammal", "puppy", "canine", "animal", "domestic dog", "dogs"} & set(found)
+
+
+def test_sense_is_chosen_from_the_sentence() -> None:
+    biology = texts("virus", "The virus infected the cells of the host and multiplied inside them.", 20)
+    computing = texts("virus", "The virus deleted files on the computer and spread through email attachments.", 20)
+
+    assert "bacteria" in biology and "worm" in computing
+    assert "worm" not in biology[:5] and "bacteria" not in computing
+
+
+def test_candidates_take_the_answers_number_and_case() -> None:
+    plural = texts("lungs", "Air enters the lungs through the trachea.")
+    proper = texts("Nile", "The Nile flows north into the Mediterranean Sea.")
+
+    assert "kidneys" in plural and all(text.endswith("s") for text in plural)
+    assert proper and all(text[:1].isupper() for text in proper)
+
+
+def test_no_candidate_shares_a_stem_with_the_answer_or_its_sentence() -> None:
+    found = texts("photosynthesis", "Plants make sugars by photosynthesis in their leaves.", 30)
+
+    assert found
+    for text in found:
+        assert not any(
+            semantic.same_stem(word, other)
+            for word in text.split()
+            for other in ("photosynthesis", "sugars", "plants", "leaves")
+        )
+    assert "synthesis" not in found
+
+
+def test_same_stem_spots_word_forms_only() -> None:
+    assert semantic.same_stem("reduced", "reducing")
+    assert semantic.same_stem("lung", "lungs")
+    assert semantic.same_stem("synthesis", "photosynthesis")
+    assert not semantic.same_stem("chloroplast", "chlorophyll")
+    assert not semantic.same_stem("mitosis", "mycosis")
+
+
+def test_commands_that_build_nothing_do_not_load_the_data() -> None:
+    probe = (
+        "import sys; from click.testing import CliRunner; from quizgen.cli import main;"
+        f"CliRunner().invoke(main, ['inspect', {str(REFERENCE_SEED)!r}]);"
+        "CliRunner().invoke(main, ['--help']);"
+        "from quizgen.build import semantic;"
+        "print(semantic.knowledge.cache_info().currsize, 'numpy' in sys.modules)"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True, check=True)
+
+    assert completed.stdout.split() == ["0", "False"], completed.stderr
+
+
+# --- The science corpus: multiple choice on terms, never a related option -------------------
+
+
+def science_files() -> list[Path]:
+    return [path for path in corpus_files() if path.name.startswith("science_")]
+
+
+@cache
+def science_quizzes() -> tuple[Quiz, ...]:
+    return tuple(build_quizzes([read_document(path) for path in science_files()]))
+
+
+def _kind(item: MultipleChoice) -> str:
+    return next(tag.split(":", 1)[1] for tag in item.tags if tag.startswith("answer:"))
+
+
+def _choice_items(quiz: Quiz) -> list[MultipleChoice]:
+    return [item for item in quiz.items if isinstance(item, MultipleChoice)]
+
+
+@needs_corpus
+def test_science_documents_get_multiple_choice_items_on_terms() -> None:
+    assert len(science_quizzes()) == 3
+    for quiz in science_quizzes():
+        terms = [item for item in _choice_items(quiz) if _kind(item) == "term"]
+        assert len(terms) >= 2, f"{quiz.id}: {[item.answer_text for item in _choice_items(quiz)]}"
+
+
+@needs_corpus
+def test_no_science_distractor_is_a_synonym_hypernym_or_hyponym_of_its_answer() -> None:
+    checked = 0
+    for quiz in science_quizzes():
+        for item in _choice_items(quiz):
+            if _kind(item) not in SEMANTIC_KINDS and not item.answer_text.islower():
+                continue
+            for option in item.options:
+                if option.id != item.answer:
+                    checked += 1
+                    assert not semantic.related(item.answer_text, option.text), (item.answer_text, option.text)
+    assert checked >= 15
+
+
+def test_lexical_knowledge_turns_a_short_texts_terms_into_multiple_choice(tmp_path: Path) -> None:
+    path = tmp_path / "body.txt"
+    path.write_text(
+        "The Human Body\nEnzymes in saliva begin the digestion of starch.\n"
+        "Hormones travel through the bloodstream to distant organs.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    types = frozenset({"mcq", "cloze"})
+
+    without = build_quizzes([document], BuildOptions(semantic=False, types=types))[0]
+    with_knowledge = build_quizzes([document], BuildOptions(types=types))[0]
+
+    assert not _choice_items(without), "the document alone offers too few terms"
+    items = _choice_items(with_knowledge)
+    assert items
+    for item in items:
+        wrong = [option.text for option in item.options if option.id != item.answer]
+        assert not any(semantic.related(item.answer_text, text) for text in wrong)
+        assert any(text.lower() not in path.read_text(encoding="utf-8").lower() for text in wrong)
