@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import string
+from typing import TypedDict
 
 from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
 from quizgen.build.identity import item_id, item_tags
@@ -35,52 +36,57 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
         rng.shuffle(texts)
     options = tuple(Option(letter, text) for letter, text in zip(string.ascii_uppercase, texts, strict=False))
     return MultipleChoice(
-        id=item_id(answer.sentence.document_id, answer.sentence.text, answer.text),
         question=answer.stem,
         options=options,
         answer=string.ascii_uppercase[texts.index(answer.text)],
-        explanation=explanation(answer),
-        source=_source(answer),
-        tags=_tags(answer, MultipleChoice.type),
-        difficulty=difficulty(answer, MultipleChoice.type),
+        **_common(answer, MultipleChoice.type),
     )
 
 
 def cloze(answer: Answer) -> Cloze:
     """The sentence with the answer as blank ``{{1}}``; other names for it are accepted too."""
-    text = answer.sentence.text
     return Cloze(
-        id=item_id(answer.sentence.document_id, text, answer.text),
-        text=f"{text[: answer.start]}{{{{1}}}}{text[answer.end :]}".strip(),
+        text=_replaced(answer, "{{1}}"),
         blanks=(Blank(1, answer.text, tuple(_accepted(answer))),),
-        explanation=explanation(answer),
-        source=_source(answer),
-        tags=_tags(answer, Cloze.type),
-        difficulty=difficulty(answer, Cloze.type),
+        **_common(answer, Cloze.type),
     )
 
 
 def true_false(answer: Answer, wrong: str, rng: random.Random) -> TrueFalse:
     """The sentence as it stands (true) or with the answer swapped for ``wrong`` (false), by the seed."""
-    text = answer.sentence.text
     is_true = rng.random() < 0.5
-    statement = text if is_true else f"{text[: answer.start]}{wrong}{text[answer.end :]}"
-    return TrueFalse(
-        id=item_id(answer.sentence.document_id, text, answer.text),
-        statement=statement.strip(),
-        answer=is_true,
+    statement = answer.sentence.text.strip() if is_true else _replaced(answer, wrong)
+    return TrueFalse(statement=statement, answer=is_true, **_common(answer, TrueFalse.type))
+
+
+class _Common(TypedDict):
+    id: str
+    explanation: str
+    source: Source
+    tags: tuple[str, ...]
+    difficulty: Difficulty
+
+
+def _common(answer: Answer, item_type: str) -> _Common:
+    """The fields every item type shares, all derived from the answer and its sentence."""
+    return _Common(
+        id=item_id(answer.sentence.document_id, answer.sentence.text, answer.text),
         explanation=explanation(answer),
         source=_source(answer),
-        tags=_tags(answer, TrueFalse.type),
-        difficulty=difficulty(answer, TrueFalse.type),
+        tags=_tags(answer, item_type),
+        difficulty=difficulty(answer, item_type),
     )
+
+
+def _replaced(answer: Answer, replacement: str) -> str:
+    """The source sentence with the answer's span replaced."""
+    text = answer.sentence.text
+    return f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
 
 
 def explanation(answer: Answer) -> str:
     """The source sentence with the answer marked in square brackets, and where it stands."""
-    text = answer.sentence.text
-    marked = f"{text[: answer.start]}[{answer.text}]{text[answer.end :]}".strip()
-    return f"The text says: “{marked}” ({answer.sentence.section})"
+    return f"The text says: “{_replaced(answer, f'[{answer.text}]')}” ({answer.sentence.section})"
 
 
 def difficulty(answer: Answer, item_type: str) -> Difficulty:
