@@ -165,6 +165,8 @@ def _assert_same_kind(item: MultipleChoice, kind: str, texts: list[str]) -> None
     patterns = {"year": YEAR, "decade": DECADE, "century": CENTURY, "number": NUMBER, "percent": NUMBER}
     if kind in patterns:
         assert all(patterns[kind].match(text) for text in texts), f"{item.id} ({kind}): {texts}"
+        if kind in ("number", "percent"):
+            assert len({"," in text for text in texts}) == 1, f"{item.id}: one option's form stands out {texts}"
     elif (category := lexicon().category_of(item.answer_text)) is not None and category.name.split("/")[0] == kind:
         family = kind
         for text in texts:
@@ -172,6 +174,8 @@ def _assert_same_kind(item: MultipleChoice, kind: str, texts: list[str]) -> None
             assert other is not None and other.name.split("/")[0] == family, f"{item.id} ({family}): {texts}"
     elif kind == "person":
         assert all(normalise(text) in _people_named_in_run() for text in texts), f"{item.id}: {texts}"
+        capitals = {any(len(w) > 1 and w.isalpha() and w.isupper() for w in text.split()) for text in texts}
+        assert len(capitals) == 1, f"{item.id}: a name in capitals stands out {texts}"
     else:
         capitalised = [text[:1].isupper() for text in texts]
         assert len(set(capitalised)) == 1, f"{item.id} ({kind}): mixed capitalisation {texts}"

@@ -271,7 +271,14 @@ def _same_form(answer: Answer, text: str) -> bool:
     words, answer_words = len(text.split()), len(answer.text.split())
     if answer.kind == "person" and (words > 1) != (answer_words > 1):
         return False  # "Alfred Wegener" beside "Wegener"-style single names stands out
+    if answer.kind == "person" and _has_capitalised_word(text) != _has_capitalised_word(answer.text):
+        return False  # "Jose Pedro CASTILLO Terrones" beside "Alfonso López Michelsen" stands out
     return abs(words - answer_words) <= max(1, answer_words // 2)
+
+
+def _has_capitalised_word(text: str) -> bool:
+    """Whether a word is written in capitals, as surnames are in some reference works."""
+    return any(len(word) > 1 and word.isalpha() and word.isupper() for word in text.split())
 
 
 def _is_acronym(text: str) -> bool:
@@ -294,7 +301,7 @@ def _comparable_numbers(first: str, second: str) -> bool:
     a, b = numeric_value(first), numeric_value(second)
     if a is None or b is None or a <= 0 or b <= 0:
         return False
-    same_format = ("." in first) == ("." in second) and first.endswith("%") == second.endswith("%")
+    same_format = all((mark in first) == (mark in second) for mark in (".", ",", "%"))
     return same_format and 0.2 <= a / b <= 5
 
 
