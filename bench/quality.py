@@ -16,7 +16,7 @@ Measures:
 - distractor kind on RACE+ and QuAIL: for items whose answer is a short span of the passage,
   the share of our wrong options of the same coarse kind (person, place, time, number, thing,
   action...) as the human ones;
-- fallback to cloze per subject, with the lexical knowledge (quizgen.build.semantic) off and on.
+- fallback to cloze per subject, with the lexical knowledge (quizgen.generate.semantic) off and on.
 """
 
 from __future__ import annotations
@@ -33,12 +33,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.build import BuildOptions, QuizBuilder
-from quizgen.build.answers import Answer, DocumentContext, find_answers, zipf
-from quizgen.build.distractors import Pool, rank_distractors
-from quizgen.build.lexicon import normalise
-from quizgen.build.nlp import ParsedSentence, analyse, pipeline
-from quizgen.build.plan import PlanStats
+from quizgen.generate import BuildOptions, QuizBuilder
+from quizgen.generate.answers import Answer, DocumentContext, find_answers, zipf
+from quizgen.generate.distractors import Pool, rank_distractors
+from quizgen.generate.lexicon import normalise
+from quizgen.generate.nlp import ParsedSentence, analyse, pipeline
+from quizgen.generate.plan import PlanStats
 from quizgen.model import Document, MultipleChoice, Quiz, Section, SourceFile
 from quizgen.read import find_documents, read_document
 

@@ -67,7 +67,7 @@ def run_size(sources: list[Path], size: int, jobs: int) -> dict[str, Any]:
 
 def measure(corpus: Path, jobs: int) -> dict[str, Any]:
     """Read, build and export ``corpus`` in this process, timing each stage."""
-    from quizgen.build import QuizBuilder
+    from quizgen.generate import QuizBuilder
     from quizgen.export import ExportOptions, get_exporter
     from quizgen.read import find_documents, read_document
 

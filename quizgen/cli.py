@@ -13,7 +13,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from quizgen import __version__
-from quizgen.build import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions, QuizBuilder
+from quizgen.generate import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions, QuizBuilder
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions, available_formats, get_exporter
 from quizgen.model import Document, Quiz

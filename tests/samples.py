@@ -10,7 +10,7 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizgen.build import build_quiz
+from quizgen.generate import build_quiz
 from quizgen.model import (
     Blank,
     Cloze,

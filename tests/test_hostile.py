@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from quizgen.build import MAX_ITEMS_PER_DOCUMENT
+from quizgen.generate import MAX_ITEMS_PER_DOCUMENT
 from quizgen.quizfile import schema
 from quizgen.read.text import MAX_DOCUMENT_BYTES
 from tests.conftest import REFERENCE_SEED, CliRun, Run

@@ -38,9 +38,9 @@ def test_wheel_contains_schema_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
 
     assert "quizgen/schemas/quiz.schema.json" in names
-    assert "quizgen/build/data/lexicon.json" in names
+    assert "quizgen/generate/data/lexicon.json" in names
     for data in ("glove-50d-int8.npy", "glove-vocab.txt.gz", "wordnet-nouns.tsv.gz", "WORDNET-LICENSE", "GLOVE-NOTICE"):
-        assert f"quizgen/build/data/{data}" in names
+        assert f"quizgen/generate/data/{data}" in names
     templates = sorted(p.relative_to(PROJECT / "templates") for p in (PROJECT / "templates").rglob("*") if p.is_file())
     assert templates, "templates/ is empty"
     for template in templates:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.build import BuildOptions, build_quizzes, semantic
-from quizgen.build.distractors import SEMANTIC_KINDS
+from quizgen.generate import BuildOptions, build_quizzes, semantic
+from quizgen.generate.distractors import SEMANTIC_KINDS
 from quizgen.model import MultipleChoice, Quiz
 from quizgen.read import read_document
 from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
@@ -32,7 +32,7 @@ def texts(answer: str, sentence: str, limit: int = 10) -> list[str]:
 
 
 def test_the_data_and_its_notices_ship_inside_the_package() -> None:
-    folder = resources.files("quizgen.build").joinpath("data")
+    folder = resources.files("quizgen.generate").joinpath("data")
     for name in DATA_FILES:
         assert folder.joinpath(name).is_file(), name
     assert "Princeton University" in folder.joinpath("WORDNET-LICENSE").read_text(encoding="utf-8")
@@ -127,7 +127,7 @@ def test_commands_that_build_nothing_do_not_load_the_data() -> None:
         "import sys; from click.testing import CliRunner; from quizgen.cli import main;"
         f"CliRunner().invoke(main, ['inspect', {str(REFERENCE_SEED)!r}]);"
         "CliRunner().invoke(main, ['--help']);"
-        "from quizgen.build import semantic;"
+        "from quizgen.generate import semantic;"
         "print(semantic.knowledge.cache_info().currsize, 'numpy' in sys.modules)"
     )
     completed = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True, check=True)

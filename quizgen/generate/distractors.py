@@ -1,10 +1,10 @@
 """Wrong options of the same kind as the answer, never also correct, never giving it away.
 
 Candidates come, in this order, from the answer's own document, from the other
-documents of the same run, from the curated lists (:mod:`quizgen.build.lexicon`),
-from lexical knowledge (:mod:`quizgen.build.semantic`: WordNet co-hyponyms and
+documents of the same run, from the curated lists (:mod:`quizgen.generate.lexicon`),
+from lexical knowledge (:mod:`quizgen.generate.semantic`: WordNet co-hyponyms and
 word-vector neighbours, for terms and names the document cannot serve) and from
-generated variants (:mod:`quizgen.build.numbers`). Each candidate must pass every
+generated variants (:mod:`quizgen.generate.numbers`). Each candidate must pass every
 filter in :func:`acceptable`; among those left, the ones closest to the answer in
 meaning (where lexical knowledge is on), length and word frequency are chosen.
 """
@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from quizgen.build import semantic
-from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
-from quizgen.build.lexicon import lexicon, normalise
-from quizgen.build.numbers import numeric_value, variants
-from quizgen.build.semantic import related, same_stem
+from quizgen.generate import semantic
+from quizgen.generate.answers import NUMERIC_KINDS, Answer, zipf
+from quizgen.generate.lexicon import lexicon, normalise
+from quizgen.generate.numbers import numeric_value, variants
+from quizgen.generate.semantic import related, same_stem
 
 _WORD = re.compile(r"\w+")
 DISTRACTOR_COUNT = 3
@@ -35,7 +35,7 @@ DOCUMENT_ONLY_KINDS = frozenset({"term", "place", "organisation", "named", "name
 document serves, plus names from the run that end in the same word ("Nile River", "Congo River")."""
 
 SEMANTIC_KINDS = DOCUMENT_ONLY_KINDS | {"group"}
-"""Kinds that get candidates from lexical knowledge after the document's (see :mod:`quizgen.build.semantic`)."""
+"""Kinds that get candidates from lexical knowledge after the document's (see :mod:`quizgen.generate.semantic`)."""
 SEMANTIC_CANDIDATES = 20
 """Candidates asked of the lexical knowledge per answer."""
 
@@ -48,14 +48,14 @@ class Candidate:
     tier: int
     """0: same document, 1: same run, 2: curated list, lexical knowledge or generated, 3: wider list."""
     score: float | None = None
-    """Lexical fit with the answer in its sentence (see :mod:`quizgen.build.semantic`); ``None`` when unscored."""
+    """Lexical fit with the answer in its sentence (see :mod:`quizgen.generate.semantic`); ``None`` when unscored."""
 
 
 @dataclass
 class Pool:
     """Every answer-like span seen in a run, by kind, remembering its document.
 
-    ``semantic`` switches the lexical knowledge (:mod:`quizgen.build.semantic`) on or off
+    ``semantic`` switches the lexical knowledge (:mod:`quizgen.generate.semantic`) on or off
     for the wrong options drawn from this pool.
     """
 
@@ -231,7 +231,7 @@ def acceptable(answer: Answer, text: str, chosen: list[str], semantic: bool = Fa
 
 def _variant(first: str, second: str) -> bool:
     """One phrase inside the other, word for word up to the form of each word ("electron" / "electrons",
-    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.build.semantic.same_stem`)."""
+    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.generate.semantic.same_stem`)."""
     shorter, longer = sorted((_words(first), _words(second)), key=len)
     size = len(shorter)
     return size > 0 and any(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.build import MCQ, BuildOptions, build_quiz, build_quizzes, nlp
-from quizgen.build.lexicon import lexicon, normalise
+from quizgen.generate import MCQ, BuildOptions, build_quiz, build_quizzes, nlp
+from quizgen.generate.lexicon import lexicon, normalise
 from quizgen.errors import QuizgenError
 from quizgen.model import Cloze, Document, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.read import find_documents, read_document

@@ -1,9 +1,9 @@
-"""The ``build`` stage: documents in, one :class:`~quizgen.model.Quiz` per document out.
+"""The ``generate`` stage: documents in, one :class:`~quizgen.model.Quiz` per document out.
 
-Sentences are parsed with spaCy (:mod:`quizgen.build.nlp`), answer candidates
-found in each (:mod:`quizgen.build.answers`), wrong options drawn from the
-document, the run and curated lists (:mod:`quizgen.build.distractors`), and
-items chosen across sections (:mod:`quizgen.build.plan`).
+Sentences are parsed with spaCy (:mod:`quizgen.generate.nlp`), answer candidates
+found in each (:mod:`quizgen.generate.answers`), wrong options drawn from the
+document, the run and curated lists (:mod:`quizgen.generate.distractors`), and
+items chosen across sections (:mod:`quizgen.generate.plan`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from quizgen.build.answers import PLACE_WORDS, Answer, DocumentContext, find_answers
-from quizgen.build.distractors import Pool
-from quizgen.build.lexicon import normalise
-from quizgen.build.nlp import ParsedSentence, analyse
-from quizgen.build.plan import ALL_TYPES, CLOZE, MCQ, TRUE_FALSE, ItemTypes, PlanStats, plan_items
+from quizgen.generate.answers import PLACE_WORDS, Answer, DocumentContext, find_answers
+from quizgen.generate.distractors import Pool
+from quizgen.generate.lexicon import normalise
+from quizgen.generate.nlp import ParsedSentence, analyse
+from quizgen.generate.plan import ALL_TYPES, CLOZE, MCQ, TRUE_FALSE, ItemTypes, PlanStats, plan_items
 from quizgen.model import Document, Quiz
 
 __all__ = [
@@ -40,7 +40,7 @@ class BuildOptions:
     ``seed`` fixes every random choice, so the same input and seed give the
     same quiz; ``max_items`` caps the items per document (``None``: no cap);
     ``types`` limits the item types (``mcq``, ``cloze``, ``tf``); ``semantic`` turns the
-    lexical knowledge for wrong options (:mod:`quizgen.build.semantic`) on or off.
+    lexical knowledge for wrong options (:mod:`quizgen.generate.semantic`) on or off.
     """
 
     seed: int = 0
@@ -66,7 +66,7 @@ class QuizBuilder:
         self._documents: list[tuple[Document, list[list[Answer]]]] = []
         self._pool = Pool(semantic=self.options.semantic)
         self.stats = PlanStats()
-        """How the items of this run were planned (see :class:`~quizgen.build.plan.PlanStats`)."""
+        """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
         self.capped: list[str] = []
         """Ids of documents whose quiz was cut at :data:`MAX_ITEMS_PER_DOCUMENT` items."""
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from quizgen.build.lexicon import Category, lexicon, normalise
-from quizgen.build.nlp import ParsedSentence, Sentence
-from quizgen.build.questions import question_stem
+from quizgen.generate.lexicon import Category, lexicon, normalise
+from quizgen.generate.nlp import ParsedSentence, Sentence
+from quizgen.generate.questions import question_stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -100,7 +100,7 @@ class Answer:
     kind: str
     score: float
     category_name: str | None = None
-    """The curated list the answer is in (see :mod:`quizgen.build.lexicon`), if any."""
+    """The curated list the answer is in (see :mod:`quizgen.generate.lexicon`), if any."""
     plural: bool = False
     stem: str = ""
     """The question to ask for it: a wh-question where the parse allows, else the sentence with a blank."""

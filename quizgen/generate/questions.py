@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from quizgen.build.answers import Answer
+    from quizgen.generate.answers import Answer
 
 BLANK = "_____"
 _TITLES = frozenset(

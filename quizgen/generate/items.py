@@ -13,10 +13,10 @@ import random
 import string
 from typing import TypedDict
 
-from quizgen.build.answers import NUMERIC_KINDS, Answer, zipf
-from quizgen.build.identity import item_id, item_tags
-from quizgen.build.lexicon import lexicon
-from quizgen.build.numbers import numeric_value
+from quizgen.generate.answers import NUMERIC_KINDS, Answer, zipf
+from quizgen.generate.identity import item_id, item_tags
+from quizgen.generate.lexicon import lexicon
+from quizgen.generate.numbers import numeric_value
 from quizgen.model import Blank, Cloze, Difficulty, MultipleChoice, Option, Source, TrueFalse
 
 RARE_ZIPF = 3.0

@@ -41,7 +41,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from quizgen.build.answers import zipf
+from quizgen.generate.answers import zipf
 
 if TYPE_CHECKING:
     import sys
@@ -471,7 +471,7 @@ def _unit(vector: Vector) -> Vector | None:
 
 
 def _data(name: str) -> Traversable:
-    return resources.files("quizgen.build").joinpath(f"data/{name}")
+    return resources.files("quizgen.generate").joinpath(f"data/{name}")
 
 
 @cache

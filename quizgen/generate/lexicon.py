@@ -92,6 +92,6 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The bundled lexicon, loaded once."""
-    text = resources.files("quizgen.build").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    text = resources.files("quizgen.generate").joinpath("data/lexicon.json").read_text(encoding="utf-8")
     data: dict[str, object] = json.loads(text)
     return Lexicon(data)

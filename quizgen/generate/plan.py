@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
-from quizgen.build.answers import Answer
-from quizgen.build.distractors import Pool, choose_distractors
-from quizgen.build.items import cloze, item_random, multiple_choice, true_false
-from quizgen.build.lexicon import normalise
+from quizgen.generate.answers import Answer
+from quizgen.generate.distractors import Pool, choose_distractors
+from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
+from quizgen.generate.lexicon import normalise
 from quizgen.model import Cloze, Item
 
 ItemTypes = frozenset[str]
