@@ -34,11 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.generate import BuildOptions, QuizBuilder
-from quizgen.generate.answers import Answer, DocumentContext, find_answers, zipf
-from quizgen.generate.distractors import Pool, rank_distractors
-from quizgen.generate.lexicon import normalise
-from quizgen.generate.nlp import ParsedSentence, analyse, pipeline
+from quizgen.generate.answers import DocumentContext, find_answers
+from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.knowledge import load_knowledge
+from quizgen.generate.lexicon import lexicon
+from quizgen.generate.nlp import analyse, pipeline
 from quizgen.generate.plan import PlanStats
+from quizgen.generate.types import Answer, ParsedSentence
+from quizgen.generate.words import normalise, zipf
 from quizgen.model import Document, MultipleChoice, Quiz, Section, SourceFile
 from quizgen.read import find_documents, read_document
 
@@ -67,9 +70,8 @@ def main() -> None:
 def _built(documents: Sequence[Document], semantic: bool) -> tuple[QuizBuilder, list[Quiz]]:
     """A builder that has built the quizzes of ``documents`` (so its stats are filled), and the quizzes."""
     builder = QuizBuilder(BuildOptions(semantic=semantic))
-    for document in documents:
-        builder.add(document)
-    return builder, builder.quizzes()
+    builder.add(documents)
+    return builder, list(builder.build().quizzes)
 
 
 def subject_of(document: Document) -> str:
@@ -189,9 +191,8 @@ def report_squad(path: Path) -> None:
         _document(re.sub(r"\W+", "-", key), str(row["title"]), str(row["passage"])) for key, row in passages.items()
     ]
     builder = QuizBuilder()
-    for document in documents:
-        builder.add(document)
-    ours = [[_item_answer(item) for item in quiz.items] for quiz in builder.quizzes()]
+    builder.add(documents)
+    ours = [[_item_answer(item) for item in quiz.items] for quiz in builder.build().quizzes]
     entities = [[str(e.text) for e in pipeline()(str(row["passage"])).ents] for row in passages.values()]
     print("## Answer-target agreement (SQuAD 2.0 sample)\n")
     print(f"{len(passages)} passages, {len(rows)} human questions; a match is token F1 >= 0.5 with any annotator.\n")
@@ -256,12 +257,13 @@ def report_dgen(path: Path) -> None:
     pool = Pool()
     for document_answers in answers.values():
         pool.add_all(document_answers)
+    distractors = Distractors(pool, lexicon(), load_knowledge())
     ours, floor = [], []
     gold_answers = [str(row["answer"]) for row in rows]
     for index, row in enumerate(rows):
         gold = [str(d) for d in row["distractors"]]  # type: ignore[attr-defined]
         answer = answers[index][0] if answers[index] else None
-        ranked = rank_distractors(answer, pool, random.Random(index), 10) if answer else []
+        ranked = distractors.rank(answer, random.Random(index), 10) if answer else []
         ours.append(score(ranked, gold))
         floor.append(score(_naive(gold_answers, index), gold))
     print("## Distractor agreement (DGen cloze test)\n")
@@ -279,7 +281,7 @@ def _dgen_answers(rows: list[dict[str, object]], documents: list[Document]) -> d
     result: dict[int, list[Answer]] = {}
     context = DocumentContext(frozenset(), frozenset())
     for index, (_, sentences) in enumerate(analyse(documents)):
-        found = [answer for sentence in sentences for answer in find_answers(sentence, context)]
+        found = [answer for sentence in sentences for answer in find_answers(sentence, context, lexicon())]
         given = str(rows[index]["answer"])
         match = next((a for a in found if normalise(a.text) == normalise(given)), None)
         if match is None and sentences:
@@ -384,13 +386,14 @@ def _same_kind_options(
     answers: dict[int, list[Answer]], human_kinds: list[set[str]], semantic: bool
 ) -> tuple[list[bool], int]:
     """For each of our top 3 wrong options of each item, whether its kind is a human distractor's; and their count."""
-    pool = Pool(semantic=semantic)
+    pool = Pool()
     for found in answers.values():
         pool.add_all(found)
+    distractors = Distractors(pool, lexicon(), load_knowledge() if semantic else None)
     hits: list[bool] = []
     for index, kinds in enumerate(human_kinds):
         answer = answers[index][0] if answers[index] else None
-        ranked = rank_distractors(answer, pool, random.Random(index), 3) if answer else []
+        ranked = distractors.rank(answer, random.Random(index), 3) if answer else []
         hits += [coarse_kind(text) in kinds for text in ranked]
     return hits, len(hits)
 
@@ -414,7 +417,7 @@ def _span_answers(rows: list[dict[str, object]], documents: list[Document]) -> d
     context = DocumentContext(frozenset(), frozenset())
     for index, (_, sentences) in enumerate(analyse(documents)):
         given = _bare(str(rows[index]["answer"]))
-        found = [answer for sentence in sentences for answer in find_answers(sentence, context)]
+        found = [answer for sentence in sentences for answer in find_answers(sentence, context, lexicon())]
         match = next((a for a in found if normalise(a.text) == normalise(given)), None)
         holder = next((s for s in sentences if given.lower() in s.text.lower()), None)
         if match is None and holder is not None:

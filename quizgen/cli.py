@@ -8,25 +8,17 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 import click
 
 from quizgen import __version__
-from quizgen.generate import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions, QuizBuilder
 from quizgen.errors import QuizgenError
-from quizgen.export import ExportOptions, available_formats, get_exporter
-from quizgen.model import Document, Quiz
+from quizgen.export import available_formats, get_exporter
+from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
 from quizgen.read import find_documents, read_document
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
-
-T = TypeVar("T")
+from quizgen.report import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SOME_FAILED, Report
 
 PROGRESS_FROM = 10
 """Show a progress bar from this many documents on."""
@@ -45,16 +37,13 @@ def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
     sys.exit(code)
 
 
-def _report(error: QuizgenError) -> None:
-    click.echo(f"quizgen: error: {error}", err=True)
-
-
-def _item_types(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[str]:
+def _item_types(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[ItemClass]:
     names = frozenset(name.strip() for name in value.split(",") if name.strip())
-    unknown = sorted(names - ALL_TYPES)
+    unknown = sorted(names - ITEM_CLASSES.keys())
     if unknown or not names:
-        raise click.BadParameter(f"unknown type {', '.join(unknown) or '(none)'}; choose from mcq, cloze, tf")
-    return names
+        choices = ", ".join(ITEM_CLASSES)
+        raise click.BadParameter(f"unknown type {', '.join(unknown) or '(none)'}; choose from {choices}")
+    return frozenset(ITEM_CLASSES[name] for name in names)
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
@@ -91,7 +80,7 @@ _EXPORT_OPTIONS = (
         default=0,
         show_default=True,
         type=int,
-        help="Fixes every random choice: same input and seed, same bytes.",
+        help="Fixes every random choice (options, true or false, versions): same input and seed, same bytes.",
     ),
     click.option(
         "--templates",
@@ -124,28 +113,9 @@ def _export_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _export_settings(settings: dict[str, Any], inputs: Sequence[Path]) -> tuple[Path, list[str], ExportOptions]:
-    """The output folder, formats and exporter options given on the command line."""
-    templates: Path | None = settings["templates"]
-    template_files = [path for path in templates.rglob("*") if path.is_file()] if templates else []
-    options = ExportOptions(
-        seed=settings["seed"],
-        content_time=_content_time([*inputs, *template_files]),  # a template edit must reach Anki too
-        templates=templates,
-        paper=settings["paper"],
-        versions=settings["versions"],
-        pdf=settings["pdf"],
-        split=settings["split"],
-    )
-    return settings["out_dir"], settings["formats"], options
-
-
-def _content_time(inputs: Sequence[Path]) -> float:
-    """When the inputs last changed: ``SOURCE_DATE_EPOCH`` if set, else the newest file's time."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return float(os.environ["SOURCE_DATE_EPOCH"])
-    times = [path.stat().st_mtime for path in inputs if path.is_file()]
-    return float(int(max(times))) if times else 0.0
+def _export_settings(settings: dict[str, Any], inputs: Sequence[Path]) -> dict[str, Any]:
+    """The values every exporter picks its own options from (see ``ExportOptions.from_settings``)."""
+    return {**settings, "inputs": tuple(inputs)}
 
 
 class _Commands(click.Group):
@@ -201,7 +171,9 @@ def main() -> None:
     show_default=True,
     help="Processes that analyse documents at once; 0 uses every core.",
 )
-def build(inputs: tuple[Path, ...], max_items: int | None, types: frozenset[str], jobs: int, **settings: Any) -> None:
+def build(
+    inputs: tuple[Path, ...], max_items: int | None, types: frozenset[ItemClass], jobs: int, **settings: Any
+) -> None:
     """Read documents, build a quiz from each, and write it in every format asked for.
 
     INPUTS are files or folders (default: seeds/). In a folder, every .txt, .md
@@ -214,51 +186,46 @@ def build(inputs: tuple[Path, ...], max_items: int | None, types: frozenset[str]
       quizgen build seeds/french_revolution.txt --seed 7
       quizgen build notes/ --out quizzes --max-items 20
     """
+    from quizgen.generate import BuildOptions, QuizBuilder
+
     paths = list(find_documents(inputs or (Path("seeds"),)))
     if not paths:
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
-    out_dir, formats, export_options = _export_settings(settings, paths)
-    documents = [document for document in _read_all(paths) if document is not None]
-    failed = len(paths) - len(documents)
-    builder = QuizBuilder(BuildOptions(seed=export_options.seed, max_items=max_items, types=types))
+    out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
+    report = Report()
+    documents = _read_all(paths, report)
+    builder = QuizBuilder(BuildOptions(seed=settings["seed"], max_items=max_items, types=types))
     try:
-        with _progress(builder.add_all(documents, jobs or os.cpu_count() or 1), len(documents), "Building") as done:
-            for _ in done:
-                pass
+        with _progress(len(documents), "Building") as advance:
+            builder.add(documents, jobs or os.cpu_count() or 1, done=advance)
+        built = builder.build()
     except QuizgenError as error:
         _fail(str(error))
-    quizzes = builder.quizzes()
-    for document_id in builder.capped:
-        click.echo(f"quizgen: note: {document_id}: kept the first {MAX_ITEMS_PER_DOCUMENT} items (the limit)", err=True)
-    for quiz in quizzes:
-        if not quiz.items:
-            click.echo(f"quizgen: note: {quiz.source.file}: no question could be made from this text", err=True)
-    failed += _export(quizzes, out_dir, formats, export_options)
-    _summary(quizzes, out_dir, formats)
-    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+    for note in built.notes:
+        report.note(note)
+    _export(built.quizzes, out_dir, formats, _export_settings(settings, paths), report)
+    _finish(report, out_dir, formats)
 
 
-def _read_all(paths: Iterable[Path]) -> Iterator[Document | None]:
-    """Each document read, or ``None`` (after reporting why) for one that could not be."""
+def _read_all(paths: Iterable[Path], report: Report) -> list[Document]:
+    """Every document that could be read; each one that could not is reported."""
+    documents: list[Document] = []
     sources_by_id: dict[str, Path] = {}
     for path in paths:
         try:
             document = read_document(path)
         except QuizgenError as error:
-            _report(error)
-            yield None
+            report.fail(str(error))
             continue
         if document.id in sources_by_id:
-            _report(
-                QuizgenError(
-                    f"{path}: has the same file name as {sources_by_id[document.id]} "
-                    f"(both would be written as {document.id!r}); rename one"
-                )
+            report.fail(
+                f"{path}: has the same file name as {sources_by_id[document.id]} "
+                f"(both would be written as {document.id!r}); rename one"
             )
-            yield None
             continue
         sources_by_id[document.id] = path
-        yield document
+        documents.append(document)
+    return documents
 
 
 @main.command(name="export", epilog=EXIT_CODES_HELP)
@@ -272,47 +239,51 @@ def export_command(quiz_files: tuple[Path, ...], **settings: Any) -> None:
       quizgen export output/french-revolution.quiz.json --format json -o edited
       quizgen export output/*.quiz.json --out print
     """
-    out_dir, formats, export_options = _export_settings(settings, quiz_files)
+    out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
+    report = Report()
     quizzes: list[Quiz] = []
-    failed = 0
     for path in quiz_files:
         try:
             quizzes.append(load_quiz(path))
         except QuizgenError as error:
-            _report(error)
-            failed += 1
-    failed += _export(quizzes, out_dir, formats, export_options)
-    _summary(quizzes, out_dir, formats)
-    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+            report.fail(str(error))
+    _export(quizzes, out_dir, formats, _export_settings(settings, quiz_files), report)
+    _finish(report, out_dir, formats)
 
 
-def _export(quizzes: Sequence[Quiz], out_dir: Path, formats: list[str], options: ExportOptions) -> int:
-    """Run each exporter; return how many failed (each failure already reported)."""
+def _export(
+    quizzes: Sequence[Quiz], out_dir: Path, formats: list[str], settings: dict[str, Any], report: Report
+) -> None:
+    """Run each exporter, recording in ``report`` what was written and what failed."""
     if not quizzes:
-        return 0
-    failed = 0
+        return
     for name in formats:
         try:
-            get_exporter(name).export(quizzes, out_dir, options)
+            get_exporter(name, settings).export(quizzes, out_dir)
         except QuizgenError as error:
-            _report(error)
-            failed += 1
-    return failed
+            report.fail(str(error))
+    report.wrote(len(quizzes), sum(len(quiz.items) for quiz in quizzes))
 
 
-def _summary(quizzes: Sequence[Quiz], out_dir: Path, formats: list[str]) -> None:
-    items = sum(len(quiz.items) for quiz in quizzes)
-    noun = "quiz" if len(quizzes) == 1 else "quizzes"
-    click.echo(f"Wrote {len(quizzes)} {noun} ({items} items) to {out_dir}/ as {', '.join(formats)}.", err=True)
+def _finish(report: Report, out_dir: Path, formats: list[str]) -> NoReturn:
+    """Print the report's notes, failures and summary line, and exit with its code."""
+    for note in report.notes:
+        click.echo(f"quizgen: note: {note}", err=True)
+    for failure in report.failures:
+        click.echo(f"quizgen: error: {failure}", err=True)
+    noun = "quiz" if report.quizzes == 1 else "quizzes"
+    click.echo(f"Wrote {report.quizzes} {noun} ({report.items} items) to {out_dir}/ as {', '.join(formats)}.", err=True)
+    sys.exit(report.exit_code)
 
 
 @contextmanager
-def _progress(items: Iterable[T], count: int, label: str) -> Iterator[Iterable[T]]:
+def _progress(count: int, label: str) -> Iterator[Callable[[object], None]]:
+    """A function to call as each of ``count`` things is done: a progress bar from :data:`PROGRESS_FROM` on."""
     if count < PROGRESS_FROM:
-        yield items
+        yield lambda _: None
         return
-    with click.progressbar(items, length=count, label=label, file=sys.stderr) as bar:
-        yield bar
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
+        yield lambda _: bar.update(1)
 
 
 @main.command()

@@ -10,8 +10,12 @@ between stages without anyone changing it underneath another.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import string
+import unicodedata
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, TypeAlias
+from typing import ClassVar, Literal, NoReturn, TypeAlias
 
 LEAD_SECTION = "Introduction"
 """Section name used in item sources for the lead paragraph and untitled text."""
@@ -136,6 +140,12 @@ class Cloze:
     tags: tuple[str, ...] = ()
     difficulty: Difficulty | None = None
 
+    @property
+    def blanks_in_order(self) -> list[Blank]:
+        """The blanks in the order they stand in the text."""
+        by_id = {blank.id: blank for blank in self.blanks}
+        return [by_id[number] for number in marked_blanks(self.text)]
+
 
 @dataclass(frozen=True)
 class TrueFalse:
@@ -153,11 +163,18 @@ class TrueFalse:
 
 
 Item: TypeAlias = MultipleChoice | Cloze | TrueFalse
+ItemClass: TypeAlias = type[MultipleChoice] | type[Cloze] | type[TrueFalse]
 
-ITEM_TYPES: dict[str, type[MultipleChoice] | type[Cloze] | type[TrueFalse]] = {
-    cls.type: cls for cls in (MultipleChoice, Cloze, TrueFalse)
-}
+ITEM_CLASSES: dict[str, ItemClass] = {"mcq": MultipleChoice, "cloze": Cloze, "tf": TrueFalse}
+"""The one table of item types: the short name users give (``--types mcq,cloze``) for each class."""
+
+ITEM_TYPES: dict[str, ItemClass] = {cls.type: cls for cls in ITEM_CLASSES.values()}
 """Item classes by their ``type`` value in the JSON quiz format."""
+
+
+def assert_never(value: NoReturn) -> NoReturn:
+    """Mark the end of an exhaustive ``match`` on item types: strict mypy reports any type left out."""
+    raise AssertionError(f"unhandled item type: {value!r}")
 
 
 @dataclass(frozen=True)
@@ -169,3 +186,92 @@ class Quiz:
     source: SourceFile
     items: tuple[Item, ...]
     metadata: Metadata = field(default_factory=Metadata)
+
+
+# --- Contracts every stage shares -------------------------------------------------------------------
+# The builder writes these and the exporters and the quiz file read them; each has one writer and
+# one reader here, so no stage copies another's string convention.
+
+BLANK = "_____"
+"""How a blank is printed where a format has no box to type in."""
+
+OPTION_LETTERS = string.ascii_uppercase
+"""Multiple-choice options are lettered A, B, C... in the order they are listed."""
+
+CLOZE_MARKER = re.compile(r"\{\{([0-9]+)\}\}")
+"""A blank in a cloze text: ``{{N}}``, N the blank's id."""
+
+
+def option_letter(index: int) -> str:
+    """The letter of the option at ``index`` (0 -> ``A``)."""
+    return OPTION_LETTERS[index]
+
+
+def cloze_marker(blank_id: int) -> str:
+    """The marker that stands for blank ``blank_id`` in a cloze text: ``{{1}}``."""
+    return f"{{{{{blank_id}}}}}"
+
+
+def cloze_parts(text: str) -> list[str | int]:
+    """A cloze ``text`` as its literal strings and blank ids, in reading order."""
+    parts: list[str | int] = []
+    position = 0
+    for match in CLOZE_MARKER.finditer(text):
+        parts.append(text[position : match.start()])
+        parts.append(int(match.group(1)))
+        position = match.end()
+    parts.append(text[position:])
+    return [part for part in parts if part != ""]
+
+
+def marked_blanks(text: str) -> list[int]:
+    """The blank ids marked in a cloze ``text``, in reading order."""
+    return [int(number) for number in CLOZE_MARKER.findall(text)]
+
+
+def item_id(document_id: str, sentence: str, answer: str) -> str:
+    """An item's id: it hashes only what the item asks, so it survives edits elsewhere in the document.
+
+    The item's type is left out on purpose, so an item that turns from multiple
+    choice into cloze (when the run's wrong options change) keeps its identity.
+    """
+    key = "\x1f".join((document_id, sentence, answer))
+    return f"q-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+TAG_DOCUMENT, TAG_SECTION, TAG_TYPE, TAG_ANSWER = "doc", "section", "type", "answer"
+"""Keys of the ``key:value`` tags the builder gives every item."""
+
+
+def tag(key: str, value: str) -> str:
+    """One ``key:value`` tag."""
+    return f"{key}:{value}"
+
+
+def parse_tag(text: str) -> tuple[str | None, str]:
+    """A tag's key and value: ``("section", "key-points")``; a tag with no colon has no key."""
+    key, colon, value = text.partition(":")
+    return (key, value) if colon else (None, text)
+
+
+def item_tags(document_id: str, section: str, item_type: str, answer_kind: str) -> tuple[str, ...]:
+    """The tags the builder gives every item: its document, section, type and kind of answer."""
+    return (
+        tag(TAG_DOCUMENT, document_id),
+        tag(TAG_SECTION, slug(section)),
+        tag(TAG_TYPE, item_type),
+        tag(TAG_ANSWER, answer_kind),
+    )
+
+
+def slug(text: str) -> str:
+    """``text`` as a lowercase ASCII word for ids, tags and file names: ``Économie politique`` ->
+    ``economie-politique``.
+
+    Accents are dropped and every run of characters other than letters, digits and ``_`` becomes
+    ``-``. Text with nothing left (``日本語``) gets ``untitled-`` and a short hash of it, so two such
+    texts still differ.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
+    return words or f"untitled-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"

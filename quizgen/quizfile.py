@@ -8,7 +8,6 @@ schema cannot state (an answer names an existing option, ids are unique).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import fields
 from functools import cache
 from importlib import resources
@@ -30,14 +29,13 @@ from quizgen.model import (
     Source,
     SourceFile,
     TrueFalse,
+    marked_blanks,
 )
 
 FORMAT_VERSION = "1.0"
 """Version of the JSON quiz format written; see ``docs/quiz-format.md`` for its history."""
 
 JsonObject = dict[str, Any]
-
-_BLANK_MARKER = re.compile(r"\{\{([0-9]+)\}\}")
 
 
 @cache
@@ -186,7 +184,7 @@ def _consistency_problem(data: JsonObject) -> str | None:
                 return f"{where}.answer: {item['answer']!r} is not one of the options ({', '.join(option_ids)})"
         elif item["type"] == Cloze.type:
             blank_ids = sorted(blank["id"] for blank in item["blanks"])
-            marked = sorted(int(n) for n in _BLANK_MARKER.findall(item["text"]))
+            marked = sorted(marked_blanks(item["text"]))
             if blank_ids != marked:
                 return f"{where}.text: blanks marked in the text {marked} do not match the blanks listed {blank_ids}"
     return None

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from quizgen.export import ExportOptions, get_exporter
+from quizgen.export import get_exporter
 from quizgen.export.anki import (
     CLOZE_MODEL_ID,
     MULTIPLE_CHOICE_MODEL_ID,
@@ -22,8 +22,8 @@ from quizgen.export.anki import (
     deck_names,
     note_guid,
 )
-from quizgen.export.render import answer_text, split_cloze
-from quizgen.model import Cloze, Item, MultipleChoice, Quiz
+from quizgen.export.render import answer_text
+from quizgen.model import Cloze, Item, MultipleChoice, Quiz, marked_blanks
 from quizgen.quizfile import load_quiz
 from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, CliRun
 from tests.samples import HOSTILE, sample_quiz, source
@@ -36,10 +36,7 @@ LOG_KINDS = ("new", "updated", "duplicate", "conflicting", "first_field_match", 
 
 def cards_implied(items: Sequence[Item]) -> int:
     """One card per item, except a cloze: one per distinct blank in its text."""
-    return sum(
-        len({part for part in split_cloze(i.text) if isinstance(part, int)}) if isinstance(i, Cloze) else 1
-        for i in items
-    )
+    return sum(len(set(marked_blanks(i.text))) if isinstance(i, Cloze) else 1 for i in items)
 
 
 # --- the real client --------------------------------------------------------------------------------------------
@@ -118,9 +115,12 @@ def write_document(path: Path, text: str, modified: int) -> None:
 
 
 def export(quizzes: Sequence[Quiz], out_dir: Path, content_time: float = BUILT, templates: Path | None = None) -> Path:
-    """Export one package through the registry, as the command line does."""
-    options = ExportOptions(content_time=content_time, templates=templates)
-    [path] = get_exporter("anki").export(quizzes, out_dir, options)
+    """Export one package through the registry, as the command line does, from an input last changed at
+    ``content_time``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    source = out_dir / "source.txt"
+    write_document(source, "The input these quizzes came from.", int(content_time))
+    [path] = get_exporter("anki", {"inputs": (source,), "templates": templates}).export(quizzes, out_dir)
     return path
 
 

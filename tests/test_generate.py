@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.generate import MCQ, BuildOptions, build_quiz, build_quizzes, nlp
-from quizgen.generate.lexicon import lexicon, normalise
 from quizgen.errors import QuizgenError
+from quizgen.generate import BuildOptions, build_quiz, build_quizzes, nlp
+from quizgen.generate.lexicon import lexicon
+from quizgen.generate.words import normalise
 from quizgen.model import Cloze, Document, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.read import find_documents, read_document
 from tests.conftest import CORPUS, REFERENCE_SEED, SEEDS, corpus_files
@@ -63,7 +64,7 @@ def answer_kind(item: Item) -> str:
 @cache
 def mcq_quizzes() -> tuple[Quiz, ...]:
     """The same run with multiple choice only, so every answer that can be one is one."""
-    return tuple(build_quizzes(run_documents(), BuildOptions(types=frozenset({MCQ}))))
+    return tuple(build_quizzes(run_documents(), BuildOptions(types=frozenset({MultipleChoice}))))
 
 
 def test_seed_person_question_is_a_real_question_with_persons_as_options() -> None:
@@ -167,7 +168,7 @@ def _assert_same_kind(item: MultipleChoice, kind: str, texts: list[str]) -> None
         assert all(patterns[kind].match(text) for text in texts), f"{item.id} ({kind}): {texts}"
         if kind in ("number", "percent"):
             assert len({"," in text for text in texts}) == 1, f"{item.id}: one option's form stands out {texts}"
-    elif (category := lexicon().category_of(item.answer_text)) is not None and category.name.split("/")[0] == kind:
+    elif (category := lexicon().category_of(item.answer_text)) is not None and category.kind == kind:
         family = kind
         for text in texts:
             other = lexicon().category_of(text)
@@ -273,7 +274,7 @@ def _document(tmp_path: Path, folder: str, text: str) -> Document:
 def test_types_and_max_items_are_honoured() -> None:
     document = read_document(REFERENCE_SEED)
 
-    only_mcq = build_quizzes([*run_documents()[:4]], BuildOptions(types=frozenset({MCQ})))
+    only_mcq = build_quizzes([*run_documents()[:4]], BuildOptions(types=frozenset({MultipleChoice})))
     capped = build_quiz(document, BuildOptions(max_items=3))
 
     assert all(isinstance(item, MultipleChoice) for quiz in only_mcq for item in quiz.items)

@@ -25,10 +25,10 @@ from quizgen.export.gift import render_gift
 from quizgen.export.moodle import render_moodle
 from quizgen.export.player import embedded_json, render_player
 from quizgen.export.qti import render_qti
+from quizgen.export.templating import bundled_templates
 from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.quizfile import dumps, load_quiz, quiz_from_json
 from quizgen.read import find_documents
-from quizgen.resources import default_templates_dir
 from tests.conftest import SEEDS, CliRun
 from tests.samples import SOURCE, hostile_quiz, mcq, pipeline_quizzes, plain_quiz
 
@@ -576,7 +576,7 @@ def test_a_broken_player_template_is_reported_in_one_line(tmp_path: Path) -> Non
 
 
 def test_player_script_never_turns_text_into_html() -> None:
-    script = (default_templates_dir() / "player" / "player.js").read_text(encoding="utf-8")
+    script = (bundled_templates() / "player" / "player.js").read_text(encoding="utf-8")
 
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
         assert sink not in script

@@ -56,9 +56,9 @@ def test_installed_wheel_finds_its_files_from_another_folder(wheel: Path, tmp_pa
         capture_output=True,
     )
     probe = (
-        "import quizgen, quizgen.resources, quizgen.quizfile;"
+        "import quizgen, quizgen.export.templating, quizgen.quizfile;"
         "print(quizgen.__file__);"
-        "print(quizgen.resources.default_templates_dir());"
+        "print(quizgen.export.templating.bundled_templates());"
         "print(quizgen.quizfile.schema()['title'])"
     )
     completed = subprocess.run(

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, FrameLocator, Locator, Page, expect
 
-from quizgen.export import ExportOptions
 from quizgen.export.player import PlayerExporter, render_player
 from quizgen.model import Cloze, Item, MultipleChoice, Quiz
 from quizgen.quizfile import dumps
@@ -62,7 +61,7 @@ def watched(browser: Browser) -> Iterator[Watched]:
 
 def open_player(watched: Watched, quiz: Quiz, folder: Path) -> Page:
     """Write the player with ``quizgen``'s exporter and open it from disk."""
-    (path,) = PlayerExporter().export([quiz], folder, ExportOptions())
+    (path,) = PlayerExporter().export([quiz], folder)
     return watched.open(path)
 
 

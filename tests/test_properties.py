@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from quizgen.generate import build_quiz
 from quizgen.errors import InputError
+from quizgen.generate import build_quiz
 from quizgen.model import Cloze, Document, MultipleChoice, TrueFalse
 from quizgen.quizfile import dumps, quiz_from_json, schema
 from quizgen.read import read_document

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.generate import BuildOptions, build_quizzes, semantic
-from quizgen.generate.distractors import SEMANTIC_KINDS
-from quizgen.model import MultipleChoice, Quiz
+from quizgen.generate import BuildOptions, build_quizzes
+from quizgen.generate.knowledge import load_knowledge
+from quizgen.generate.types import SEMANTIC_KINDS
+from quizgen.generate.words import same_stem
+from quizgen.model import Cloze, MultipleChoice, Quiz
 from quizgen.read import read_document
 from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
 
@@ -28,7 +30,7 @@ DATA_FILES = (
 
 
 def texts(answer: str, sentence: str, limit: int = 10) -> list[str]:
-    return [text for text, _ in semantic.candidates(answer, sentence, limit)]
+    return [text for text, _ in load_knowledge().candidates(answer, sentence, limit)]
 
 
 def test_the_data_and_its_notices_ship_inside_the_package() -> None:
@@ -42,14 +44,14 @@ def test_the_data_and_its_notices_ship_inside_the_package() -> None:
 
 
 def test_knowledge_loads_and_knows_words_and_nouns() -> None:
-    knowledge = semantic.knowledge()
+    knowledge = load_knowledge()
 
-    assert knowledge.vector("photosynthesis") is not None
-    assert knowledge.lemma("mitochondria") == "mitochondrion"
-    assert knowledge.lemma("fungi", plural=True) == "fungus"
-    assert knowledge.senses("dog")
-    assert "n" in knowledge.part_of_speech("lungs")
-    assert knowledge.written("peru") == "Peru"
+    assert knowledge.vectors.vector("photosynthesis") is not None
+    assert knowledge.wordnet.lemma("mitochondria") == "mitochondrion"
+    assert knowledge.wordnet.lemma("fungi", plural=True) == "fungus"
+    assert knowledge.wordnet.senses("dog")
+    assert "n" in knowledge.vectors.part_of_speech("lungs")
+    assert knowledge.wordnet.written("peru") == "Peru"
 
 
 @pytest.mark.parametrize(
@@ -67,8 +69,8 @@ def test_knowledge_loads_and_knows_words_and_nouns() -> None:
     ],
 )
 def test_related_means_synonym_hypernym_or_hyponym(first: str, second: str, related: bool) -> None:
-    assert semantic.related(first, second) is related
-    assert semantic.related(second, first) is related
+    assert load_knowledge().related(first, second) is related
+    assert load_knowledge().related(second, first) is related
 
 
 def test_communism_gets_other_systems_not_its_hypernym_or_kinds() -> None:
@@ -107,7 +109,7 @@ def test_no_candidate_shares_a_stem_with_the_answer_or_its_sentence() -> None:
     assert found
     for text in found:
         assert not any(
-            semantic.same_stem(word, other)
+            same_stem(word, other)
             for word in text.split()
             for other in ("photosynthesis", "sugars", "plants", "leaves")
         )
@@ -115,11 +117,11 @@ def test_no_candidate_shares_a_stem_with_the_answer_or_its_sentence() -> None:
 
 
 def test_same_stem_spots_word_forms_only() -> None:
-    assert semantic.same_stem("reduced", "reducing")
-    assert semantic.same_stem("lung", "lungs")
-    assert semantic.same_stem("synthesis", "photosynthesis")
-    assert not semantic.same_stem("chloroplast", "chlorophyll")
-    assert not semantic.same_stem("mitosis", "mycosis")
+    assert same_stem("reduced", "reducing")
+    assert same_stem("lung", "lungs")
+    assert same_stem("synthesis", "photosynthesis")
+    assert not same_stem("chloroplast", "chlorophyll")
+    assert not same_stem("mitosis", "mycosis")
 
 
 def test_commands_that_build_nothing_do_not_load_the_data() -> None:
@@ -127,8 +129,8 @@ def test_commands_that_build_nothing_do_not_load_the_data() -> None:
         "import sys; from click.testing import CliRunner; from quizgen.cli import main;"
         f"CliRunner().invoke(main, ['inspect', {str(REFERENCE_SEED)!r}]);"
         "CliRunner().invoke(main, ['--help']);"
-        "from quizgen.generate import semantic;"
-        "print(semantic.knowledge.cache_info().currsize, 'numpy' in sys.modules)"
+        "from quizgen.generate.knowledge import load_knowledge;"
+        "print(load_knowledge.cache_info().currsize, 'numpy' in sys.modules)"
     )
     completed = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True, check=True)
 
@@ -173,7 +175,7 @@ def test_no_science_distractor_is_a_synonym_hypernym_or_hyponym_of_its_answer() 
             for option in item.options:
                 if option.id != item.answer:
                     checked += 1
-                    assert not semantic.related(item.answer_text, option.text), (item.answer_text, option.text)
+                    assert not load_knowledge().related(item.answer_text, option.text), (item.answer_text, option.text)
     assert checked >= 15
 
 
@@ -185,7 +187,7 @@ def test_lexical_knowledge_turns_a_short_texts_terms_into_multiple_choice(tmp_pa
         encoding="utf-8",
     )
     document = read_document(path)
-    types = frozenset({"mcq", "cloze"})
+    types = frozenset({MultipleChoice, Cloze})
 
     without = build_quizzes([document], BuildOptions(semantic=False, types=types))[0]
     with_knowledge = build_quizzes([document], BuildOptions(types=types))[0]
@@ -195,5 +197,5 @@ def test_lexical_knowledge_turns_a_short_texts_terms_into_multiple_choice(tmp_pa
     assert items
     for item in items:
         wrong = [option.text for option in item.options if option.id != item.answer]
-        assert not any(semantic.related(item.answer_text, text) for text in wrong)
+        assert not any(load_knowledge().related(item.answer_text, text) for text in wrong)
         assert any(text.lower() not in path.read_text(encoding="utf-8").lower() for text in wrong)

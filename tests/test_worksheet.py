@@ -21,12 +21,19 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import QuizgenError
-from quizgen.export import ExportOptions, Paper, get_exporter
+from quizgen.export import get_exporter
 from quizgen.export.pdf import PdfPrinter
-from quizgen.export.worksheet import WorksheetExporter, load_templates, render_page, sheets_for
+from quizgen.export.templating import bundled_templates
+from quizgen.export.worksheet import (
+    Paper,
+    WorksheetExporter,
+    WorksheetOptions,
+    load_templates,
+    render_page,
+    sheets_for,
+)
 from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, Quiz
 from quizgen.read import find_documents
-from quizgen.resources import default_templates_dir
 from tests.conftest import CORPUS, SEEDS, CliRun, corpus_files, needs_corpus
 from tests.samples import HOSTILE, classroom_quiz, long_quiz, pipeline_quiz, quiz_of, short_quiz, source
 
@@ -39,9 +46,9 @@ PIPELINE_DOCUMENTS = [
 ]
 
 
-def export(quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions | None = None) -> list[Path]:
+def export(quizzes: Sequence[Quiz], out_dir: Path, options: WorksheetOptions | None = None) -> list[Path]:
     """Run the html exporter as the CLI does."""
-    return get_exporter("html").export(quizzes, out_dir, options or ExportOptions())
+    return WorksheetExporter(options).export(quizzes, out_dir)
 
 
 # --------------------------------------------------------------------------- reading HTML
@@ -231,7 +238,7 @@ def test_word_bank_is_left_out_when_it_would_give_the_answers_away(tmp_path: Pat
 
 def test_document_text_is_printed_never_run_or_rendered(tmp_path: Path) -> None:
     quiz = classroom_quiz(title=f"Title {HOSTILE}")
-    export([quiz, long_quiz()], tmp_path, ExportOptions(versions=2))
+    export([quiz, long_quiz()], tmp_path, WorksheetOptions(versions=2))
 
     for path in tmp_path.glob("*.html"):
         html = path.read_text("utf-8")
@@ -287,7 +294,7 @@ def test_build_corpus_as_html_writes_every_pair(tmp_path: Path, cli: CliRun) -> 
 
 def test_two_versions_shuffle_questions_and_options_and_each_has_its_own_key(tmp_path: Path) -> None:
     quiz = long_quiz(12)
-    written = export([quiz], tmp_path, ExportOptions(versions=2, seed=5))
+    written = export([quiz], tmp_path, WorksheetOptions(versions=2, seed=5))
 
     assert sorted(path.name for path in written) == [
         f"long-quiz-{version}.{kind}.html" for version in "AB" for kind in ("key", "worksheet")
@@ -331,7 +338,7 @@ def test_versions_differ_even_when_a_quiz_has_only_two_orders(seed: int) -> None
 def test_same_seed_gives_identical_files_and_another_seed_another_order(tmp_path: Path) -> None:
     quizzes = [classroom_quiz(), long_quiz()]
     for run, seed in (("first", 1), ("second", 1), ("third", 2)):
-        export(quizzes, tmp_path / run, ExportOptions(versions=3, seed=seed))
+        export(quizzes, tmp_path / run, WorksheetOptions(versions=3, seed=seed))
 
     first, second, third = (sorted((tmp_path / run).iterdir()) for run in ("first", "second", "third"))
     assert [path.read_bytes() for path in first] == [path.read_bytes() for path in second]
@@ -353,15 +360,15 @@ def test_a_document_named_like_the_combined_file_is_refused_clearly(tmp_path: Pa
 
 
 def test_paper_size_reaches_the_print_style(tmp_path: Path) -> None:
-    export([classroom_quiz()], tmp_path / "letter", ExportOptions(paper="letter"))
-    export([classroom_quiz()], tmp_path / "a4", ExportOptions(paper="a4"))
+    export([classroom_quiz()], tmp_path / "letter", WorksheetOptions(paper="letter"))
+    export([classroom_quiz()], tmp_path / "a4", WorksheetOptions(paper="a4"))
 
     assert "size: letter;" in (tmp_path / "letter" / "hand-made.worksheet.html").read_text("utf-8")
     assert "size: A4;" in (tmp_path / "a4" / "hand-made.key.html").read_text("utf-8")
 
 
 def test_bundled_print_style_needs_no_colour() -> None:
-    style = (default_templates_dir() / "worksheet" / "style.css").read_text("utf-8").split("@media screen")[0]
+    style = (bundled_templates() / "worksheet" / "style.css").read_text("utf-8").split("@media screen")[0]
 
     colours = re.findall(r"#([0-9a-fA-F]{3,6})\b", style)
     assert colours, "expected explicit black and white"
@@ -374,7 +381,7 @@ def test_bundled_print_style_needs_no_colour() -> None:
 
 def test_a_teachers_copy_of_the_templates_changes_the_wording(tmp_path: Path, cli: CliRun) -> None:
     copy = tmp_path / "my-templates"
-    shutil.copytree(default_templates_dir(), copy)
+    shutil.copytree(bundled_templates(), copy)
     wording = copy / "worksheet" / "wording.html"
     wording.write_text(wording.read_text("utf-8").replace("Circle the letter", "Ring the letter"), "utf-8")
 
@@ -385,25 +392,37 @@ def test_a_teachers_copy_of_the_templates_changes_the_wording(tmp_path: Path, cl
 
 
 def test_a_copy_of_the_worksheet_folder_alone_works_too(tmp_path: Path) -> None:
-    shutil.copytree(default_templates_dir() / "worksheet", tmp_path / "worksheet-only")
+    shutil.copytree(bundled_templates() / "worksheet", tmp_path / "worksheet-only")
     environment = load_templates(tmp_path / "worksheet-only")
     sheets = sheets_for(classroom_quiz(), 1, 0)
 
-    assert "Rivers &amp; Lakes" in render_page(environment, "worksheet", sheets, ExportOptions())
+    assert "Rivers &amp; Lakes" in render_page(environment, "worksheet", sheets, WorksheetOptions())
 
 
 def test_a_broken_template_is_reported_in_one_line_naming_it(tmp_path: Path, cli: CliRun) -> None:
     copy = tmp_path / "broken"
-    shutil.copytree(default_templates_dir() / "worksheet", copy)
+    shutil.copytree(bundled_templates() / "worksheet", copy)
     (copy / "key.html").write_text("{% extends 'base.html' %}{% block content %}{% if %}{% endblock %}", "utf-8")
 
     result = cli("build", SEEDS / "water_cycle.txt", "--out", tmp_path / "out", "--format", "html", "--templates", copy)
 
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 2 and "key.html, line 1" in result.stderr  # the error, then the summary
-    (copy / "key.html").unlink()
-    with pytest.raises(QuizgenError, match=r"template key\.html not found in .*broken"):
-        export([classroom_quiz()], tmp_path / "again", ExportOptions(templates=copy))
+
+
+def test_one_replaced_file_keeps_the_bundled_rest(tmp_path: Path) -> None:
+    """The one template rule: DIR/worksheet/name, then DIR/name, then the bundled file."""
+    mine = tmp_path / "mine"
+    (mine / "worksheet").mkdir(parents=True)
+    (mine / "style.css").write_text("/* from DIR */", "utf-8")
+    wording = (bundled_templates() / "worksheet" / "wording.html").read_text("utf-8")
+    (mine / "worksheet" / "wording.html").write_text(wording.replace("Circle the letter", "Ring the letter"), "utf-8")
+
+    [worksheet, *_] = export([classroom_quiz()], tmp_path / "out", WorksheetOptions(templates=mine))
+
+    page = worksheet.read_text("utf-8")
+    assert "/* from DIR */" in page and "Ring the letter" in page
+    assert "Rivers &amp; Lakes" in page  # worksheet.html and base.html still come from the bundled folder
 
 
 # --------------------------------------------------------------------------- PDF
@@ -421,7 +440,7 @@ def test_pdf_without_chromium_says_how_to_install_it(
 
     assert result.exit_code == 1
     error = result.stderr.splitlines()[0]
-    assert error.startswith("quizgen: error: --pdf needs Chromium") and "apt-get install chromium" in error
+    assert error.startswith("quizgen: error: printing to PDF needs Chromium") and "apt-get install chromium" in error
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "water-cycle.key.html",
         "water-cycle.worksheet.html",
@@ -513,7 +532,7 @@ PAPER_POINTS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_printed_worksheets_keep_every_question_on_one_page(paper: Paper, printer: PdfPrinter) -> None:
-    options = ExportOptions(paper=paper)
+    options = WorksheetOptions(paper=paper)
     environment = load_templates(None)
     quizzes = [short_quiz(), long_quiz(), classroom_quiz(), *(pipeline_quiz(path) for path in SEED_DOCUMENTS)]
     page_counts: dict[str, list[int]] = {"worksheet": [], "key": []}
@@ -540,7 +559,7 @@ def test_printed_corpus_worksheets_keep_every_question_on_one_page(printer: PdfP
     environment = load_templates(None)
     for path in corpus_files():
         for kind in ("worksheet", "key"):
-            html = render_page(environment, kind, sheets_for(pipeline_quiz(path), 1, 0), ExportOptions())
+            html = render_page(environment, kind, sheets_for(pipeline_quiz(path), 1, 0), WorksheetOptions())
             _, marked = print_marked(printer, html)
             assert_no_question_crosses_a_page(html, marked)
 

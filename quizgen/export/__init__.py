@@ -7,59 +7,57 @@ imports each one only when it is used, so commands that do not export stay fast.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from quizgen.errors import QuizgenError
 from quizgen.model import Quiz
 
-__all__ = ["ExportOptions", "Exporter", "Paper", "available_formats", "get_exporter", "register_exporter"]
+__all__ = ["ExportOptions", "Exporter", "available_formats", "get_exporter", "register_exporter"]
 
-
-Paper = Literal["a4", "letter"]
+OptionsT = TypeVar("OptionsT", bound="ExportOptions")
 
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """Choices shared by all exporters; each reads only what concerns it."""
+    """What every exporter may be given; an exporter with choices of its own subclasses this.
 
-    seed: int = 0
-    """Fixes every random choice (option order, versions): same seed, same bytes."""
-
-    content_time: float = 0.0
-    """When the inputs last changed (seconds since the epoch). Exporters that must
-    stamp a time (Anki's note modification time) use it, so output stays
-    byte-identical for unchanged input yet newer after an edit."""
+    Build one from the command line's values with :meth:`from_settings`.
+    """
 
     templates: Path | None = None
-    """A folder of templates that replaces the bundled ones (``--templates``)."""
+    """A folder of templates (``--templates``): each file is looked up there before the bundled one
+    (see :mod:`quizgen.export.templating`)."""
 
-    paper: Paper = "a4"
-    """Paper size for printable output (``--paper``)."""
+    inputs: tuple[Path, ...] = ()
+    """The files the quizzes were made from, for exporters that stamp when their content last
+    changed (see :func:`quizgen.export.files.content_time`)."""
 
-    versions: int = 1
-    """How many versions (A, B, ...) of printable output, each shuffled (``--versions``)."""
-
-    pdf: bool = False
-    """Also render printable output to PDF (``--pdf``)."""
-
-    split: bool = False
-    """One file per document where a format otherwise bundles a whole build (``--split``)."""
+    @classmethod
+    def from_settings(cls: type[OptionsT], settings: Mapping[str, Any]) -> OptionsT:
+        """These options from ``settings``, taking the values whose names are fields of the class."""
+        names = {field.name for field in dataclasses.fields(cls)}
+        return cls(**{name: value for name, value in settings.items() if name in names})
 
 
 class Exporter(Protocol):
-    """Writes quizzes in one file format."""
+    """Writes quizzes in one file format. An exporter class takes its options when made:
+    ``SomeExporter(SomeExporter.options_type(...))``."""
 
-    name: str
+    name: ClassVar[str]
     """The format name users pass to ``--format``."""
 
-    description: str
+    description: ClassVar[str]
     """One line for ``--help``."""
 
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+    options_type: ClassVar[type[ExportOptions]]
+    """The options the exporter takes."""
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
         """Write ``quizzes`` into ``out_dir`` and return the paths written."""
         ...
 
@@ -89,11 +87,15 @@ def available_formats() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_exporter(name: str) -> Exporter:
-    """The exporter for format ``name``; :class:`QuizgenError` if there is none."""
+def get_exporter(name: str, settings: Mapping[str, Any] | None = None) -> Exporter:
+    """The exporter for format ``name``, given the options it reads from ``settings``.
+
+    Raises :class:`QuizgenError` if there is no such format.
+    """
     try:
         module_name, class_name = _REGISTRY[name].split(":")
     except KeyError:
         raise QuizgenError(f"unknown format {name!r} (available: {', '.join(available_formats())})") from None
-    exporter: Exporter = getattr(importlib.import_module(module_name), class_name)()
+    exporter_class = getattr(importlib.import_module(module_name), class_name)
+    exporter: Exporter = exporter_class(exporter_class.options_type.from_settings(settings or {}))
     return exporter

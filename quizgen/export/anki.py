@@ -11,8 +11,8 @@ fixed or derived from content, never from the clock or a random source:
   answer (:func:`note_guid`), not from the rendered fields, so rewording an
   explanation or an edit elsewhere in the document updates the note in place.
 
-Notes are stamped with ``ExportOptions.content_time``; the sqlite file and the zip
-around it are written so that the same quizzes and time give the same bytes.
+Notes are stamped with the content time (:func:`~quizgen.export.files.content_time`); the
+sqlite file and the zip around it are written so that the same quizzes and time give the same bytes.
 See ``docs/anki.md`` for what a student sees.
 """
 
@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
-import re
 import sqlite3
 import tempfile
-import zipfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -34,12 +31,22 @@ from typing import Any
 
 import genanki
 
-from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
-from quizgen.export.files import write_atomic
-from quizgen.export.render import answer_text, render_cloze
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
-from quizgen.resources import default_templates_dir
+from quizgen.export.files import content_time, write_atomic, zip_bytes
+from quizgen.export.render import answer_text, explanation_beside_source, render_cloze
+from quizgen.export.templating import read_template
+from quizgen.model import (
+    TAG_SECTION,
+    Blank,
+    Cloze,
+    Item,
+    MultipleChoice,
+    Quiz,
+    TrueFalse,
+    assert_never,
+    parse_tag,
+    slug,
+)
 
 __all__ = [
     "CLOZE_MODEL_ID",
@@ -50,6 +57,7 @@ __all__ = [
     "TEMPLATE_FOLDER",
     "TRUE_FALSE_MODEL_ID",
     "AnkiExporter",
+    "AnkiOptions",
     "NoteType",
     "anki_tags",
     "cloze_field",
@@ -83,8 +91,13 @@ TEMPLATE_FOLDER = "anki"
 _DECK_ID_RANGE = (1 << 30, 1 << 31)
 """Derived deck ids fall here, far below Anki's own (millisecond timestamps)."""
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""Every zip entry gets this time, so the archive does not record when it was built."""
+
+@dataclass(frozen=True)
+class AnkiOptions(ExportOptions):
+    """Options of the Anki exporter."""
+
+    split: bool = False
+    """One package per document (``<id>.apkg``) instead of one per build (``--split``)."""
 
 
 @dataclass(frozen=True)
@@ -134,24 +147,25 @@ class AnkiExporter:
 
     name = "anki"
     description = "Anki deck (.apkg), a Quizgen::<title> sub-deck per document; re-import updates notes"
+    options_type = AnkiOptions
 
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+    def __init__(self, options: AnkiOptions | None = None) -> None:
+        self.options = options or AnkiOptions()
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
         """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
-        models = load_models(options.templates)
-        if options.split:
+        models = load_models(self.options.templates)
+        stamp = content_time(self.options)
+        if self.options.split:
             batches = [(f"{quiz.id}.apkg", [quiz]) for quiz in quizzes]
         else:
             batches = [(PACKAGE_NAME, list(quizzes))]
-        return [
-            write_atomic(out_dir / name, package_bytes(batch, models, options.content_time)) for name, batch in batches
-        ]
+        return [write_atomic(out_dir / name, package_bytes(batch, models, stamp)) for name, batch in batches]
 
 
 def load_models(templates: Path | None = None) -> dict[str, Any]:
-    """A genanki model per item type, its templates read from ``templates/anki/``.
-
-    A file missing from a user's ``templates`` folder is taken from the bundled one.
-    """
+    """A genanki model per item type, its card templates found along the one template search
+    (:mod:`quizgen.export.templating`)."""
     css = _template(templates, "style.css")
     return {
         item_type: genanki.Model(
@@ -172,15 +186,8 @@ def load_models(templates: Path | None = None) -> dict[str, Any]:
     }
 
 
-def _template(folder: Path | None, name: str) -> str:
-    candidates = [base / TEMPLATE_FOLDER / name for base in (folder, default_templates_dir()) if base is not None]
-    for path in candidates:
-        if path.is_file():
-            try:
-                return path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise QuizgenError(f"cannot read Anki template {path}: {error}") from None
-    raise QuizgenError(f"Anki template {name} not found in {', '.join(map(str, candidates))}")
+def _template(templates: Path | None, name: str) -> str:
+    return read_template(TEMPLATE_FOLDER, name, templates)
 
 
 def package_bytes(quizzes: Sequence[Quiz], models: dict[str, Any], content_time: float) -> bytes:
@@ -192,7 +199,7 @@ def package_bytes(quizzes: Sequence[Quiz], models: dict[str, Any], content_time:
     # genanki numbers notes and cards from the timestamp: a fixed start keeps ids reproducible.
     first_id = max(1, int(content_time * 1000))
     collection = _sqlite_bytes(package, content_time, count(first_id))
-    return _zip_bytes({"collection.anki2": collection, "media": b"{}"})
+    return zip_bytes([("collection.anki2", collection), ("media", b"{}")])
 
 
 def deck_names(quizzes: Sequence[Quiz]) -> dict[str, str]:
@@ -268,34 +275,32 @@ def anki_tags(quiz_id: str, item: Item) -> list[str]:
     characters other than letters, digits, ``-`` and ``_`` becomes ``-``, so tags
     never hold spaces and a section name reads as the builder's ``section:`` tag.
     """
-    pairs = [tuple(tag.split(":", 1)) if ":" in tag else (tag,) for tag in item.tags]
+    pairs: list[tuple[str, ...]] = [(key, value) if key else (value,) for key, value in map(parse_tag, item.tags)]
     pairs += [("doc", quiz_id), ("type", item.type)]
-    if not any(pair[0] == "section" for pair in pairs):
-        pairs.append(("section", item.source.section))
+    if not any(pair[0] == TAG_SECTION for pair in pairs):
+        pairs.append((TAG_SECTION, item.source.section))
     if item.difficulty is not None:
         pairs.append(("difficulty", item.difficulty))
-    return sorted({"::".join(["quizgen", *map(_tag_word, pair)]) for pair in pairs})
-
-
-def _tag_word(text: str) -> str:
-    return re.sub(r"[^\w-]+", "-", text.lower()).strip("-") or "-"
+    return sorted({"::".join(["quizgen", *map(slug, pair)]) for pair in pairs})
 
 
 def note_fields(item: Item) -> list[str]:
-    """The note's field values (HTML, document text escaped) in its note type's field order."""
-    explanation = _explanation(item)
+    """The note's field values (HTML, document text escaped) in its note type's field order.
+
+    The back shows the source sentence, so the explanation follows the rule for formats that do
+    (:func:`~quizgen.export.render.explanation_beside_source`).
+    """
+    explanation = _escape(explanation_beside_source(item))
     source = [_escape(item.source.sentence), _escape(item.source.section)]
-    if isinstance(item, Cloze):
-        return [cloze_field(item), explanation, *source]
-    if isinstance(item, MultipleChoice):
-        return [_escape(item.question), options_html(item), _escape(item.answer), explanation, *source]
-    return [_escape(item.statement), answer_text(item), explanation, *source]
-
-
-def _explanation(item: Item) -> str:
-    # The back shows the source sentence anyway; repeating it as the explanation adds nothing.
-    same = " ".join(item.explanation.split()) == " ".join(item.source.sentence.split())
-    return "" if same else _escape(item.explanation)
+    match item:
+        case Cloze():
+            return [cloze_field(item), explanation, *source]
+        case MultipleChoice():
+            return [_escape(item.question), options_html(item), _escape(item.answer), explanation, *source]
+        case TrueFalse():
+            return [_escape(item.statement), answer_text(item), explanation, *source]
+        case _:
+            assert_never(item)
 
 
 def cloze_field(item: Cloze) -> str:
@@ -338,15 +343,3 @@ def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int]) -> bytes:
         finally:
             connection.close()
         return path.read_bytes()
-
-
-def _zip_bytes(members: dict[str, bytes]) -> bytes:
-    """A zip archive of ``members`` with fixed entry times and attributes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()

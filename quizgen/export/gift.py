@@ -11,20 +11,9 @@ from __future__ import annotations
 
 import re
 
-from quizgen.export import ExportOptions
-from quizgen.export.lms import (
-    PerQuizExporter,
-    accepted_answers,
-    blanks_in_order,
-    moodle_category,
-    one_line,
-    question_name,
-)
+from quizgen.export.lms import PerQuizExporter, accepted_answers, moodle_category, one_line, question_name
 from quizgen.export.render import render_cloze
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
-
-BLANK = "_____"
-"""How a blank is shown in the question text."""
+from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -51,18 +40,22 @@ def render_gift(quiz: Quiz) -> str:
 
 def _questions(item: Item) -> list[str]:
     """The GIFT questions for one item: one, or one per blank of a cloze item."""
-    if isinstance(item, MultipleChoice):
-        choices = [("=" if option.id == item.answer else "~") + _literal(option.text) for option in item.options]
-        return [_question(item, question_name(item), item.question, choices)]
-    if isinstance(item, TrueFalse):
-        return [_question(item, question_name(item), item.statement, ["TRUE" if item.answer else "FALSE"])]
-    blanks = blanks_in_order(item)
-    if len(blanks) == 1:
-        return [_blank_question(item, blanks[0], question_name(item))]
-    return [
-        _blank_question(item, blank, f"{question_name(item)} (blank {number} of {len(blanks)})")
-        for number, blank in enumerate(blanks, 1)
-    ]
+    match item:
+        case MultipleChoice():
+            choices = [("=" if option.id == item.answer else "~") + _literal(option.text) for option in item.options]
+            return [_question(item, question_name(item), item.question, choices)]
+        case TrueFalse():
+            return [_question(item, question_name(item), item.statement, ["TRUE" if item.answer else "FALSE"])]
+        case Cloze():
+            blanks = item.blanks_in_order
+            if len(blanks) == 1:
+                return [_blank_question(item, blanks[0], question_name(item))]
+            return [
+                _blank_question(item, blank, f"{question_name(item)} (blank {number} of {len(blanks)})")
+                for number, blank in enumerate(blanks, 1)
+            ]
+        case _:
+            assert_never(item)
 
 
 def _blank_question(item: Cloze, asked: Blank, name: str) -> str:
@@ -88,6 +81,6 @@ class GiftExporter(PerQuizExporter):
     description = "GIFT text per document, for Moodle's question bank import"
     suffix = ".gift.txt"
 
-    def render(self, quiz: Quiz, options: ExportOptions) -> str:
+    def render(self, quiz: Quiz) -> str:
         """The GIFT text for ``quiz``."""
         return render_gift(quiz)

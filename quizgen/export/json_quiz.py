@@ -16,7 +16,11 @@ class JsonQuizExporter:
 
     name = "json"
     description = "JSON quiz file per document (editable; re-export with `quizgen export`)"
+    options_type = ExportOptions
 
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+    def __init__(self, options: ExportOptions | None = None) -> None:
+        self.options = options or ExportOptions()
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
         """Write one JSON quiz file per quiz."""
         return [write_atomic(out_dir / f"{quiz.id}.quiz.json", dumps(quiz)) for quiz in quizzes]

@@ -8,23 +8,19 @@ formats build and serialize their trees with the same helpers.
 from __future__ import annotations
 
 import html
-import io
 import re
 import xml.etree.ElementTree as ET
-import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from quizgen.export import ExportOptions
 from quizgen.export.files import write_atomic
-from quizgen.export.render import prompt_text, split_cloze
-from quizgen.model import Blank, Cloze, Item, Quiz
+from quizgen.export.render import prompt_text
+from quizgen.model import Blank, Item, Quiz
 
 NAME_LENGTH = 60
 """Longest question name (in characters) written for an LMS question bank."""
-
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""Timestamp of every zip entry: fixed, so the same quiz gives the same bytes."""
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -32,15 +28,19 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 class PerQuizExporter:
     """Base of exporters that write one file per quiz, named ``<quiz id><suffix>``."""
 
-    name: str
-    description: str
-    suffix: str
+    name: ClassVar[str]
+    description: ClassVar[str]
+    suffix: ClassVar[str]
+    options_type: ClassVar[type[ExportOptions]] = ExportOptions
 
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+    def __init__(self, options: ExportOptions | None = None) -> None:
+        self.options = options or ExportOptions()
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
         """Write one file per quiz into ``out_dir``."""
-        return [write_atomic(out_dir / f"{quiz.id}{self.suffix}", self.render(quiz, options)) for quiz in quizzes]
+        return [write_atomic(out_dir / f"{quiz.id}{self.suffix}", self.render(quiz)) for quiz in quizzes]
 
-    def render(self, quiz: Quiz, options: ExportOptions) -> bytes | str:
+    def render(self, quiz: Quiz) -> bytes | str:
         """The whole file for ``quiz``."""
         raise NotImplementedError
 
@@ -65,12 +65,6 @@ def accepted_answers(blank: Blank) -> list[str]:
             seen.add(key)
             answers.append(one_line(text))
     return answers
-
-
-def blanks_in_order(item: Cloze) -> list[Blank]:
-    """The blanks of ``item`` in the order they stand in its text."""
-    by_id = {blank.id: blank for blank in item.blanks}
-    return [by_id[part] for part in split_cloze(item.text) if isinstance(part, int)]
 
 
 def question_name(item: Item) -> str:
@@ -112,16 +106,3 @@ def xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root, space="  ")
     document: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True, short_empty_elements=False)
     return document + b"\n"
-
-
-def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    """A zip archive of ``(name, data)`` entries, in that order, with fixed timestamps and permissions."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from quizgen.export import ExportOptions
 from quizgen.export.lms import (
     PerQuizExporter,
     accepted_answers,
@@ -25,7 +24,7 @@ from quizgen.export.lms import (
     xml_text,
 )
 from quizgen.export.render import prompt_text, render_cloze
-from quizgen.model import Blank, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
 PENALTY = "0.3333333"
 """Share of the mark lost per wrong try in interactive quizzes (Moodle's default)."""
@@ -47,17 +46,20 @@ def render_moodle(quiz: Quiz) -> bytes:
 
 def _question(root: ET.Element, item: Item) -> None:
     """Append the ``<question>`` for ``item``."""
-    if isinstance(item, MultipleChoice):
-        question = _header(root, item, "multichoice", html_text(item.question))
-        _multichoice(question, item)
-    elif isinstance(item, TrueFalse):
-        question = _header(root, item, "truefalse", html_text(item.statement))
-        _truefalse(question, item)
-    elif len(item.blanks) == 1:
-        question = _header(root, item, "shortanswer", html_text(prompt_text(item)))
-        _shortanswer(question, item.blanks[0])
-    else:
-        question = _header(root, item, "cloze", render_cloze(item, _cloze_blank, _cloze_literal))
+    match item:
+        case MultipleChoice():
+            question = _header(root, item, "multichoice", html_text(item.question))
+            _multichoice(question, item)
+        case TrueFalse():
+            question = _header(root, item, "truefalse", html_text(item.statement))
+            _truefalse(question, item)
+        case Cloze() if len(item.blanks) == 1:
+            question = _header(root, item, "shortanswer", html_text(prompt_text(item)))
+            _shortanswer(question, item.blanks[0])
+        case Cloze():
+            question = _header(root, item, "cloze", render_cloze(item, _cloze_blank, _cloze_literal))
+        case _:
+            assert_never(item)
     _tags(question, item)
 
 
@@ -130,6 +132,6 @@ class MoodleXmlExporter(PerQuizExporter):
     description = "Moodle XML per document, for Moodle's question bank import"
     suffix = ".moodle.xml"
 
-    def render(self, quiz: Quiz, options: ExportOptions) -> bytes:
+    def render(self, quiz: Quiz) -> bytes:
         """The Moodle XML document for ``quiz``."""
         return render_moodle(quiz)

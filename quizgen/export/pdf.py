@@ -53,7 +53,7 @@ def find_chromium() -> Path:
         found = shutil.which(configured)
         if found is None:
             raise QuizgenError(
-                f"--pdf: {CHROMIUM_ENV}={configured!r} is not an executable program; set it to a Chromium or "
+                f"printing to PDF: {CHROMIUM_ENV}={configured!r} is not an executable program; set it to a Chromium or "
                 "Chrome program, or unset it to use `chromium` from the PATH"
             )
         return Path(found)
@@ -61,7 +61,7 @@ def find_chromium() -> Path:
         found = shutil.which(name)
         if found is not None:
             return Path(found)
-    raise QuizgenError(f"--pdf needs Chromium, which was not found; {INSTALL_HINT}")
+    raise QuizgenError(f"printing to PDF needs Chromium, which was not found; {INSTALL_HINT}")
 
 
 def pin_dates(pdf: bytes, when: float) -> bytes:
@@ -99,7 +99,7 @@ class PdfPrinter:
             from playwright.sync_api import Error, sync_playwright
         except ImportError:
             raise QuizgenError(
-                "--pdf needs the Python package playwright; install it with `pip install 'quizgen[pdf]'`"
+                "printing to PDF needs the Python package playwright; install it with `pip install 'quizgen[pdf]'`"
             ) from None
         try:
             self._playwright = sync_playwright().start()
@@ -107,7 +107,9 @@ class PdfPrinter:
             self._page = self._browser.new_page()
         except Error as error:
             self.__exit__(None, None, None)
-            raise QuizgenError(f"--pdf: cannot start Chromium at {executable}: {_first_line(error)}") from None
+            raise QuizgenError(
+                f"printing to PDF: cannot start Chromium at {executable}: {_first_line(error)}"
+            ) from None
         return self
 
     def __exit__(
@@ -135,7 +137,7 @@ class PdfPrinter:
             self._page.set_content(html, wait_until="load")
             return pin_dates(self._page.pdf(prefer_css_page_size=True, print_background=True), when)
         except Error as error:
-            raise QuizgenError(f"--pdf: Chromium could not print a page: {_first_line(error)}") from None
+            raise QuizgenError(f"printing to PDF: Chromium could not print a page: {_first_line(error)}") from None
 
 
 def _first_line(error: BaseException) -> str:

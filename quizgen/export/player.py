@@ -13,12 +13,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from quizgen.export import ExportOptions
 from quizgen.export.lms import PerQuizExporter
 from quizgen.export.templating import render_template, template_environment
 from quizgen.model import Quiz
 from quizgen.quizfile import dumps
-from quizgen.resources import default_templates_dir
 
 TEMPLATE_FOLDER = "player"
 """The player's folder inside ``templates/``: ``player.html``, ``player.css``, ``player.js``."""
@@ -35,14 +33,8 @@ def embedded_json(quiz: Quiz) -> Markup:
 
 
 def load_templates(folder: Path | None) -> jinja2.Environment:
-    """The player's templates, autoescaping everything.
-
-    Each file is looked up in ``folder/player/``, then ``folder`` itself
-    (``--templates``), then the bundled ``templates/player/``, so a teacher may
-    replace just the stylesheet.
-    """
-    bundled = default_templates_dir() / TEMPLATE_FOLDER
-    return template_environment([folder / TEMPLATE_FOLDER, folder, bundled] if folder is not None else [bundled])
+    """The player's templates (found by the one template search), autoescaping everything."""
+    return template_environment(TEMPLATE_FOLDER, folder)
 
 
 def render_player(quiz: Quiz, templates: Path | None = None) -> str:
@@ -58,6 +50,6 @@ class PlayerExporter(PerQuizExporter):
     description = "self-contained HTML quiz player per document, to embed in an LMS page"
     suffix = ".player.html"
 
-    def render(self, quiz: Quiz, options: ExportOptions) -> str:
+    def render(self, quiz: Quiz) -> str:
         """The player page for ``quiz``."""
-        return render_player(quiz, options.templates)
+        return render_player(quiz, self.options.templates)

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from quizgen.export import ExportOptions
+from quizgen.export.files import zip_bytes
 from quizgen.export.lms import (
     PerQuizExporter,
     accepted_answers,
-    blanks_in_order,
     element,
     html_text,
     question_name,
     xml_bytes,
-    zip_bytes,
 )
 from quizgen.export.render import prompt_text, render_cloze
-from quizgen.model import Cloze, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.model import Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NAMESPACE = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -118,19 +116,23 @@ def _item(section: ET.Element, item: Item) -> None:
 
 def _fill(item: Item, presentation: ET.Element, resprocessing: ET.Element) -> str:
     """Write the item's prompt, responses and scoring; return its Canvas question type."""
-    if isinstance(item, MultipleChoice):
-        choices = [(f"{item.id}-{option.id}", option.text) for option in item.options]
-        _choice(presentation, resprocessing, item.question, choices, f"{item.id}-{item.answer}")
-        return "multiple_choice_question"
-    if isinstance(item, TrueFalse):
-        choices = [(f"{item.id}-true", "True"), (f"{item.id}-false", "False")]
-        _choice(presentation, resprocessing, item.statement, choices, f"{item.id}-{str(item.answer).lower()}")
-        return "true_false_question"
-    if len(item.blanks) == 1:
-        _short_answer(presentation, resprocessing, item)
-        return "short_answer_question"
-    _blanks(presentation, resprocessing, item)
-    return "fill_in_multiple_blanks_question"
+    match item:
+        case MultipleChoice():
+            choices = [(f"{item.id}-{option.id}", option.text) for option in item.options]
+            _choice(presentation, resprocessing, item.question, choices, f"{item.id}-{item.answer}")
+            return "multiple_choice_question"
+        case TrueFalse():
+            choices = [(f"{item.id}-true", "True"), (f"{item.id}-false", "False")]
+            _choice(presentation, resprocessing, item.statement, choices, f"{item.id}-{str(item.answer).lower()}")
+            return "true_false_question"
+        case Cloze() if len(item.blanks) == 1:
+            _short_answer(presentation, resprocessing, item)
+            return "short_answer_question"
+        case Cloze():
+            _blanks(presentation, resprocessing, item)
+            return "fill_in_multiple_blanks_question"
+        case _:
+            assert_never(item)
 
 
 def _prompt(presentation: ET.Element, question_html: str) -> None:
@@ -183,7 +185,7 @@ def _blanks(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) ->
     each accepted answer has its own condition adding the blank's share.
     """
     _prompt(presentation, render_cloze(item, lambda blank: f"[blank{blank.id}]", _literal))
-    blanks = blanks_in_order(item)
+    blanks = item.blanks_in_order
     share = f"{100 / len(blanks):.2f}"
     for blank in blanks:
         respident = f"response_blank{blank.id}"
@@ -208,6 +210,6 @@ class QtiExporter(PerQuizExporter):
     description = "QTI 1.2 zip per document, for Canvas (Import > QTI .zip file) and other QTI importers"
     suffix = ".qti.zip"
 
-    def render(self, quiz: Quiz, options: ExportOptions) -> bytes:
+    def render(self, quiz: Quiz) -> bytes:
         """The QTI zip for ``quiz``."""
         return render_qti(quiz)

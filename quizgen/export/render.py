@@ -7,47 +7,61 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, TrueFalse
-
-_BLANK_MARKER = re.compile(r"\{\{([0-9]+)\}\}")
+from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, TrueFalse, assert_never, cloze_parts
 
 T = TypeVar("T")
 
-
-def split_cloze(text: str) -> list[str | int]:
-    """The cloze ``text`` as a list of literal strings and blank ids, in order."""
-    parts: list[str | int] = []
-    position = 0
-    for match in _BLANK_MARKER.finditer(text):
-        parts.append(text[position : match.start()])
-        parts.append(int(match.group(1)))
-        position = match.end()
-    parts.append(text[position:])
-    return [part for part in parts if part != ""]
+_QUOTES_AND_BRACKETS = re.compile(r"[\[\]\"'“”‘’«»]")
+"""Left out when telling whether an explanation only quotes the source sentence."""
 
 
 def render_cloze(item: Cloze, blank: Callable[[Blank], str], text: Callable[[str], str] = str) -> str:
     """Render a cloze item: literal parts through ``text`` (e.g. an escaper), blanks through ``blank``."""
     blanks = {b.id: b for b in item.blanks}
-    return "".join(blank(blanks[part]) if isinstance(part, int) else text(part) for part in split_cloze(item.text))
+    return "".join(blank(blanks[part]) if isinstance(part, int) else text(part) for part in cloze_parts(item.text))
 
 
 def answer_text(item: Item) -> str:
     """The correct answer as a student would write it: option text, blank answers, or True/False."""
-    if isinstance(item, MultipleChoice):
-        return item.answer_text
-    if isinstance(item, Cloze):
-        return "; ".join(blank.answer for blank in item.blanks)
-    return "True" if item.answer else "False"
+    match item:
+        case MultipleChoice():
+            return item.answer_text
+        case Cloze():
+            return "; ".join(blank.answer for blank in item.blanks)
+        case TrueFalse():
+            return "True" if item.answer else "False"
+        case _:
+            assert_never(item)
 
 
 def prompt_text(item: Item) -> str:
-    """The item's prompt as plain text, blanks shown as ``_____``."""
-    if isinstance(item, MultipleChoice):
-        return item.question
-    if isinstance(item, TrueFalse):
-        return item.statement
-    return render_cloze(item, lambda _: "_____")
+    """The item's prompt as plain text, blanks shown as :data:`~quizgen.model.BLANK`."""
+    match item:
+        case MultipleChoice():
+            return item.question
+        case TrueFalse():
+            return item.statement
+        case Cloze():
+            return render_cloze(item, lambda _: BLANK)
+        case _:
+            assert_never(item)
+
+
+def explanation_beside_source(item: Item) -> str:
+    """The explanation to show where the format also shows the item's source sentence.
+
+    The one rule for every exporter: formats that print the source sentence (the worksheet key,
+    the back of an Anki card) leave out an explanation that only quotes it (brackets and quotes
+    aside), so a student never reads the same sentence twice; formats that do not show the source
+    (QTI, Moodle, GIFT, the player) give the explanation as it is.
+    """
+    explanation = item.explanation.strip()
+    quotes_only = _plain_words(item.source.sentence) in _plain_words(explanation)
+    return "" if not explanation or quotes_only else explanation
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(_QUOTES_AND_BRACKETS.sub("", text).casefold().split())
 
 
 def version_label(index: int) -> str:

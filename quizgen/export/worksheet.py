@@ -10,23 +10,20 @@ autoescaping, so a document's ``<script>`` prints as text.
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
 
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
-from quizgen.export.files import write_atomic
-from quizgen.export.render import answer_text, prompt_text, shuffled, split_cloze, version_label
+from quizgen.export.files import content_time, write_atomic
+from quizgen.export.render import answer_text, explanation_beside_source, prompt_text, shuffled, version_label
 from quizgen.export.templating import render_template, template_environment
-from quizgen.model import Cloze, Item, MultipleChoice, Option, Quiz, TrueFalse
-from quizgen.resources import default_templates_dir
+from quizgen.model import Cloze, Item, MultipleChoice, Option, Quiz, TrueFalse, assert_never, cloze_parts, option_letter
 
 __all__ = [
     "COMBINED_NAME",
@@ -36,6 +33,7 @@ __all__ = [
     "Section",
     "Sheet",
     "WorksheetExporter",
+    "WorksheetOptions",
     "css_string",
     "load_templates",
     "output_stem",
@@ -44,7 +42,9 @@ __all__ = [
 ]
 
 TEMPLATE_FOLDER = "worksheet"
-"""The bundled templates' folder inside ``templates/``."""
+"""The worksheet's folder inside ``templates/``."""
+
+Paper = Literal["a4", "letter"]
 
 COMBINED_NAME = "all"
 """File name stem of the combined worksheet and key of a build of several documents."""
@@ -65,11 +65,25 @@ BLANK_MM_PER_CHARACTER = 2.6
 BLANK_MM_RANGE = (35, 110)
 """A blank is as wide as the longest answer on the sheet needs to be handwritten, within this range."""
 
-_QUOTES_AND_BRACKETS = re.compile(r"[\[\]\"'“”‘’«»]")
-"""Left out when telling whether an explanation only quotes the source sentence."""
-
 SHUFFLE_ATTEMPTS = 12
 """How often a version is reshuffled when it came out the same as an earlier one."""
+
+
+@dataclass(frozen=True)
+class WorksheetOptions(ExportOptions):
+    """Options of the worksheet exporter."""
+
+    paper: Paper = "a4"
+    """Paper size (``--paper``)."""
+
+    versions: int = 1
+    """How many versions (A, B, ...), each shuffled, each with its own key (``--versions``)."""
+
+    pdf: bool = False
+    """Also print every page to PDF with the system's Chromium (``--pdf``)."""
+
+    seed: int = 0
+    """Fixes the shuffle of the versions: same seed, same bytes."""
 
 
 @dataclass(frozen=True)
@@ -158,9 +172,14 @@ class WorksheetExporter:
 
     name = "html"
     description = "printable worksheet and answer key per document (HTML; --pdf, --paper, --versions)"
+    options_type = WorksheetOptions
 
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path, options: ExportOptions) -> list[Path]:
+    def __init__(self, options: WorksheetOptions | None = None) -> None:
+        self.options = options or WorksheetOptions()
+
+    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
         """Write the worksheets and keys of ``quizzes`` into ``out_dir``; also PDFs with ``options.pdf``."""
+        options = self.options
         environment = load_templates(options.templates)
         pages = {
             out_dir / f"{stem}.{kind}.html": render_page(environment, kind, sheets, options)
@@ -169,11 +188,11 @@ class WorksheetExporter:
         }
         written = [write_atomic(path, html) for path, html in pages.items()]
         if options.pdf:
-            written += _print_all(pages, options.content_time)
+            written += _print_all(pages, content_time(options))
         return written
 
 
-def _files(quizzes: Sequence[Quiz], options: ExportOptions) -> list[tuple[str, list[Sheet]]]:
+def _files(quizzes: Sequence[Quiz], options: WorksheetOptions) -> list[tuple[str, list[Sheet]]]:
     """Each output file's name stem and the sheets it holds; refuses two files of the same name."""
     versions = [sheets_for(quiz, options.versions, options.seed) for quiz in quizzes]
     files: dict[str, list[Sheet]] = {}
@@ -237,9 +256,8 @@ def _shuffle_items(quiz: Quiz, seed: int, salt: str) -> list[Item]:
 def _shuffle_options(item: MultipleChoice, seed: int, salt: str) -> MultipleChoice:
     """``item`` with its options shuffled and lettered again A, B, C... in their new order."""
     order = shuffled(item.options, seed, salt)
-    letters = string.ascii_uppercase
-    answer = next(letters[index] for index, option in enumerate(order) if option.id == item.answer)
-    options = tuple(Option(id=letters[index], text=option.text) for index, option in enumerate(order))
+    answer = next(option_letter(index) for index, option in enumerate(order) if option.id == item.answer)
+    options = tuple(Option(id=option_letter(index), text=option.text) for index, option in enumerate(order))
     return replace(item, options=options, answer=answer)
 
 
@@ -286,34 +304,29 @@ def _question(number: int, item: Item) -> Question:
         parts=_parts(item) if isinstance(item, Cloze) else (),
         answer=item.answer if isinstance(item, MultipleChoice) else answer_text(item),
         answer_text=answer_text(item),
-        explanation=item.explanation.strip() if _adds_to(item.explanation, item.source.sentence) else "",
+        explanation=explanation_beside_source(item),
         source_section=item.source.section,
         source_sentence=item.source.sentence,
         short_choices=all(len(choice.text) <= SHORT_CHOICE for choice in choices),
     )
 
 
-def _adds_to(explanation: str, sentence: str) -> bool:
-    """Whether ``explanation`` says more than quoting ``sentence`` (brackets and quotes aside)."""
-    return bool(explanation.strip()) and _plain_words(sentence) not in _plain_words(explanation)
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(_QUOTES_AND_BRACKETS.sub("", text).casefold().split())
-
-
 def _choices(item: Item) -> tuple[Choice, ...]:
-    if isinstance(item, MultipleChoice):
-        return tuple(Choice(option.id, option.text, option.id == item.answer) for option in item.options)
-    if isinstance(item, TrueFalse):
-        return (Choice("T", "True", item.answer), Choice("F", "False", not item.answer))
-    return ()
+    match item:
+        case MultipleChoice():
+            return tuple(Choice(option.id, option.text, option.id == item.answer) for option in item.options)
+        case TrueFalse():
+            return (Choice("T", "True", item.answer), Choice("F", "False", not item.answer))
+        case Cloze():
+            return ()
+        case _:
+            assert_never(item)
 
 
 def _parts(item: Cloze) -> tuple[Part, ...]:
     blanks = {blank.id: blank for blank in item.blanks}
     parts: list[Part] = []
-    for piece in split_cloze(item.text):
+    for piece in cloze_parts(item.text):
         if isinstance(piece, str):
             parts.append(Part(text=piece))
         else:
@@ -323,19 +336,10 @@ def _parts(item: Cloze) -> tuple[Part, ...]:
 
 
 def load_templates(folder: Path | None) -> jinja2.Environment:
-    """The jinja2 environment for the worksheet templates, autoescaping everything.
-
-    ``folder`` (``--templates``) replaces the bundled templates: its
-    ``worksheet/`` subfolder when it has one (a copy of ``templates/``), else
-    the folder itself (a copy of ``templates/worksheet/``).
-    """
-    if folder is None:
-        folder = default_templates_dir() / TEMPLATE_FOLDER
-    elif (folder / TEMPLATE_FOLDER).is_dir():
-        folder = folder / TEMPLATE_FOLDER
-    environment = template_environment([folder], trim=True)
+    """The jinja2 environment for the worksheet templates (found by the one template search), autoescaping
+    everything; ``folder`` is ``--templates``."""
+    environment = template_environment(TEMPLATE_FOLDER, folder, trim=True)
     environment.filters["css_string"] = css_string
-    environment.globals["templates_folder"] = str(folder)
     return environment
 
 
@@ -349,7 +353,7 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_page(environment: jinja2.Environment, kind: str, sheets: Sequence[Sheet], options: ExportOptions) -> str:
+def render_page(environment: jinja2.Environment, kind: str, sheets: Sequence[Sheet], options: WorksheetOptions) -> str:
     """The HTML of one file: the ``kind`` ("worksheet" or "key") of ``sheets``."""
     context: dict[str, Any] = {
         "kind": kind,

@@ -1,139 +1,161 @@
 """The ``generate`` stage: documents in, one :class:`~quizgen.model.Quiz` per document out.
 
-Sentences are parsed with spaCy (:mod:`quizgen.generate.nlp`), answer candidates
-found in each (:mod:`quizgen.generate.answers`), wrong options drawn from the
-document, the run and curated lists (:mod:`quizgen.generate.distractors`), and
-items chosen across sections (:mod:`quizgen.generate.plan`).
+Sentences are parsed with spaCy (:mod:`~quizgen.generate.nlp`), answer candidates found in each
+(:mod:`~quizgen.generate.answers`) and given a question stem (:mod:`~quizgen.generate.stems`)
+while the parse is alive; wrong options are drawn from the document, the run, curated lists and
+lexical knowledge (:mod:`~quizgen.generate.distractors`), and items chosen across sections
+(:mod:`~quizgen.generate.plan`). The stage's own types are in :mod:`~quizgen.generate.types`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
-from quizgen.generate.answers import PLACE_WORDS, Answer, DocumentContext, find_answers
-from quizgen.generate.distractors import Pool
-from quizgen.generate.lexicon import normalise
-from quizgen.generate.nlp import ParsedSentence, analyse
-from quizgen.generate.plan import ALL_TYPES, CLOZE, MCQ, TRUE_FALSE, ItemTypes, PlanStats, plan_items
-from quizgen.model import Document, Quiz
+from quizgen.generate.answers import PLACE_WORDS, DocumentContext, find_answers
+from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.knowledge import Knowledge, load_knowledge
+from quizgen.generate.lexicon import Lexicon, lexicon
+from quizgen.generate.nlp import analyse
+from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
+from quizgen.generate.plan import PlanStats, plan_items
+from quizgen.generate.stems import with_stem
+from quizgen.generate.types import Answer, ParsedSentence
+from quizgen.generate.words import normalise
+from quizgen.model import Document, Item, Quiz
 
 __all__ = [
     "ALL_TYPES",
-    "CLOZE",
     "MAX_ITEMS_PER_DOCUMENT",
-    "MCQ",
-    "TRUE_FALSE",
     "BuildOptions",
+    "Built",
     "QuizBuilder",
     "analyse_documents",
     "build_quiz",
     "build_quizzes",
 ]
 
+BATCH_DOCUMENTS = 16
+"""Documents a worker process analyses per task with ``jobs``."""
+
 
 @dataclass(frozen=True)
-class BuildOptions:
-    """What the user asked of the builder.
+class Built:
+    """What a build gives back: a quiz per document, in order, and a note per document that needs one."""
 
-    ``seed`` fixes every random choice, so the same input and seed give the
-    same quiz; ``max_items`` caps the items per document (``None``: no cap);
-    ``types`` limits the item types (``mcq``, ``cloze``, ``tf``); ``semantic`` turns the
-    lexical knowledge for wrong options (:mod:`quizgen.generate.semantic`) on or off.
-    """
-
-    seed: int = 0
-    max_items: int | None = None
-    types: ItemTypes = ALL_TYPES
-    semantic: bool = True
-
-
-MAX_ITEMS_PER_DOCUMENT = 300
-"""Items kept per document at most, whatever ``--max-items`` says; :attr:`QuizBuilder.capped` lists cut quizzes."""
+    quizzes: tuple[Quiz, ...]
+    notes: tuple[str, ...]
+    """One line each, naming the document's file: a quiz cut at the limit, a text with no question."""
 
 
 class QuizBuilder:
-    """Builds the quizzes of one run: add documents, then ask for their quizzes.
+    """Builds the quizzes of one run: add documents, then :meth:`build`.
 
-    Wrong options may come from any document added, so quizzes are made only
-    once every document is in. Only compact answer candidates are kept per
-    document (never its parse), so memory grows slowly with the run.
+    Wrong options may come from any document added, so quizzes are made only once every
+    document is in. Only compact answer candidates are kept per document (never its parse),
+    so memory grows slowly with the run. ``lexicon`` and ``knowledge`` default to the data
+    packaged with quizgen (``knowledge`` only when ``options.semantic``); a test may pass small ones.
     """
 
-    def __init__(self, options: BuildOptions | None = None) -> None:
+    def __init__(
+        self,
+        options: BuildOptions | None = None,
+        *,
+        lexicon: Lexicon | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> None:
         self.options = options or BuildOptions()
+        self._lexicon = lexicon
+        self._knowledge = knowledge
         self._documents: list[tuple[Document, list[list[Answer]]]] = []
-        self._pool = Pool(semantic=self.options.semantic)
+        self._pool = Pool()
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
-        self.capped: list[str] = []
-        """Ids of documents whose quiz was cut at :data:`MAX_ITEMS_PER_DOCUMENT` items."""
 
-    def add(self, document: Document) -> None:
-        """Analyse ``document`` and remember its answer candidates."""
-        for _ in self.add_all([document]):
-            pass
+    @property
+    def lexicon(self) -> Lexicon:
+        """The curated lists this builder uses."""
+        if self._lexicon is None:
+            self._lexicon = lexicon()
+        return self._lexicon
 
-    def add_all(self, documents: Sequence[Document], jobs: int = 1) -> Iterator[Document]:
-        """Analyse ``documents``, in ``jobs`` processes at once; yield each document as it is done."""
+    def add(self, documents: Sequence[Document], jobs: int = 1, done: Callable[[Document], None] | None = None) -> None:
+        """Analyse ``documents`` (in ``jobs`` processes at once) and remember their answer candidates.
+
+        ``done`` is called with each document as its analysis ends (for a progress bar).
+        """
+        for document, answers in self._analysed(documents, jobs):
+            for sentence_answers in answers:
+                self._pool.add_all(sentence_answers)
+            self._documents.append((document, answers))
+            if done is not None:
+                done(document)
+
+    def _analysed(self, documents: Sequence[Document], jobs: int) -> Iterator[tuple[Document, list[list[Answer]]]]:
+        """Each document with its answers, as soon as it is analysed (in order)."""
         if jobs <= 1 or len(documents) < 2 * BATCH_DOCUMENTS:
             for document, sentences in analyse(documents):
-                self._keep(document, _answers(document, sentences))
-                yield document
+                yield document, _answers(document, sentences, self.lexicon)
             return
         batches = [documents[start : start + BATCH_DOCUMENTS] for start in range(0, len(documents), BATCH_DOCUMENTS)]
         with ProcessPoolExecutor(max_workers=jobs) as executor:
-            for batch, analysed in zip(batches, executor.map(analyse_documents, batches), strict=True):
-                for document, answers in zip(batch, analysed, strict=True):
-                    self._keep(document, answers)
-                    yield document
+            work = partial(analyse_documents, lexicon=self.lexicon)
+            for batch, analysed in zip(batches, executor.map(work, batches), strict=True):
+                yield from zip(batch, analysed, strict=True)
 
-    def _keep(self, document: Document, answers: list[list[Answer]]) -> None:
-        for sentence_answers in answers:
-            self._pool.add_all(sentence_answers)
-        self._documents.append((document, answers))
-
-    def quizzes(self) -> list[Quiz]:
-        """One quiz per document added, in the order they were added."""
-        return [self._quiz(document, answers) for document, answers in self._documents]
-
-    def _quiz(self, document: Document, answers: list[list[Answer]]) -> Quiz:
-        options = self.options
-        limit = min(options.max_items or MAX_ITEMS_PER_DOCUMENT, MAX_ITEMS_PER_DOCUMENT)
-        items = plan_items(answers, self._pool, options.seed, options.types, limit, self.stats)
-        asked_for_more = options.max_items is None or options.max_items > MAX_ITEMS_PER_DOCUMENT
-        if len(items) == MAX_ITEMS_PER_DOCUMENT and asked_for_more:
-            self.capped.append(document.id)
-        return Quiz(
-            id=document.id,
-            title=document.title,
-            source=document.source,
-            items=tuple(items),
-            metadata=document.metadata,
-        )
+    def build(self) -> Built:
+        """One quiz per document added, in the order they were added, with the notes they need."""
+        knowledge = self._knowledge
+        if knowledge is None and self.options.semantic:
+            knowledge = load_knowledge()
+        distractors = Distractors(self._pool, self.lexicon, knowledge if self.options.semantic else None)
+        quizzes, notes = [], []
+        for document, answers in self._documents:
+            quiz = _quiz(document, plan_items(answers, distractors, self.options, self.stats))
+            quizzes.append(quiz)
+            notes += _notes(quiz, self.options)
+        return Built(tuple(quizzes), tuple(notes))
 
 
-BATCH_DOCUMENTS = 16
-"""Documents a worker process analyses per task with ``--jobs``."""
+def _quiz(document: Document, items: Sequence[Item]) -> Quiz:
+    return Quiz(
+        id=document.id,
+        title=document.title,
+        source=document.source,
+        items=tuple(items),
+        metadata=document.metadata,
+    )
 
 
-def analyse_documents(documents: Sequence[Document]) -> list[list[list[Answer]]]:
-    """The answer candidates of each sentence of each document (runs in worker processes too)."""
-    return [_answers(document, sentences) for document, sentences in analyse(documents)]
+def _notes(quiz: Quiz, options: BuildOptions) -> list[str]:
+    asked_for_more = options.max_items is None or options.max_items > MAX_ITEMS_PER_DOCUMENT
+    if len(quiz.items) == MAX_ITEMS_PER_DOCUMENT and asked_for_more:
+        return [f"{quiz.source.file}: kept the first {MAX_ITEMS_PER_DOCUMENT} items (the limit)"]
+    if not quiz.items:
+        return [f"{quiz.source.file}: no question could be made from this text"]
+    return []
 
 
-def _answers(document: Document, sentences: list[ParsedSentence]) -> list[list[Answer]]:
+def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[list[list[Answer]]]:
+    """The answer candidates of each sentence of each document, stems phrased (runs in worker processes too)."""
+    return [_answers(document, sentences, lexicon) for document, sentences in analyse(documents)]
+
+
+def _answers(document: Document, sentences: list[ParsedSentence], lexicon: Lexicon) -> list[list[Answer]]:
     context = _context(document, sentences)
-    return [find_answers(sentence, context) for sentence in sentences]
+    return [
+        [with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon)]
+        for sentence in sentences
+    ]
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:
     """Build a quiz for each document; wrong options may come from any document of the run."""
     builder = QuizBuilder(options)
-    for document in documents:
-        builder.add(document)
-    return builder.quizzes()
+    builder.add(documents)
+    return list(builder.build().quizzes)
 
 
 def build_quiz(document: Document, options: BuildOptions | None = None) -> Quiz:

@@ -10,33 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from quizgen.generate.lexicon import Category, lexicon, normalise
-from quizgen.generate.nlp import ParsedSentence, Sentence
-from quizgen.generate.questions import question_stem
+from quizgen.generate.lexicon import Category, Lexicon
+from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, Answer, AnswerKind, ParsedSentence
+from quizgen.generate.words import normalise, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-NAMED_KINDS = {
-    "PERSON": "person",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-    "ORG": "organisation",
-    "EVENT": "event",
-    "WORK_OF_ART": "title",
-    "LAW": "law",
-    "LANGUAGE": "language",
-    "PRODUCT": "named",
-}
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
-NUMERIC_KINDS = frozenset({"year", "decade", "century", "number", "percent", "number_word"})
 
-KIND_WEIGHT = {
+KIND_WEIGHT: dict[AnswerKind, float] = {
     "person": 3.0,
     "year": 3.0,
     "decade": 2.6,
@@ -89,40 +74,6 @@ _CONTEXT_WORDS = frozenset("it this these they he she such those that its their 
 _HYPHENATED_NAMES = re.compile(r"[A-Z]\w*[-–][A-Z]")
 
 
-@dataclass(frozen=True, eq=False)
-class Answer:
-    """A span of a sentence that could be blanked or asked about."""
-
-    sentence: Sentence
-    start: int
-    """Character offset in the sentence text."""
-    end: int
-    kind: str
-    score: float
-    category_name: str | None = None
-    """The curated list the answer is in (see :mod:`quizgen.generate.lexicon`), if any."""
-    plural: bool = False
-    stem: str = ""
-    """The question to ask for it: a wh-question where the parse allows, else the sentence with a blank."""
-    full_clause: bool = False
-    """Whether the sentence has a subject, so a changed copy still reads as a statement."""
-
-    @property
-    def category(self) -> Category | None:
-        """The curated list the answer is in, if any."""
-        return lexicon().category(self.category_name) if self.category_name else None
-
-    @property
-    def text(self) -> str:
-        """The answer exactly as the sentence has it."""
-        return self.sentence.text[self.start : self.end]
-
-    @property
-    def key(self) -> str:
-        """What two answers must share to count as the same answer."""
-        return normalise(self.text)
-
-
 @dataclass(frozen=True)
 class DocumentContext:
     """What a document gives away by itself (title, headings) and the people it names."""
@@ -140,23 +91,15 @@ class DocumentContext:
         return bool(words) and words <= self.title_words and 2 * len(words) >= len(self.title_words)
 
 
-@cache
-def zipf(word: str) -> float:
-    """How common an English word is (0 rare .. 8 very common)."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
-
-
-def find_answers(sentence: ParsedSentence, context: DocumentContext) -> list[Answer]:
+def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> list[Answer]:
     """The answer candidates of ``sentence``, best first, none that the sentence gives away.
 
-    Everything later stages need from the parse (the question stem, whether the
-    sentence is a full clause) is worked out here, so answers hold no parse.
+    Whether the sentence is a full clause is worked out here from the parse; the question
+    stem is phrased by :func:`quizgen.generate.stems.with_stem`, also while the parse is alive.
     """
     if not usable(sentence):
         return []
-    found = [*_entity_answers(sentence, context), *_term_answers(sentence)]
+    found = [*_entity_answers(sentence, context, lexicon), *_term_answers(sentence, lexicon)]
     kept: list[Answer] = []
     for answer in sorted(found, key=lambda a: -a.score):
         if context.gives_away(answer.text) or _repeated_in_sentence(answer):
@@ -165,7 +108,7 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext) -> list[Ans
             continue
         kept.append(answer)
     full_clause = has_subject(sentence)
-    return [replace(a, stem=question_stem(a, sentence.span), full_clause=full_clause) for a in kept]
+    return [replace(answer, full_clause=full_clause) for answer in kept]
 
 
 def usable(sentence: ParsedSentence) -> bool:
@@ -206,7 +149,7 @@ def _make(
     sentence: ParsedSentence,
     start: int,
     end: int,
-    kind: str,
+    kind: AnswerKind,
     *,
     category: Category | None = None,
     plural: bool = False,
@@ -216,7 +159,7 @@ def _make(
     return Answer(sentence.sentence, start, end, kind, score, category.name if category else None, plural)
 
 
-def _entity_answers(sentence: ParsedSentence, context: DocumentContext) -> Iterator[Answer]:
+def _entity_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for entity in sentence.span.ents:
         start, end = entity.start_char - offset, entity.end_char - offset
@@ -225,13 +168,19 @@ def _entity_answers(sentence: ParsedSentence, context: DocumentContext) -> Itera
             yield from _date_answer(sentence, entity, start)
         elif label in NUMBER_LABELS:
             yield from _number_answer(sentence, entity)
-        elif label in NAMED_KINDS and entity.text[:1].isupper():
-            kind = "person" if normalise(entity.text) in context.people else NAMED_KINDS[label]
-            yield from _named_answer(sentence, entity, start, end, kind, context)
+        elif label in ENTITY_KINDS and entity.text[:1].isupper():
+            kind: AnswerKind = "person" if normalise(entity.text) in context.people else ENTITY_KINDS[label]
+            yield from _named_answer(sentence, entity, start, end, kind, context, lexicon)
 
 
 def _named_answer(
-    sentence: ParsedSentence, entity: Span, start: int, end: int, kind: str, context: DocumentContext
+    sentence: ParsedSentence,
+    entity: Span,
+    start: int,
+    end: int,
+    kind: AnswerKind,
+    context: DocumentContext,
+    lexicon: Lexicon,
 ) -> Iterator[Answer]:
     text = sentence.text[start:end]
     if text.lower().startswith("the "):
@@ -250,9 +199,9 @@ def _named_answer(
         if start == 0 or zipf(text.lower()) > COMMON_WORD_ZIPF:
             return  # likely a common word taken for a name ("Noteworthy is the timing ...")
         kind = "name"  # a single word the tagger calls a person: maybe a place or a thing
-    category = lexicon().category_of(text) if kind not in ("person", "group") else None
+    category = lexicon.category_of(text) if kind not in PERSON_KINDS else None
     if category is not None:
-        kind = category.name.split("/")[0]
+        kind = category.kind
     plural = entity.root.tag_ in ("NNS", "NNPS") or (kind == "group" and text.endswith("s"))
     yield _make(sentence, start, end, kind, category=category, plural=plural)
 
@@ -261,7 +210,7 @@ def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator
     text = str(entity.text)
     year = _YEAR.search(text)
     if year:
-        kind = "decade" if year.group(2) else "year"
+        kind: AnswerKind = "decade" if year.group(2) else "year"
         yield _make(sentence, start + year.start(), start + year.end(), kind)
         return
     century = _CENTURY.search(text)
@@ -274,7 +223,7 @@ def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
     for token in entity:
         if token.like_num and _DIGITS.search(token.text):
             following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-            kind = "percent" if following in ("percent", "%", "per") else "number"
+            kind: AnswerKind = "percent" if following in ("percent", "%", "per") else "number"
             yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), kind)
             return
         if token.lower_ in NUMBER_WORDS:
@@ -282,7 +231,7 @@ def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
             return
 
 
-def _term_answers(sentence: ParsedSentence) -> Iterator[Answer]:
+def _term_answers(sentence: ParsedSentence, lexicon: Lexicon) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for chunk in sentence.span.noun_chunks:
         tokens = _term_tokens(chunk)
@@ -295,7 +244,7 @@ def _term_answers(sentence: ParsedSentence) -> Iterator[Answer]:
             continue  # a unit after a number ("2.5 centimetres") is not a term
         if not root.text.islower() and not root.text.isupper():
             continue  # a capitalised name spaCy did not tag: not a term, not safely a name either
-        category = lexicon().category_of(" ".join(t.text for t in tokens))
+        category = lexicon.category_of(" ".join(t.text for t in tokens))
         rarity = zipf(root.lemma_.lower())
         if rarity > COMMON_TERM_ZIPF and category is None:
             continue
@@ -305,7 +254,7 @@ def _term_answers(sentence: ParsedSentence) -> Iterator[Answer]:
         if start > 0 and (sentence.text[start - 1] in "-–" or sentence.text[start - 1].isalnum()):
             continue  # the tail of a hyphenated word ("anti-communist")
         bonus = min(2.0, max(0.0, COMMON_TERM_ZIPF - rarity) * 0.6) + (0.5 if category else 0.0)
-        kind = category.name.split("/")[0] if category else "term"
+        kind: AnswerKind = category.kind if category else "term"
         yield _make(sentence, start, end, kind, category=category, plural=root.tag_ == "NNS", bonus=bonus)
 
 

@@ -1,11 +1,11 @@
 """Wrong options of the same kind as the answer, never also correct, never giving it away.
 
 Candidates come, in this order, from the answer's own document, from the other
-documents of the same run, from the curated lists (:mod:`quizgen.generate.lexicon`),
-from lexical knowledge (:mod:`quizgen.generate.semantic`: WordNet co-hyponyms and
+documents of the same run (:class:`Pool`), from the curated lists (:mod:`quizgen.generate.lexicon`),
+from lexical knowledge (:mod:`quizgen.generate.knowledge`: WordNet co-hyponyms and
 word-vector neighbours, for terms and names the document cannot serve) and from
 generated variants (:mod:`quizgen.generate.numbers`). Each candidate must pass every
-filter in :func:`acceptable`; among those left, the ones closest to the answer in
+filter in :meth:`Distractors.acceptable`; among those left, the ones closest to the answer in
 meaning (where lexical knowledge is on), length and word frequency are chosen.
 """
 
@@ -16,26 +16,24 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from quizgen.generate import semantic
-from quizgen.generate.answers import NUMERIC_KINDS, Answer, zipf
-from quizgen.generate.lexicon import lexicon, normalise
+from quizgen.generate.knowledge import Knowledge
+from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.numbers import numeric_value, variants
-from quizgen.generate.semantic import related, same_stem
+from quizgen.generate.types import (
+    COUNT_KINDS,
+    DOCUMENT_ONLY_KINDS,
+    NUMERIC_KINDS,
+    SEMANTIC_KINDS,
+    YEAR_KINDS,
+    Answer,
+)
+from quizgen.generate.words import normalise, same_stem, words, zipf
 
-_WORD = re.compile(r"\w+")
 DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
-
-DOCUMENT_ONLY_KINDS = frozenset({"term", "place", "organisation", "named", "name", "title", "law", "event"})
-"""Kinds whose candidates from another subject's document rarely fit: only the answer's own
-document serves, plus names from the run that end in the same word ("Nile River", "Congo River")."""
-
-SEMANTIC_KINDS = DOCUMENT_ONLY_KINDS | {"group"}
-"""Kinds that get candidates from lexical knowledge after the document's (see :mod:`quizgen.generate.semantic`)."""
 SEMANTIC_CANDIDATES = 20
 """Candidates asked of the lexical knowledge per answer."""
 
@@ -48,18 +46,13 @@ class Candidate:
     tier: int
     """0: same document, 1: same run, 2: curated list, lexical knowledge or generated, 3: wider list."""
     score: float | None = None
-    """Lexical fit with the answer in its sentence (see :mod:`quizgen.generate.semantic`); ``None`` when unscored."""
+    """Lexical fit with the answer in its sentence (see :mod:`quizgen.generate.knowledge`); ``None`` when unscored."""
 
 
 @dataclass
 class Pool:
-    """Every answer-like span seen in a run, by kind, remembering its document.
+    """Every answer-like span seen in a run, by kind, remembering its document."""
 
-    ``semantic`` switches the lexical knowledge (:mod:`quizgen.generate.semantic`) on or off
-    for the wrong options drawn from this pool.
-    """
-
-    semantic: bool = True
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
     _full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Every multi-word person name seen, by each of its words: two parts of one name are one person."""
@@ -69,7 +62,7 @@ class Pool:
         self._add(answer.kind, answer.text, answer.sentence.document_id)
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
-            for word in _words(answer.text):
+            for word in words(answer.text):
                 self._full_names[word].add(answer.key)
 
     def same_person(self, first: str, second: str) -> bool:
@@ -77,10 +70,10 @@ class Pool:
         return bool(self._names_containing(first) & self._names_containing(second))
 
     def _names_containing(self, text: str) -> set[str]:
-        words = _words(text)
-        if not words:
+        found = words(text)
+        if not found:
             return set()
-        return {name for name in self._full_names.get(words[0], ()) if _overlaps(text, name)}
+        return {name for name in self._full_names.get(found[0], ()) if _overlaps(text, name)}
 
     def _add(self, kind: str, text: str, document_id: str) -> None:
         self._entries[kind].setdefault(normalise(text), {}).setdefault(document_id, text)
@@ -101,87 +94,119 @@ class Pool:
         return same_document + sorted(same_run, key=lambda c: c.text)
 
 
-def choose_distractors(
-    answer: Answer,
-    pool: Pool,
-    rng: random.Random,
-    from_document: int = 0,
-    used: Counter[str] | None = None,
-) -> list[str] | None:
-    """Three wrong options for ``answer``, or ``None`` when three good ones cannot be found.
+class Distractors:
+    """Chooses wrong options for the answers of a run, from its :class:`Pool`, the curated lists and,
+    where ``knowledge`` is given, the lexical knowledge."""
 
-    ``from_document`` is how many of them must come from the answer's own document:
-    when every wrong option is foreign to the text, "pick the one the text mentions"
-    finds the answer without reading the question. ``used`` counts how often each
-    option (normalised) already served in this quiz; fresh ones are preferred, so
-    one word is not a wrong option on every other question of a sheet.
-    """
-    shortlist = _shortlist(answer, pool, rng, _SHORTLIST, used or Counter())
-    if len(shortlist) < DISTRACTOR_COUNT or sum(c.tier == 0 for c in shortlist) < from_document:
-        return None
-    own = [c.text for c in shortlist if c.tier == 0][:from_document]
-    rest = [c.text for c in shortlist if c.text not in own]
-    return _not_standing_out(answer.text, own + rest, keep=len(own))
+    def __init__(self, pool: Pool, lexicon: Lexicon, knowledge: Knowledge | None = None) -> None:
+        self.pool = pool
+        self.lexicon = lexicon
+        self.knowledge = knowledge
 
+    def choose(
+        self, answer: Answer, rng: random.Random, from_document: int = 0, used: Counter[str] | None = None
+    ) -> list[str] | None:
+        """Three wrong options for ``answer``, or ``None`` when three good ones cannot be found.
 
-def rank_distractors(answer: Answer, pool: Pool, rng: random.Random, limit: int) -> list[str]:
-    """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
-    return [candidate.text for candidate in _shortlist(answer, pool, rng, limit, Counter())]
+        ``from_document`` is how many of them must come from the answer's own document:
+        when every wrong option is foreign to the text, "pick the one the text mentions"
+        finds the answer without reading the question. ``used`` counts how often each
+        option (normalised) already served in this quiz; fresh ones are preferred, so
+        one word is not a wrong option on every other question of a sheet.
+        """
+        shortlist = self._shortlist(answer, rng, _SHORTLIST, used or Counter())
+        if len(shortlist) < DISTRACTOR_COUNT or sum(c.tier == 0 for c in shortlist) < from_document:
+            return None
+        own = [c.text for c in shortlist if c.tier == 0][:from_document]
+        rest = [c.text for c in shortlist if c.text not in own]
+        return _not_standing_out(answer.text, own + rest, keep=len(own))
 
+    def rank(self, answer: Answer, rng: random.Random, limit: int) -> list[str]:
+        """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
+        return [candidate.text for candidate in self._shortlist(answer, rng, limit, Counter())]
 
-def _shortlist(answer: Answer, pool: Pool, rng: random.Random, limit: int, used: Counter[str]) -> list[Candidate]:
-    shortlist: list[Candidate] = []
-    candidates = _candidates(answer, pool, rng)
-    if pool.semantic and _uses_semantics(answer):
-        candidates = _with_lexical_scores(answer, candidates)
-    for candidate in _ranked(answer, candidates, used):
-        chosen = [c.text for c in shortlist]
-        if acceptable(answer, candidate.text, chosen, semantic=pool.semantic) and not any(
-            pool.same_person(candidate.text, other) for other in [answer.text, *chosen]
+    def _shortlist(self, answer: Answer, rng: random.Random, limit: int, used: Counter[str]) -> list[Candidate]:
+        shortlist: list[Candidate] = []
+        candidates = self._candidates(answer, rng)
+        if self.knowledge is not None and self._uses_semantics(answer):
+            candidates = _with_lexical_scores(self.knowledge, answer, candidates)
+        for candidate in _ranked(answer, candidates, used):
+            chosen = [c.text for c in shortlist]
+            if self.acceptable(answer, candidate.text, chosen) and not any(
+                self.pool.same_person(candidate.text, other) for other in [answer.text, *chosen]
+            ):
+                shortlist.append(candidate)
+            if len(shortlist) >= limit:
+                break
+        return shortlist
+
+    def _category(self, answer: Answer) -> Category | None:
+        return self.lexicon.category(answer.category_name) if answer.category_name else None
+
+    def _candidates(self, answer: Answer, rng: random.Random) -> list[Candidate]:
+        candidates = self.pool.candidates(answer)
+        if answer.kind in YEAR_KINDS:
+            near = [c for c in candidates if _years_apart(c.text, answer.text) <= NEAR_YEARS * (1 + 2 * (c.tier == 0))]
+            candidates = near + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+        elif answer.kind in COUNT_KINDS:
+            alike = [c for c in candidates if c.tier == 0 and _comparable_numbers(c.text, answer.text)]
+            candidates = alike + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+        elif answer.kind in NUMERIC_KINDS:
+            candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+        elif answer.kind in DOCUMENT_ONLY_KINDS:
+            candidates = [c for c in candidates if c.tier == 0 or _same_last_word(c.text, answer.text)]
+        category = self._category(answer)
+        if category is not None:
+            members = list(category.members)
+            rng.shuffle(members)
+            wider = list(category.wider)
+            rng.shuffle(wider)
+            related = {normalise(member) for member in members}
+            candidates = (
+                [c for c in candidates if normalise(c.text) in related]
+                + [Candidate(text, 2) for text in members]
+                + [Candidate(text, 3) for text in wider]
+            )
+        elif self.knowledge is not None and answer.kind in SEMANTIC_KINDS:
+            found = self.knowledge.candidates(answer.text, answer.sentence.text, SEMANTIC_CANDIDATES, answer.plural)
+            candidates += [Candidate(text, 2, score) for text, score in found]
+        return candidates
+
+    def _uses_semantics(self, answer: Answer) -> bool:
+        return answer.kind in SEMANTIC_KINDS or answer.category_name is not None
+
+    def acceptable(self, answer: Answer, text: str, chosen: list[str]) -> bool:
+        """Whether ``text`` may stand as a wrong option beside ``answer`` and the options ``chosen``.
+
+        With lexical knowledge, a synonym, hypernym or hyponym of the answer or of a chosen option
+        (in WordNet, any sense) is rejected too: "mammal" is no wrong answer for "dog".
+        """
+        key = normalise(text)
+        lexicon = self.lexicon
+        if not key or key == answer.key or lexicon.same_thing(text, answer.text):
+            return False
+        if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text):
+            return False
+        if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
+            return False
+        if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
+            return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
+        if answer.kind in YEAR_KINDS and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
+            return False  # 1597 beside 1598 looks generated
+        knowledge = self.knowledge
+        if (
+            knowledge is not None
+            and self._uses_semantics(answer)
+            and any(knowledge.related(text, other) for other in [answer.text, *chosen])
         ):
-            shortlist.append(candidate)
-        if len(shortlist) >= limit:
-            break
-    return shortlist
+            return False
+        return _same_form(answer, text)
 
 
-def _candidates(answer: Answer, pool: Pool, rng: random.Random) -> list[Candidate]:
-    candidates = pool.candidates(answer)
-    if answer.kind in ("year", "decade"):
-        near = [c for c in candidates if _years_apart(c.text, answer.text) <= NEAR_YEARS * (1 + 2 * (c.tier == 0))]
-        candidates = near + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
-    elif answer.kind in ("number", "percent"):
-        alike = [c for c in candidates if c.tier == 0 and _comparable_numbers(c.text, answer.text)]
-        candidates = alike + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
-    elif answer.kind in NUMERIC_KINDS:
-        candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
-    elif answer.kind in DOCUMENT_ONLY_KINDS:
-        candidates = [c for c in candidates if c.tier == 0 or _same_last_word(c.text, answer.text)]
-    if answer.category is not None:
-        members = list(answer.category.members)
-        rng.shuffle(members)
-        wider = list(answer.category.wider)
-        rng.shuffle(wider)
-        related = {normalise(member) for member in members}
-        candidates = (
-            [c for c in candidates if normalise(c.text) in related]
-            + [Candidate(text, 2) for text in members]
-            + [Candidate(text, 3) for text in wider]
-        )
-    elif pool.semantic and answer.kind in SEMANTIC_KINDS:
-        found = semantic.candidates(answer.text, answer.sentence.text, SEMANTIC_CANDIDATES, answer.plural)
-        candidates += [Candidate(text, 2, score) for text, score in found]
-    return candidates
-
-
-def _uses_semantics(answer: Answer) -> bool:
-    return answer.kind in SEMANTIC_KINDS or answer.category is not None
-
-
-def _with_lexical_scores(answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
+def _with_lexical_scores(knowledge: Knowledge, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
     """Candidates with their lexical fit to the answer in its sentence (those of the lexical layer have one)."""
     unscored = [c.text for c in candidates if c.score is None]
-    found = semantic.scores(answer.text, answer.sentence.text, unscored, answer.plural)
+    found = knowledge.scores(answer.text, answer.sentence.text, unscored, answer.plural)
     scores = dict(zip(unscored, found, strict=True))
     return [c if c.score is not None else replace(c, score=scores[c.text]) for c in candidates]
 
@@ -207,42 +232,15 @@ def _ranked(answer: Answer, candidates: list[Candidate], used: Counter[str]) -> 
     return sorted(candidates, key=distance)
 
 
-def acceptable(answer: Answer, text: str, chosen: list[str], semantic: bool = False) -> bool:
-    """Whether ``text`` may stand as a wrong option beside ``answer`` and the options ``chosen``.
-
-    With ``semantic``, a synonym, hypernym or hyponym of the answer or of a chosen option
-    (in WordNet, any sense) is rejected too: "mammal" is no wrong answer for "dog".
-    """
-    key = normalise(text)
-    if not key or key == answer.key or lexicon().same_thing(text, answer.text):
-        return False
-    if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text):
-        return False
-    if any(_overlaps(key, normalise(other)) or lexicon().same_thing(text, other) for other in chosen):
-        return False
-    if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
-        return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
-    if answer.kind in ("year", "decade") and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
-        return False  # 1597 beside 1598 looks generated
-    if semantic and _uses_semantics(answer) and any(related(text, other) for other in [answer.text, *chosen]):
-        return False
-    return _same_form(answer, text)
-
-
 def _variant(first: str, second: str) -> bool:
     """One phrase inside the other, word for word up to the form of each word ("electron" / "electrons",
-    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.generate.semantic.same_stem`)."""
-    shorter, longer = sorted((_words(first), _words(second)), key=len)
+    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.generate.words.same_stem`)."""
+    shorter, longer = sorted((words(first), words(second)), key=len)
     size = len(shorter)
     return size > 0 and any(
         all(x == y or same_stem(x, y) for x, y in zip(shorter, longer[start : start + size], strict=True))
         for start in range(len(longer) - size + 1)
     )
-
-
-@lru_cache(maxsize=1 << 16)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower()))
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -252,12 +250,12 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def _overlaps(first: str, second: str) -> bool:
     """One is a run of whole words of the other (``Michelsen`` / ``Alfonso López Michelsen``)."""
-    shorter, longer = sorted((_words(first), _words(second)), key=len)
+    shorter, longer = sorted((words(first), words(second)), key=len)
     return _contains(longer, shorter)
 
 
 def _mentioned(text: str, sentence: str) -> bool:
-    return _contains(_words(sentence), _words(text))
+    return _contains(words(sentence), words(text))
 
 
 def _same_form(answer: Answer, text: str) -> bool:
@@ -268,12 +266,12 @@ def _same_form(answer: Answer, text: str) -> bool:
         return False
     if answer.kind in ("term", "group") and _looks_plural(text) != answer.plural:
         return False
-    words, answer_words = len(text.split()), len(answer.text.split())
-    if answer.kind == "person" and (words > 1) != (answer_words > 1):
+    count, answer_count = len(text.split()), len(answer.text.split())
+    if answer.kind == "person" and (count > 1) != (answer_count > 1):
         return False  # "Alfred Wegener" beside "Wegener"-style single names stands out
     if answer.kind == "person" and _has_capitalised_word(text) != _has_capitalised_word(answer.text):
         return False  # "Jose Pedro CASTILLO Terrones" beside "Alfonso López Michelsen" stands out
-    return abs(words - answer_words) <= max(1, answer_words // 2)
+    return abs(count - answer_count) <= max(1, answer_count // 2)
 
 
 def _has_capitalised_word(text: str) -> bool:

@@ -10,14 +10,25 @@ rare word (Zipf frequency under 3), +1 for cloze (recall, not recognition),
 from __future__ import annotations
 
 import random
-import string
 from typing import TypedDict
 
-from quizgen.generate.answers import NUMERIC_KINDS, Answer, zipf
-from quizgen.generate.identity import item_id, item_tags
-from quizgen.generate.lexicon import lexicon
+from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import numeric_value
-from quizgen.model import Blank, Cloze, Difficulty, MultipleChoice, Option, Source, TrueFalse
+from quizgen.generate.types import NUMERIC_KINDS, Answer
+from quizgen.generate.words import zipf
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Difficulty,
+    MultipleChoice,
+    Option,
+    Source,
+    TrueFalse,
+    cloze_marker,
+    item_id,
+    item_tags,
+    option_letter,
+)
 
 RARE_ZIPF = 3.0
 
@@ -34,20 +45,20 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
         texts.sort(key=lambda text: numeric_value(text) or 0.0)
     else:
         rng.shuffle(texts)
-    options = tuple(Option(letter, text) for letter, text in zip(string.ascii_uppercase, texts, strict=False))
+    options = tuple(Option(option_letter(index), text) for index, text in enumerate(texts))
     return MultipleChoice(
         question=answer.stem,
         options=options,
-        answer=string.ascii_uppercase[texts.index(answer.text)],
+        answer=option_letter(texts.index(answer.text)),
         **_common(answer, MultipleChoice.type),
     )
 
 
-def cloze(answer: Answer) -> Cloze:
-    """The sentence with the answer as blank ``{{1}}``; other names for it are accepted too."""
+def cloze(answer: Answer, lexicon: Lexicon) -> Cloze:
+    """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too."""
     return Cloze(
-        text=_replaced(answer, "{{1}}"),
-        blanks=(Blank(1, answer.text, tuple(_accepted(answer))),),
+        text=_replaced(answer, cloze_marker(1)),
+        blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon))),),
         **_common(answer, Cloze.type),
     )
 
@@ -100,8 +111,8 @@ def difficulty(answer: Answer, item_type: str) -> Difficulty:
     return "easy" if points <= 0 else "medium" if points == 1 else "hard"
 
 
-def _accepted(answer: Answer) -> list[str]:
-    accepted = lexicon().aliases_of(answer.text)
+def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
+    accepted = lexicon.aliases_of(answer.text)
     if answer.kind == "number" and "," in answer.text:
         accepted.append(answer.text.replace(",", ""))
     return accepted
@@ -112,4 +123,4 @@ def _source(answer: Answer) -> Source:
 
 
 def _tags(answer: Answer, item_type: str) -> tuple[str, ...]:
-    return (*item_tags(answer.sentence.document_id, answer.sentence.section, item_type), f"answer:{answer.kind}")
+    return item_tags(answer.sentence.document_id, answer.sentence.section, item_type, answer.kind)

@@ -2,7 +2,9 @@
 
 The lists live in ``data/lexicon.json``, written for quizgen from general
 knowledge. Each list is a *category*: an answer found in one gets wrong options
-from the same one (a country from the same continent first).
+from the same one (a country from the same continent first). Every list must be
+named in :data:`~quizgen.generate.types.LIST_KINDS`: a list the stage does not
+know is an error, never a new kind of answer.
 """
 
 from __future__ import annotations
@@ -12,13 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from quizgen.generate.types import LIST_KINDS, ListKind
+from quizgen.generate.words import normalise
 
-def normalise(text: str) -> str:
-    """Lower-case, single-spaced, without a leading article: the key for comparing names."""
-    words = text.lower().replace("’", "'").split()
-    if words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
+NOT_LISTS = frozenset({"aliases", "demonyms", "units"})
+"""Keys of the data file that are look-up tables, not lists of answers."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Category:
 
     name: str
     members: tuple[str, ...]
+    kind: ListKind
     wider: tuple[str, ...] = ()
     """Members of sibling groups (other continents' countries), used after ``members``."""
 
@@ -38,12 +39,15 @@ class Lexicon:
         self._categories: dict[str, Category] = {}
         self._aliases: dict[str, str] = {}
         for key, value in data.items():
-            if key.startswith("_") or key in ("aliases", "demonyms", "units"):
+            if key.startswith("_") or key in NOT_LISTS:
                 continue
+            if key not in LIST_KINDS:
+                raise ValueError(f"lexicon list {key!r} is not an answer kind; declare it in ListKind")
+            kind: ListKind = key
             if isinstance(value, dict):
-                self._add_grouped(key, value)
+                self._add_grouped(kind, value)
             elif isinstance(value, list):
-                self._add(Category(key, tuple(value)))
+                self._add(Category(key, tuple(value), kind))
         self._names: dict[str, list[str]] = {}
         aliases = data.get("aliases", {})
         if isinstance(aliases, dict):
@@ -56,11 +60,11 @@ class Lexicon:
             for member in category.members:
                 self._by_member.setdefault(normalise(member), category)
 
-    def _add_grouped(self, key: str, groups: dict[str, list[str]]) -> None:
+    def _add_grouped(self, kind: ListKind, groups: dict[str, list[str]]) -> None:
         everyone = tuple(member for members in groups.values() for member in members)
         for group, members in groups.items():
             wider = tuple(member for member in everyone if member not in members)
-            self._add(Category(f"{key}/{group}", tuple(members), wider))
+            self._add(Category(f"{kind}/{group}", tuple(members), kind, wider))
 
     def _add(self, category: Category) -> None:
         self._categories[category.name] = category

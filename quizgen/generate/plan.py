@@ -17,21 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
-from quizgen.generate.answers import Answer
-from quizgen.generate.distractors import Pool, choose_distractors
+from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
-from quizgen.generate.lexicon import normalise
-from quizgen.model import Cloze, Item
+from quizgen.generate.options import BuildOptions
+from quizgen.generate.types import FOREIGN_OPTIONS_KINDS, STATEMENT_KINDS_EXCLUDED, Answer
+from quizgen.generate.words import normalise
+from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
-ItemTypes = frozenset[str]
 MCQ_OPTIONS_FROM_DOCUMENT = 1
-"""Wrong options of a multiple-choice item that must come from its own document (see choose_distractors)."""
-
-FOREIGN_OPTIONS_KINDS = frozenset({"person"})
-"""Kinds whose wrong options may all come from other documents: a text often names one person only,
-and a question about who did something is worth asking even then."""
-MCQ, CLOZE, TRUE_FALSE = "mcq", "cloze", "tf"
-ALL_TYPES: ItemTypes = frozenset({MCQ, CLOZE, TRUE_FALSE})
+"""Wrong options of a multiple-choice item that must come from its own document (see Distractors.choose)."""
 
 
 @dataclass
@@ -55,13 +49,11 @@ class PlanStats:
 
 def plan_items(
     sentence_answers: Sequence[list[Answer]],
-    pool: Pool,
-    seed: int,
-    types: ItemTypes = ALL_TYPES,
-    max_items: int | None = None,
+    distractors: Distractors,
+    options: BuildOptions,
     stats: PlanStats | None = None,
 ) -> list[Item]:
-    """The items for one document, in document order."""
+    """The items for one document, in document order (at most ``options.item_limit``)."""
     stats = stats if stats is not None else PlanStats()
     chosen: list[tuple[int, Item]] = []
     asked: set[str] = set()
@@ -70,15 +62,15 @@ def plan_items(
         for answer in answers:
             if answer.key in asked:
                 continue
-            preferred = _preferred_type(answer, types)
-            item = _make_item(answer, pool, seed, preferred, types, used)
-            if item is not None and preferred != CLOZE:
+            preferred = _preferred_type(answer, options.types)
+            item = _make_item(answer, distractors, options, preferred, used)
+            if item is not None and preferred is not Cloze:
                 stats.record(answer.sentence.document_id, isinstance(item, Cloze))
             if item is not None:
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)
                 break
-        if max_items is not None and len(chosen) >= max_items:
+        if len(chosen) >= options.item_limit:
             break
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
 
@@ -94,35 +86,38 @@ def _in_rounds(sentence_answers: Sequence[list[Answer]]) -> list[list[Answer]]:
     return [answers for round_ in zip_longest(*queues) for answers in round_ if answers is not None]
 
 
-def _preferred_type(answer: Answer, types: ItemTypes) -> str:
+def _preferred_type(answer: Answer, types: frozenset[ItemClass]) -> ItemClass:
     """The type an answer asks to become, fixed by the answer alone.
 
     Deriving it from the item rather than its position keeps every other item's
     type (and so its identity in Anki) unchanged when one sentence is edited.
     """
     slot = int(hashlib.sha256(f"{answer.sentence.text}\x1f{answer.text}".encode()).hexdigest(), 16) % 20
-    if slot < 4 and TRUE_FALSE in types:
-        return TRUE_FALSE
-    if slot < 10 and CLOZE in types:
-        return CLOZE
-    return MCQ if MCQ in types else next(iter(sorted(types)))
+    if slot < 4 and TrueFalse in types:
+        return TrueFalse
+    if slot < 10 and Cloze in types:
+        return Cloze
+    if MultipleChoice in types:
+        return MultipleChoice
+    return next(cls for cls in (Cloze, TrueFalse) if cls in types)
 
 
 def _make_item(
-    answer: Answer, pool: Pool, seed: int, preferred: str, types: ItemTypes, used: Counter[str]
+    answer: Answer, distractors: Distractors, options: BuildOptions, preferred: ItemClass, used: Counter[str]
 ) -> Item | None:
-    rng = item_random(seed, answer)
-    if preferred == CLOZE:
-        return cloze(answer)
-    can_be_statement = TRUE_FALSE in types and answer.kind != "term" and answer.full_clause
-    if preferred == MCQ or not can_be_statement:
+    rng = item_random(options.seed, answer)
+    types = options.types
+    if preferred is Cloze:
+        return cloze(answer, distractors.lexicon)
+    can_be_statement = TrueFalse in types and answer.kind not in STATEMENT_KINDS_EXCLUDED and answer.full_clause
+    if preferred is MultipleChoice or not can_be_statement:
         from_document = 0 if answer.kind in FOREIGN_OPTIONS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
-        options = choose_distractors(answer, pool, rng, from_document=from_document, used=used)
-        if options is not None and MCQ in types:
-            used.update(normalise(option) for option in options)
-            return multiple_choice(answer, options, rng)
+        wrong = distractors.choose(answer, rng, from_document=from_document, used=used)
+        if wrong is not None and MultipleChoice in types:
+            used.update(normalise(option) for option in wrong)
+            return multiple_choice(answer, wrong, rng)
     if can_be_statement:
-        wrong = choose_distractors(answer, pool, rng)
-        if wrong is not None:
-            return true_false(answer, wrong[0], rng)
-    return cloze(answer) if CLOZE in types else None
+        lures = distractors.choose(answer, rng)
+        if lures is not None:
+            return true_false(answer, lures[0], rng)
+    return cloze(answer, distractors.lexicon) if Cloze in types else None

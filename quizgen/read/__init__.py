@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from quizgen.errors import InputError
-from quizgen.model import Document, Metadata
+from quizgen.model import Document, Metadata, slug
 from quizgen.read.layout import parse_layout
 from quizgen.read.markdown import looks_like_markdown, parse_markdown
 from quizgen.read.text import read_text
@@ -54,10 +52,8 @@ def title_from_file_name(path: Path) -> str:
 
 
 def document_id(path: Path) -> str:
-    """A stable id from the file name, so editing a document keeps its id."""
-    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "document"
+    """A stable id from the file name, so editing a document keeps its id (``_`` separates words in file names)."""
+    return slug(path.stem.replace("_", " "))
 
 
 def find_documents(inputs: Iterable[Path]) -> Iterator[Path]:

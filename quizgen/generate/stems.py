@@ -13,19 +13,19 @@ always grammatical because it is the source sentence itself.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from quizgen.generate.types import PERSON_KINDS, Answer, AnswerKind
+from quizgen.model import BLANK
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from quizgen.generate.answers import Answer
-
-BLANK = "_____"
 _TITLES = frozenset(
     "president king queen emperor pharaoh general sir dr doctor professor prince princess pope saint st lord".split()
 )
-_PERSON_KINDS = frozenset({"person", "group"})
-_WHICH = {
+_WHICH: dict[AnswerKind, str] = {
     "countries": "Which country",
     "historical_states": "Which state",
     "cities": "Which city",
@@ -36,6 +36,11 @@ _WHICH = {
     "mountain_ranges": "Which mountain range",
     "deserts": "Which desert",
 }
+
+
+def with_stem(answer: Answer, span: Span) -> Answer:
+    """``answer`` with its question stem phrased from the parsed sentence ``span`` (see :func:`question_stem`)."""
+    return replace(answer, stem=question_stem(answer, span))
 
 
 def blank_stem(answer: Answer) -> str:
@@ -50,7 +55,7 @@ def question_stem(answer: Answer, span: Span) -> str:
 
 
 def _wh_word(answer: Answer) -> str:
-    if answer.kind in _PERSON_KINDS:
+    if answer.kind in PERSON_KINDS:
         return "Who"
     return _WHICH.get(answer.kind, "What")
 

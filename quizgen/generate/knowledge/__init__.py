@@ -1,0 +1,107 @@
+"""Offline lexical knowledge for wrong options: WordNet co-hyponyms and GloVe neighbours.
+
+The data ships in ``data/`` (derived by ``scripts/build_lexical_data.py``): the WordNet 3.0
+noun hierarchy and GloVe 6B 50-d vectors of about 94,000 words. It is loaded on first use
+and kept for the process (:func:`load_knowledge`), so commands that build nothing never load it.
+
+The parts: :mod:`.wordnet` (look-ups in the noun hierarchy), :mod:`.vectors` (word vectors) and
+:mod:`.proposals` (proposing and scoring candidates). For an answer in its sentence,
+:meth:`Knowledge.candidates` proposes wrong options:
+
+1. WordNet co-hyponyms of the answer's sense (siblings under its hypernyms, then cousins one
+   level up); the sense is the one whose neighbourhood (its lemmas, hypernyms and hyponyms)
+   is closest in GloVe to the sentence's content words, with a small bonus for frequent senses;
+2. GloVe nearest neighbours of the answer (of its averaged vector when it has several words:
+   a phrase WordNet lacks, such as *bacterial spore*) with a part of speech of the answer's and,
+   for an ambiguous answer, closer to the sense chosen than to its other senses (no *browser*
+   for a *virus* that infects cells).
+
+Every candidate is put in the answer's number and capitalisation, and dropped when it is
+:func:`related` to the answer (a synonym, hypernym or hyponym in any sense, or the same
+lemma), shares a stem with the answer or a word of the sentence (:func:`~quizgen.generate.words.same_stem`), or
+repeats another candidate's last word. The rest are scored::
+
+    score = 0.50 * cos(candidate, answer) + 0.20 * cos(candidate, sentence)
+          + 0.05 * [WordNet sibling] + 0.05 * [a sense in the answer's lexicographer file]
+          - 0.10 * frequency_gap - 0.05 * length_gap - 0.20 * words_gap
+
+Cosines are between GloVe vectors of the words that differ (*fungal* and *bacterial* for *fungal
+spore* and *bacterial spore*; a phrase's vector is the mean of its words'; the sentence's is the
+mean of its other words, each weighted by rarity, 1 / (1 + 10^(Zipf - 5))). The gaps, each
+capped at 1, are the Zipf frequency difference of the last words / 4, the relative difference
+in length / 2 and the difference in word count / 2. The weights were chosen on the DGen cloze
+test (``make quality``); the score of a good candidate is about 0.3 to 0.6.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from quizgen.generate.knowledge.proposals import Proposer
+from quizgen.generate.knowledge.vectors import Vectors
+from quizgen.generate.knowledge.wordnet import WordNet
+
+if TYPE_CHECKING:
+    import sys
+
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
+
+__all__ = ["Knowledge", "load_knowledge"]
+
+CANDIDATE_CACHE = 4096
+"""Answers (in their sentences) whose candidates one :class:`Knowledge` remembers."""
+
+
+class Knowledge:
+    """WordNet nouns and word vectors, with the three look-ups the distractor builder needs."""
+
+    def __init__(self, wordnet: WordNet, vectors: Vectors) -> None:
+        self.wordnet = wordnet
+        self.vectors = vectors
+        self._proposer = Proposer(wordnet, vectors)
+        self._candidates = lru_cache(maxsize=CANDIDATE_CACHE)(self._proposer.candidates)
+
+    def candidates(
+        self, answer: str, sentence: str, limit: int = 20, plural: bool | None = None
+    ) -> list[tuple[str, float]]:
+        """Up to ``limit`` wrong options for ``answer`` as it stands in ``sentence``, with scores, best first.
+
+        ``plural``: whether the answer is plural (guessed from its form when ``None``).
+        """
+        return list(self._candidates(answer, sentence, limit, plural))
+
+    def scores(self, answer: str, sentence: str, texts: list[str], plural: bool | None = None) -> list[float]:
+        """How well each of ``texts`` fits as a wrong option for ``answer`` in ``sentence`` (no source bonus)."""
+        return self._proposer.scores(answer, sentence, texts, plural) if texts else []
+
+    def related(self, first: str, second: str) -> bool:
+        """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense."""
+        return self.wordnet.related(first, second)
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """The packaged WordNet and GloVe data, loaded once per process on first use."""
+    import numpy as np
+
+    with _data("glove-50d-int8.npy").open("rb") as raw:
+        vectors = np.load(raw).astype(np.float32)
+    wordnet = WordNet(_lines("wordnet-nouns.tsv.gz"), _lines("wordnet-noun-index.tsv.gz"))
+    exceptions = _data("wordnet-noun-exceptions.tsv").read_text(encoding="utf-8").splitlines()
+    wordnet.add_exceptions(line.split("\t", 1) for line in exceptions)
+    return Knowledge(wordnet, Vectors(_lines("glove-vocab.txt.gz"), vectors))
+
+
+def _data(name: str) -> Traversable:
+    return resources.files("quizgen.generate").joinpath(f"data/{name}")
+
+
+def _lines(name: str) -> list[str]:
+    with _data(name).open("rb") as raw:
+        return gzip.decompress(raw.read()).decode("utf-8").splitlines()

@@ -1,0 +1,122 @@
+"""WordNet 3.0 nouns as packaged: synsets, the senses of a word, its lemma, and relations between words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_NOUN_RULES = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ses", "s"), ("men", "man"), ("s", ""))
+
+
+@dataclass(frozen=True)
+class Synset:
+    """One noun synset of the packaged table."""
+
+    lexfile: int
+    """WordNet's lexicographer file (27: noun.substance, 8: noun.body...)."""
+    lemmas: tuple[str, ...]
+    hypernyms: tuple[int, ...]
+    """Hypernyms and instance hypernyms."""
+    hyponyms: tuple[int, ...]
+    """Hyponyms and instances."""
+
+
+class WordNet:
+    """Look-ups over the packaged WordNet noun hierarchy (parsed line by line as first needed)."""
+
+    def __init__(self, synsets: list[str], index: list[str]) -> None:
+        """``synsets`` and ``index``: the lines of the packaged WordNet files."""
+        self._lines = synsets
+        self._parsed: dict[int, Synset] = {}
+        self._senses = dict(line.split("\t", 1) for line in index)
+        self._singular: dict[str, str] = {}
+        self._plural: dict[str, str] = {}
+        self._ancestors: dict[int, frozenset[int]] = {}
+        self._lemmas: dict[tuple[str, bool], str | None] = {}
+
+    def add_exceptions(self, pairs: Iterable[list[str]]) -> None:
+        """Irregular noun plurals (``mitochondria``, ``mitochondrion``)."""
+        for plural, singular in pairs:
+            self._singular.setdefault(plural, singular)
+            self._plural.setdefault(singular, plural)
+
+    def synset(self, number: int) -> Synset:
+        """A noun synset by its number (its line in the packaged table)."""
+        found = self._parsed.get(number)
+        if found is None:
+            lexfile, lemmas, hypernyms, hyponyms = self._lines[number].split("\t")
+            found = Synset(int(lexfile), tuple(lemmas.split("|")), _numbers(hypernyms), _numbers(hyponyms))
+            self._parsed[number] = found
+        return found
+
+    def senses(self, text: str, plural: bool = False) -> list[int]:
+        """The noun synsets of ``text`` (or of its singular), most frequent sense first."""
+        lemma = self.lemma(text, plural)
+        return list(_numbers(self._senses[lemma])) if lemma else []
+
+    def lemma(self, text: str, plural: bool = False) -> str | None:
+        """``text`` lower-cased as a WordNet noun lemma (its singular where it is plural), if WordNet has it.
+
+        A ``plural`` text's singular comes first (*humans*: human), as does an irregular plural's
+        (*fungi*: fungus, not the kingdom Fungi).
+        """
+        if (text, plural) not in self._lemmas:
+            self._lemmas[(text, plural)] = self._lemma(text, plural)
+        return self._lemmas[(text, plural)]
+
+    def _lemma(self, text: str, plural: bool) -> str | None:
+        key = " ".join(text.lower().split())
+        head, _, last = key.rpartition(" ")
+        singulars = [f"{head} {singular}" if head else singular for singular in self._singulars(last)]
+        irregular = last in self._singular
+        for candidate in [*singulars, key] if plural or irregular else [key, *singulars]:
+            if candidate in self._senses:
+                return candidate
+        return None
+
+    def _singulars(self, word: str) -> Iterator[str]:
+        if word in self._singular:
+            yield self._singular[word]
+        for suffix, ending in _NOUN_RULES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                yield word[: -len(suffix)] + ending
+
+    def written(self, text: str) -> str:
+        """``text`` as WordNet writes it (``peru`` -> ``Peru``), or unchanged when WordNet lacks it."""
+        key = text.lower()
+        senses = self._senses.get(key)
+        if senses is None:
+            return text
+        lemmas = self.synset(_numbers(senses)[0]).lemmas
+        return next((lemma for lemma in lemmas if lemma.lower() == key), text)
+
+    def ancestors(self, synset: int) -> frozenset[int]:
+        """Every hypernym (and instance hypernym) of ``synset``, up to the root."""
+        found = self._ancestors.get(synset)
+        if found is None:
+            parents = self.synset(synset).hypernyms
+            found = frozenset(parents).union(*(self.ancestors(parent) for parent in parents))
+            self._ancestors[synset] = found
+        return found
+
+    def related(self, first: str, second: str) -> bool:
+        """Whether one is a synonym, hypernym or hyponym of the other in any sense, or the same lemma."""
+        a, b = self.lemma(first), self.lemma(second)
+        if a is None or b is None:
+            return False
+        if a == b:
+            return True
+        senses_a, senses_b = set(self.senses(a)), set(self.senses(b))
+        if senses_a & senses_b:
+            return True
+        return any(self.ancestors(s) & senses_b for s in senses_a) or any(
+            self.ancestors(s) & senses_a for s in senses_b
+        )
+
+    def irregular_plural(self, singular: str) -> str | None:
+        """The plural of an irregular noun (``mitochondrion`` -> ``mitochondria``), if it is one."""
+        return self._plural.get(singular)
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(number) for number in text.split(",") if number)

@@ -1,0 +1,156 @@
+"""The generate stage's own model: sentences, answer spans and the kinds of answer.
+
+Every part of the stage speaks these types. The kinds are declared here, with the sets of kinds
+that share a rule beside them; a curated list in ``data/lexicon.json`` only serves answers of a
+kind named in :data:`LIST_KINDS`, so adding a list to the data file never creates a kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+
+from quizgen.generate.words import normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+Part: TypeAlias = Literal["key_point", "lead", "body"]
+"""Where a sentence stands: a key point, the lead paragraph, or the body under a heading."""
+
+NameKind: TypeAlias = Literal[
+    "person", "place", "group", "organisation", "event", "title", "law", "language", "named", "name"
+]
+"""Named entities; ``named`` is a product or other thing with a name, ``name`` a one-word name of unsure kind."""
+
+NumericKind: TypeAlias = Literal["year", "decade", "century", "number", "percent", "number_word"]
+
+ListKind: TypeAlias = Literal[
+    "countries",
+    "historical_states",
+    "continents",
+    "regions",
+    "oceans_and_seas",
+    "rivers",
+    "mountain_ranges",
+    "deserts",
+    "cities",
+    "us_states",
+    "months",
+    "weekdays",
+    "seasons",
+    "ordinals",
+    "planets",
+    "religions",
+    "ideologies",
+    "chemical_elements",
+    "organelles",
+    "biomolecules",
+    "gases",
+]
+"""Answers found in a curated list of ``data/lexicon.json``: the kind is the list's name."""
+
+AnswerKind: TypeAlias = NameKind | NumericKind | ListKind | Literal["term"]
+"""What an answer is; it decides which wrong options may stand beside it (``term``: a key noun phrase)."""
+
+LIST_KINDS: frozenset[ListKind] = frozenset(get_args(ListKind))
+NUMERIC_KINDS: frozenset[NumericKind] = frozenset(get_args(NumericKind))
+ANSWER_KINDS: frozenset[str] = frozenset(get_args(NameKind)) | NUMERIC_KINDS | LIST_KINDS | {"term"}
+
+ENTITY_KINDS: dict[str, NameKind] = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "ORG": "organisation",
+    "EVENT": "event",
+    "WORK_OF_ART": "title",
+    "LAW": "law",
+    "LANGUAGE": "language",
+    "PRODUCT": "named",
+}
+"""The kind of a spaCy named-entity label."""
+
+PERSON_KINDS: frozenset[AnswerKind] = frozenset({"person", "group"})
+"""Answers asked with *who*, and never looked up in the curated lists."""
+
+YEAR_KINDS: frozenset[AnswerKind] = frozenset({"year", "decade"})
+COUNT_KINDS: frozenset[AnswerKind] = frozenset({"number", "percent"})
+
+DOCUMENT_ONLY_KINDS: frozenset[AnswerKind] = frozenset(
+    {"term", "place", "organisation", "named", "name", "title", "law", "event"}
+)
+"""Kinds whose candidates from another subject's document rarely fit: only the answer's own
+document serves, plus names from the run that end in the same word ("Nile River", "Congo River")."""
+
+SEMANTIC_KINDS: frozenset[AnswerKind] = DOCUMENT_ONLY_KINDS | {"group"}
+"""Kinds that get candidates from lexical knowledge after the document's (see :mod:`quizgen.generate.knowledge`)."""
+
+FOREIGN_OPTIONS_KINDS: frozenset[AnswerKind] = frozenset({"person"})
+"""Kinds whose wrong options may all come from other documents: a text often names one person only,
+and a question about who did something is worth asking even then."""
+
+STATEMENT_KINDS_EXCLUDED: frozenset[AnswerKind] = frozenset({"term"})
+"""Kinds never swapped to make a false true/false statement (a swapped term rarely reads as a claim)."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document and where it stands: what an item cites."""
+
+    text: str
+    """The sentence exactly as it stands in the document."""
+    document_id: str
+    section: str
+    part: Part
+    position: int
+    """Order of the sentence in its document."""
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedSentence:
+    """A sentence with its spaCy parse, alive only while the document is analysed."""
+
+    span: Span
+    sentence: Sentence
+
+    @property
+    def text(self) -> str:
+        """The sentence exactly as it stands in the document."""
+        return self.sentence.text
+
+    @property
+    def part(self) -> Part:
+        """Whether the sentence is a key point, in the lead, or in the body."""
+        return self.sentence.part
+
+
+@dataclass(frozen=True, eq=False)
+class Answer:
+    """A span of a sentence that could be blanked or asked about."""
+
+    sentence: Sentence
+    start: int
+    """Character offset in the sentence text."""
+    end: int
+    kind: AnswerKind
+    score: float
+    category_name: str | None = None
+    """The curated list the answer is in (see :mod:`quizgen.generate.lexicon`), if any."""
+    plural: bool = False
+    stem: str = ""
+    """The question to ask for it (set by :func:`quizgen.generate.stems.with_stem`): a wh-question where
+    the parse allows, else the sentence with a blank."""
+    full_clause: bool = False
+    """Whether the sentence has a subject, so a changed copy still reads as a statement."""
+
+    @property
+    def text(self) -> str:
+        """The answer exactly as the sentence has it."""
+        return self.sentence.text[self.start : self.end]
+
+    @property
+    def key(self) -> str:
+        """What two answers must share to count as the same answer."""
+        return normalise(self.text)
