@@ -80,10 +80,24 @@ def test_seed_person_question_is_a_real_question_with_persons_as_options() -> No
     assert item.source.section == "Key points"
 
 
-def test_country_options_are_countries_of_the_same_continent() -> None:
+ANDES = """The Andes
+The Andes run along the western edge of South America for about 7,000 kilometres.
+
+Countries of the Andes
+The range begins in Venezuela and crosses the whole of Colombia.
+The ancient city of Cusco lies high in the mountains of Peru.
+Lake Titicaca sits on the border between Peru and Bolivia.
+The highest peak of the range, Aconcagua, stands in Argentina.
+The southern Andes form the long border of Chile.
+"""
+
+
+def test_country_options_are_countries_of_the_same_continent(tmp_path: Path) -> None:
+    (tmp_path / "andes.txt").write_text(ANDES, encoding="utf-8")
+    andes = build_quizzes([read_document(tmp_path / "andes.txt")], BuildOptions(types=frozenset({MultipleChoice})))
     items = [
         item
-        for quiz in mcq_quizzes()
+        for quiz in [*mcq_quizzes(), *andes]
         for item in quiz.items
         if isinstance(item, MultipleChoice) and answer_kind(item) == "countries"
     ]

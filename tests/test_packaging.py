@@ -12,26 +12,16 @@ import pytest
 from tests.conftest import PROJECT
 
 
+def build_wheel(project: Path, out: Path) -> Path:
+    """The wheel pip builds from ``project``, as a user's ``pip install`` would."""
+    command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out)]
+    subprocess.run([*command, str(project)], check=True, capture_output=True)
+    return next(out.glob("quizgen-*.whl"))
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(out),
-            str(PROJECT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return next(out.glob("quizgen-*.whl"))
+    return build_wheel(PROJECT, tmp_path_factory.mktemp("wheel"))
 
 
 def test_wheel_contains_schema_and_templates(wheel: Path) -> None:
@@ -74,3 +64,45 @@ def test_installed_wheel_finds_its_files_from_another_folder(wheel: Path, tmp_pa
     assert package_file.startswith(str(target))
     assert templates_dir == str(target / "quizgen" / "templates")
     assert title == "quizgen quiz"
+
+
+def test_a_clone_with_the_standard_python_gitignore_still_builds_every_module(tmp_path: Path) -> None:
+    """Hatchling leaves out what .gitignore names; GitHub's Python template must cost the wheel nothing."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=PROJECT, capture_output=True)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: no tracked files to copy")
+    tracked = [name for name in listed.stdout.decode().split("\0") if name]
+    clone = tmp_path / "clone"
+    for name in tracked:
+        source, target = PROJECT / name, clone / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            target.symlink_to(source.readlink())
+        elif source.is_file():
+            target.write_bytes(source.read_bytes())
+    standard = (PROJECT / "tests" / "data" / "github-python.gitignore").read_text(encoding="utf-8")
+    with (clone / ".gitignore").open("a", encoding="utf-8") as gitignore:
+        gitignore.write("\n" + standard)
+    out = tmp_path / "wheel"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(clone),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    names = set(zipfile.ZipFile(next(out.glob("quizgen-*.whl"))).namelist())
+
+    modules = [name for name in tracked if name.startswith("quizgen/") and name.endswith(".py")]
+    assert len(modules) > 30
+    assert sorted(set(modules) - names) == []
+    assert "quizgen/generate/data/lexicon.json" in names
