@@ -183,7 +183,9 @@ def test_lexical_knowledge_turns_a_short_texts_terms_into_multiple_choice(tmp_pa
     path = tmp_path / "body.txt"
     path.write_text(
         "The Human Body\nEnzymes in saliva begin the digestion of starch.\n"
-        "Hormones travel through the bloodstream to distant organs.\n",
+        "The small intestine absorbs most of the nutrients from food.\n"
+        "Hormones travel through the bloodstream to distant organs.\n"
+        "The liver stores glycogen for later use.\n",
         encoding="utf-8",
     )
     document = read_document(path)

@@ -53,9 +53,10 @@ class Built:
 class QuizBuilder:
     """Builds the quizzes of one run: add documents, then :meth:`build`.
 
-    Wrong options may come from any document added, so quizzes are made only once every
-    document is in. Only compact answer candidates are kept per document (never its parse),
-    so memory grows slowly with the run. ``lexicon`` and ``knowledge`` default to the data
+    Each document's quiz depends on that document alone (its wrong options come from its own
+    answers, the curated lists and the lexical knowledge, never from the other documents of the
+    run), so a quiz is the same built alone or in a batch. Only compact answer candidates are kept
+    per document (never its parse), so memory grows slowly with the run. ``lexicon`` and ``knowledge`` default to the data
     packaged with quizgen (``knowledge`` only when ``options.semantic``); a test may pass small ones.
     """
 
@@ -70,7 +71,6 @@ class QuizBuilder:
         self._lexicon = lexicon
         self._knowledge = knowledge
         self._documents: list[tuple[Document, list[list[Answer]]]] = []
-        self._pool = Pool()
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
 
@@ -87,8 +87,6 @@ class QuizBuilder:
         ``done`` is called with each document as its analysis ends (for a progress bar).
         """
         for document, answers in self._analysed(documents, jobs):
-            for sentence_answers in answers:
-                self._pool.add_all(sentence_answers)
             self._documents.append((document, answers))
             if done is not None:
                 done(document)
@@ -110,9 +108,13 @@ class QuizBuilder:
         knowledge = self._knowledge
         if knowledge is None and self.options.semantic:
             knowledge = load_knowledge()
-        distractors = Distractors(self._pool, self.lexicon, knowledge if self.options.semantic else None)
+        knowledge = knowledge if self.options.semantic else None
         quizzes, notes = [], []
         for document, answers in self._documents:
+            pool = Pool()
+            for sentence_answers in answers:
+                pool.add_all(sentence_answers)
+            distractors = Distractors(pool, self.lexicon, knowledge)
             quiz = _quiz(document, plan_items(answers, distractors, self.options, self.stats))
             quizzes.append(quiz)
             notes += _notes(quiz, self.options)
@@ -152,7 +154,7 @@ def _answers(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:
-    """Build a quiz for each document; wrong options may come from any document of the run."""
+    """Build a quiz for each document (each the same as if built alone)."""
     builder = QuizBuilder(options)
     builder.add(documents)
     return list(builder.build().quizzes)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from quizgen.generate.lexicon import Category, Lexicon
-from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, Answer, AnswerKind, ParsedSentence
+from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
 from quizgen.generate.words import normalise, zipf
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ _OBJECTIVE_VERBS = frozenset(
 )
 _CONTEXT_WORDS = frozenset("it this these they he she such those that its their his her".split())
 _HYPHENATED_NAMES = re.compile(r"[A-Z]\w*[-–][A-Z]")
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,15 @@ def _named_answer(
     if category is not None:
         kind = category.kind
     plural = entity.root.tag_ in ("NNS", "NNPS") or (kind == "group" and text.endswith("s"))
-    yield _make(sentence, start, end, kind, category=category, plural=plural)
+    found = _make(sentence, start, end, kind, category=category, plural=plural)
+    yield replace(found, title=_title_before(sentence.text, start)) if kind == "person" else found
+
+
+def _title_before(text: str, start: int) -> str:
+    """The title word standing right before ``start`` ("President" in "President Hoover"), lower-cased, if any."""
+    before = _WORD_BEFORE.search(text[:start])
+    word = before.group(1).lower() if before else ""
+    return word if word in TITLES else ""
 
 
 def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator[Answer]:

@@ -21,6 +21,7 @@ from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.numbers import numeric_value, variants
 from quizgen.generate.types import (
+    CLASS_KINDS,
     COUNT_KINDS,
     DOCUMENT_ONLY_KINDS,
     NUMERIC_KINDS,
@@ -34,6 +35,10 @@ DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
+_ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
+_ELEVEN_EIGHTEEN = re.compile(r"^1[18](\d{2})?(\D|$)")
+_VOWEL_SOUND_H = re.compile(r"^(hour|honest|honou?r|heir)")
+_CONSONANT_SOUND_VOWEL = re.compile(r"^(uni|use|usu|uti|eu|ewe|one\b|once|ur[aeiou]|uk)")
 SEMANTIC_CANDIDATES = 20
 """Candidates asked of the lexical knowledge per answer."""
 
@@ -56,14 +61,23 @@ class Pool:
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
     _full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Every multi-word person name seen, by each of its words: two parts of one name are one person."""
+    _titles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """The titles each person's name was seen with ("president"), by the name and its last word."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too)."""
         self._add(answer.kind, answer.text, answer.sentence.document_id)
+        if answer.title:
+            self._titles[answer.key].add(answer.title)
+            self._titles[normalise(answer.text.split()[-1])].add(answer.title)
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
             for word in words(answer.text):
                 self._full_names[word].add(answer.key)
+
+    def titled(self, text: str, title: str) -> bool:
+        """Whether the person ``text`` was seen with ``title`` ("president") in the run."""
+        return title in self._titles.get(normalise(text), set()) | self._titles.get(normalise(text.split()[-1]), set())
 
     def same_person(self, first: str, second: str) -> bool:
         """Whether two names are parts of one full name seen in the run ("Napoleon", "Bonaparte")."""
@@ -193,13 +207,18 @@ class Distractors:
             return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
         if answer.kind in YEAR_KINDS and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
             return False  # 1597 beside 1598 looks generated
+        if answer.title and not self.pool.titled(text, answer.title):
+            return False  # "President _____" asks for a president: every option must be one
+        if not _article_agrees(answer, text):
+            return False  # "an _____" beside "widespread famine"
+        if answer.kind not in NUMERIC_KINDS and _repeats_stem_word(answer, text):
+            return False  # an option that echoes the stem stands out
         knowledge = self.knowledge
-        if (
-            knowledge is not None
-            and self._uses_semantics(answer)
-            and any(knowledge.related(text, other) for other in [answer.text, *chosen])
-        ):
-            return False
+        if knowledge is not None and self._uses_semantics(answer):
+            if any(knowledge.related(text, other) for other in [answer.text, *chosen]):
+                return False
+            if answer.kind in CLASS_KINDS and not knowledge.same_class(answer.text, text):
+                return False  # "rainforests" is no wrong option for "flocks"
         return _same_form(answer, text)
 
 
@@ -214,8 +233,8 @@ def _with_lexical_scores(knowledge: Knowledge, answer: Answer, candidates: list[
 def _ranked(answer: Answer, candidates: list[Candidate], used: Counter[str]) -> list[Candidate]:
     """Same-tier candidates ordered by how fresh they are in this quiz, then by their lexical score where
     they have one (it weighs form too), else by how alike they look to the answer."""
-    if answer.kind in NUMERIC_KINDS:
-        return candidates  # already in order of plausibility
+    if answer.kind in NUMERIC_KINDS:  # already in order of plausibility: fresh ones first, so the
+        return sorted(candidates, key=lambda c: min(used[normalise(c.text)], 1))  # wrong years vary
     length = len(answer.text)
     rarity = zipf(answer.text.split()[-1].lower()) if answer.kind == "term" else 0.0
 
@@ -230,6 +249,36 @@ def _ranked(answer: Answer, candidates: list[Candidate], used: Counter[str]) -> 
         return candidate.tier, min(used[normalise(candidate.text)], 2), round(shape, 3)
 
     return sorted(candidates, key=distance)
+
+
+def _article_agrees(answer: Answer, text: str) -> bool:
+    """Whether ``text`` takes the indefinite article that stands before the blank, if one does."""
+    before = _ARTICLE_BEFORE.search(answer.sentence.text[: answer.start])
+    return before is None or indefinite_article(text) == before.group(1).lower()
+
+
+def indefinite_article(text: str) -> str:
+    """``a`` or ``an`` for ``text``, by the sound of its first word (*an hour*, *a university*, *an 8*, *an FBI*)."""
+    word = text.split()[0] if text.split() else ""
+    lowered = word.lower()
+    if not word:
+        return "a"
+    if word[0].isdigit():
+        return "an" if lowered.startswith("8") or _ELEVEN_EIGHTEEN.match(lowered) else "a"
+    if len(word) > 1 and word.isupper():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    if _VOWEL_SOUND_H.match(lowered):
+        return "an"
+    if _CONSONANT_SOUND_VOWEL.match(lowered):
+        return "a"
+    return "an" if lowered[0] in "aeiou" else "a"
+
+
+def _repeats_stem_word(answer: Answer, text: str) -> bool:
+    """Whether ``text`` has a word of four letters or more that the stem has too and the answer has not."""
+    sentence = answer.sentence.text
+    stem = set(words(sentence[: answer.start] + " " + sentence[answer.end :]))
+    return any(len(word) >= 4 and word in stem for word in set(words(text)) - set(words(answer.text)))
 
 
 def _variant(first: str, second: str) -> bool:

@@ -78,6 +78,14 @@ class Lexicon:
                 return category
         return None
 
+    def in_kind(self, text: str, kind: str) -> bool:
+        """Whether ``text`` (or an alias of it) is in a list of ``kind`` ("Australia": a country and a continent)."""
+        keys = {normalise(text), self._aliases.get(normalise(text), "")}
+        return any(
+            category.kind == kind and keys & {normalise(member) for member in category.members}
+            for category in self._categories.values()
+        )
+
     def same_thing(self, first: str, second: str) -> bool:
         """Whether two names are the same or aliases of each other (``US`` and ``United States``)."""
         a, b = normalise(first), normalise(second)

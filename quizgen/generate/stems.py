@@ -16,15 +16,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizgen.generate.types import PERSON_KINDS, Answer, AnswerKind
+from quizgen.generate.types import PERSON_KINDS, TITLES, Answer, AnswerKind
 from quizgen.model import BLANK
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_TITLES = frozenset(
-    "president king queen emperor pharaoh general sir dr doctor professor prince princess pope saint st lord".split()
-)
 _WHICH: dict[AnswerKind, str] = {
     "countries": "Which country",
     "historical_states": "Which state",
@@ -82,7 +79,7 @@ def _subject_question(answer: Answer, span: Span) -> str | None:
     if len(subjects) != 1:
         return None
     subject = list(subjects[0].subtree)
-    core = [token for token in subject if not (token.lower_ in _TITLES and token.i == subject[0].i)]
+    core = [token for token in subject if not (token.lower_ in TITLES and token.i == subject[0].i)]
     if [token.i for token in core] != [token.i for token in _tokens(answer, span)]:
         return None
     if subject[0].i != span.start or subject[-1].i + 1 != verb.i:  # "In 1935, X ..." or "X, who ..., led"

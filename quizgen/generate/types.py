@@ -87,6 +87,17 @@ document serves, plus names from the run that end in the same word ("Nile River"
 SEMANTIC_KINDS: frozenset[AnswerKind] = DOCUMENT_ONLY_KINDS | {"group"}
 """Kinds that get candidates from lexical knowledge after the document's (see :mod:`quizgen.generate.knowledge`)."""
 
+TITLES = frozenset(
+    "president king queen emperor empress pharaoh general admiral sir dr doctor professor prince princess pope "
+    "saint st lord lady chancellor senator governor minister premier".split()
+)
+"""Words that stand before a person's name as a title: "President _____" asks for a president."""
+
+CLASS_KINDS: frozenset[AnswerKind] = SEMANTIC_KINDS
+"""Kinds whose wrong options must be of the answer's semantic class (see
+:meth:`quizgen.generate.knowledge.Knowledge.same_class`): "place" or "term" says little by itself
+(a glacier, a current and a continent are all places)."""
+
 FOREIGN_OPTIONS_KINDS: frozenset[AnswerKind] = frozenset({"person"})
 """Kinds whose wrong options may all come from other documents: a text often names one person only,
 and a question about who did something is worth asking even then."""
@@ -144,6 +155,8 @@ class Answer:
     the parse allows, else the sentence with a blank."""
     full_clause: bool = False
     """Whether the sentence has a subject, so a changed copy still reads as a statement."""
+    title: str = ""
+    """The title word that stands before a person's name in the sentence ("president"), if any."""
 
     @property
     def text(self) -> str:

@@ -57,6 +57,11 @@ __all__ = ["Knowledge", "load_knowledge"]
 CANDIDATE_CACHE = 4096
 """Answers (in their sentences) whose candidates one :class:`Knowledge` remembers."""
 
+CLASS_STEPS = 4
+"""Two terms are of one class when WordNet gives them a common hypernym at most this many steps up..."""
+CLASS_SIMILARITY = 0.65
+"""... or, failing that, when their head words' vectors are at least this close (*savanna*, *rainforest*)."""
+
 
 class Knowledge:
     """WordNet nouns and word vectors, with the three look-ups the distractor builder needs."""
@@ -83,6 +88,36 @@ class Knowledge:
     def related(self, first: str, second: str) -> bool:
         """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense."""
         return self.wordnet.related(first, second)
+
+    def same_class(self, first: str, second: str) -> bool:
+        """Whether two terms are things of one class, so one can stand as a wrong option for the other.
+
+        True when a frequent WordNet sense of each (of the phrase, else of its head word) shares the
+        other's lexicographer file and a hypernym at most :data:`CLASS_STEPS` steps up (*sleet*, *hail*:
+        precipitation), or when their head words' vectors are at least :data:`CLASS_SIMILARITY` alike;
+        a term neither source knows is of no known class, so nothing is of its class.
+        """
+        return self._same_class(first.lower(), second.lower())
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one Knowledge lives for the process
+    def _same_class(self, first: str, second: str) -> bool:
+        a, b = self._known_form(first), self._known_form(second)
+        if a is not None and b is not None and self.wordnet.close_kin(a, b, CLASS_STEPS):
+            return True
+        va, vb = self.vectors.vector(_head(first)), self.vectors.vector(_head(second))
+        return va is not None and vb is not None and float(va @ vb) >= CLASS_SIMILARITY
+
+    def _known_form(self, text: str) -> str | None:
+        """``text`` as WordNet knows it: the phrase, else its head word (the last, or the last before
+        "of": *treaty* in *treaty of kanagawa*), else ``None``."""
+        for form in (text, _head(text)):
+            if self.wordnet.senses(form, form.endswith("s")):
+                return form
+        return None
+
+
+def _head(text: str) -> str:
+    return text.split(" of ")[0].split()[-1]
 
 
 @cache

@@ -113,6 +113,30 @@ class WordNet:
             self.ancestors(s) & senses_a for s in senses_b
         )
 
+    def hypernym_distances(self, synset: int, limit: int) -> dict[int, int]:
+        """``synset`` and its hypernyms up to ``limit`` steps above it, each with its distance in steps."""
+        distances = {synset: 0}
+        frontier = [synset]
+        for step in range(1, limit + 1):
+            frontier = [
+                parent for child in frontier for parent in self.synset(child).hypernyms if parent not in distances
+            ]
+            distances.update((parent, step) for parent in frontier)
+        return distances
+
+    def close_kin(self, first: str, second: str, steps: int, senses: int = 3) -> bool:
+        """Whether a frequent sense of each shares the other's lexicographer file and a hypernym at most
+        ``steps`` above both (*fortress*, *castle*: defensive structure, two steps; not *savanna*,
+        *latitude*: only *location*, five steps up)."""
+        for a in self.senses(first, first.endswith("s"))[:senses]:
+            above_a = self.hypernym_distances(a, steps)
+            for b in self.senses(second, second.endswith("s"))[:senses]:
+                if self.synset(a).lexfile != self.synset(b).lexfile:
+                    continue
+                if above_a.keys() & self.hypernym_distances(b, steps).keys():
+                    return True
+        return False
+
     def irregular_plural(self, singular: str) -> str | None:
         """The plural of an irregular noun (``mitochondrion`` -> ``mitochondria``), if it is one."""
         return self._plural.get(singular)

@@ -1,0 +1,675 @@
+"""Table-driven unit tests of the parts of the generate stage (numbers, distractors, lexicon, plan, stems,
+difficulty) and of the model's shared contracts, each on small hand-made inputs."""
+
+from __future__ import annotations
+
+import random
+import re
+from itertools import combinations
+
+import pytest
+
+from quizgen.generate.answers import DocumentContext, find_answers
+from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.items import difficulty
+from quizgen.generate.lexicon import Lexicon
+from quizgen.generate.nlp import analyse
+from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants
+from quizgen.generate.options import ALL_TYPES, BuildOptions
+from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
+from quizgen.generate.stems import blank_stem, question_stem, with_stem
+from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part, Sentence
+from quizgen.model import (
+    BLANK,
+    ITEM_CLASSES,
+    Cloze,
+    Document,
+    Item,
+    ItemClass,
+    MultipleChoice,
+    Section,
+    SourceFile,
+    TrueFalse,
+    cloze_marker,
+    cloze_parts,
+    item_id,
+    item_tags,
+    marked_blanks,
+    parse_tag,
+    slug,
+)
+
+DOCUMENT_ID = "doc"
+
+SMALL_LEXICON_DATA: dict[str, object] = {
+    "countries": {"South America": ["Peru", "Chile", "Colombia"], "Europe": ["France"]},
+    "aliases": {"United States": ["US", "USA"]},
+}
+
+
+def small_lexicon() -> Lexicon:
+    return Lexicon(SMALL_LEXICON_DATA)
+
+
+def answer_in(
+    text: str,
+    part_of: str,
+    kind: AnswerKind,
+    *,
+    position: int = 0,
+    section: str = "History",
+    part: Part = "body",
+    score: float = 3.0,
+    category: str | None = None,
+    plural: bool = False,
+    full_clause: bool = True,
+) -> Answer:
+    """An answer spanning the first occurrence of ``part_of`` in the sentence ``text``."""
+    start = text.index(part_of)
+    sentence = Sentence(text, DOCUMENT_ID, section, part, position)
+    return Answer(sentence, start, start + len(part_of), kind, score, category, plural, full_clause=full_clause)
+
+
+# --- 1. Number variants ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "form", "low", "high"),
+    [
+        # Years: same digit count, within 30 years, never the current year passed without an era.
+        ("year", "1935", r"\d{4}", 1905, 1965),
+        ("year", "2020", r"\d{4}", 1990, CURRENT_YEAR),
+        ("year", "950", r"\d{3}", 920, 980),
+        ("year", "1010", r"\d{4}", 1000, 1040),  # never a three-digit year for a four-digit one
+        ("year", "300 BCE", r"\d{3} BCE", -330, -270),
+        ("year", "480 BC", r"\d{3} BC", -510, -450),
+        # Decades: decades (a multiple of ten plus "s"), at most 300 years away, none in the future.
+        ("decade", "1960s", r"\d{3}0s", 1660, 2020),
+        ("decade", "2010s", r"\d{3}0s", 1710, 1990),
+        # Counts keep their comma format and decimals; percents stay at most 100.
+        ("number", "103,000", r"\d{2,3},\d{3}", 50_000, 260_000),
+        ("number", "3.5", r"\d\.\d", 1.7, 8.8),
+        ("number", "7", r"\d{1,2}", 4, 12),
+        ("percent", "80%", r"\d{1,3}%", 1, 100),
+        ("percent", "90", r"\d{1,3}", 1, 100),
+        ("percent", "45.5%", r"\d{1,3}\.\d%", 1, 100),
+        # Centuries keep their ordinal style and stay between the 1st and the 21st.
+        ("century", "19th century", r"\d{1,2}(st|nd|rd|th) century", 16, 21),
+        ("century", "nineteenth century", r"[a-z-]+ century", 16, 21),
+        ("century", "Twentieth century", r"[A-Z][a-z-]+ century", 17, 21),
+        ("century", "5th centuries", r"\d(st|nd|rd|th) centuries", 2, 7),
+        # Number words stay words, in the answer's capitalisation.
+        ("number_word", "three", r"[a-z]+", 2, 7),
+        ("number_word", "Ten", r"[A-Z][a-z]+", 6, 12),
+    ],
+)
+def test_variants_keep_the_form_and_range(kind: str, text: str, form: str, low: float, high: float) -> None:
+    found = variants(kind, text, random.Random(7))
+    assert len(found) >= 2
+    assert text not in found
+    assert len(set(found)) == len(found)
+    for variant in found:
+        assert re.fullmatch(form, variant), variant
+        value = numeric_value(variant)
+        assert value is not None, variant
+        assert low <= value <= high, variant
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        # Scaled by 0.5 .. 2.5 and rounded to the answer's three significant digits, commas kept.
+        (
+            "number",
+            "103,000",
+            {"51,500", "61,800", "77,200", "82,400", "129,000", "144,000", "154,000", "206,000", "258,000"},
+        ),
+        ("number", "7", {"4", "5", "6", "8", "9", "10", "11", "12"}),
+        ("number", "2", {"1", "3", "4", "5", "6", "7"}),
+        ("percent", "80%", {"40%", "50%", "60%", "100%"}),  # 112% and above are dropped
+        ("century", "19th century", {f"{n}th century" for n in (16, 17, 18, 20)} | {"21st century"}),
+        ("century", "3rd century", {"1st century", "2nd century", "4th century", "5th century"}),
+        ("century", "12th century", {"9th century", "10th century", "11th century", "13th century", "14th century"}),
+        ("century", "first century", {"second century", "third century"}),
+        (
+            "century",
+            "Twentieth century",
+            {"Seventeenth century", "Eighteenth century", "Nineteenth century", "Twenty-first century"},
+        ),
+        ("century", "21st century", {"18th century", "19th century", "20th century"}),
+        ("number_word", "three", {"two", "four", "five", "six", "seven"}),
+        ("number_word", "Twelve", {"Eight", "Nine", "Ten", "Eleven"}),
+        # Nothing the kind's format does not match, and nothing for kinds that are not numbers.
+        ("year", "around 1935", set()),
+        ("year", "44 BC", set()),
+        ("number", "about ten", set()),
+        ("century", "the century", set()),
+        ("term", "1935", set()),
+        ("person", "Ada Lovelace", set()),
+    ],
+)
+def test_variants_exact_sets(kind: str, text: str, expected: set[str]) -> None:
+    assert set(variants(kind, text, random.Random(3))) == expected
+
+
+@pytest.mark.parametrize(("kind", "text"), [("year", "1935"), ("year", "1200 CE"), ("decade", "1850s")])
+def test_year_variants_nearest_first_and_seeded(kind: str, text: str) -> None:
+    found = variants(kind, text, random.Random(11))
+    assert found == variants(kind, text, random.Random(11))
+    step = 10 if kind == "decade" else 1
+    year = numeric_value(text)
+    assert year is not None
+    values = [numeric_value(variant) for variant in found]
+    gaps = [abs(value - year) / step for value in values if value is not None]
+    assert len(gaps) == len(found)
+    # The twelve nearest (2..7 steps either side) come first, then the rest; 1 step away never.
+    assert sorted(gaps[:12]) == [2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7]
+    assert min(gaps[12:]) >= 8
+    assert 1 not in gaps
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1935", 1935.0),
+        ("1960s", 1960.0),
+        ("103,000", 103_000.0),
+        ("3.5", 3.5),
+        ("80%", 80.0),
+        ("300 BCE", -300.0),
+        ("44 BC", -44.0),
+        ("AD 1066", 1066.0),
+        ("19th century", 19.0),
+        ("nineteenth century", 19.0),
+        ("Twenty-first century", 21.0),
+        ("two", 2.0),
+        ("Twelve", 12.0),
+        ("first", 1.0),
+        ("none", None),
+        ("", None),
+        ("Peru", None),
+    ],
+)
+def test_numeric_value(text: str, value: float | None) -> None:
+    assert numeric_value(text) == value
+
+
+# --- 2. Distractor acceptance --------------------------------------------------------------------------
+
+TREATY = "Colombia signed a treaty with the United States in 1935."
+LEADER = "President Alfonso López Michelsen led the initiative."
+PLANTS = "Plants store energy in chloroplasts during photosynthesis."
+CELLS = "Cells copy their DNA before dividing."
+CROWD = "Roughly 103,000 people attended the ceremony."
+PERU = "The treaty was signed in Peru."
+INSIDE = "Photosynthesis happens inside chloroplasts."
+ALLIANCE = "Turkey joined NATO in 1952."
+
+
+@pytest.mark.parametrize(
+    ("answer", "candidate", "chosen", "accepted"),
+    [
+        # The answer itself, with or without an article, or an alias of it.
+        (answer_in(TREATY, "United States", "place"), "United States", [], False),
+        (answer_in(TREATY, "United States", "place"), "the United States", [], False),
+        (answer_in(TREATY, "United States", "place"), "USA", [], False),
+        (answer_in(TREATY, "United States", "place"), "US", [], False),
+        (answer_in(PERU, "Peru", "countries", category="countries/South America"), "USA", ["United States"], False),
+        # A word the sentence already has.
+        (answer_in(TREATY, "United States", "place"), "Colombia", [], False),
+        (answer_in(CROWD, "103,000", "number"), "people", [], False),
+        # Already chosen, or overlapping a chosen option.
+        (answer_in(TREATY, "United States", "place"), "Soviet Union", ["Soviet Union"], False),
+        (answer_in(TREATY, "United States", "place"), "Soviet Union", ["the Soviet Union"], False),
+        # Plural beside singular, and the reverse number for a plural term.
+        (answer_in(PLANTS, "chloroplasts", "term", plural=True), "chloroplast", [], False),
+        (answer_in(PLANTS, "chloroplasts", "term", plural=True), "ribosome", [], False),
+        (answer_in(PLANTS, "chloroplasts", "term", plural=True), "ribosomes", ["ribosome"], False),
+        # Capitalised beside lower case.
+        (answer_in(PLANTS, "chloroplasts", "term", plural=True), "Ribosomes", [], False),
+        # Acronym beside a word, and the reverse.
+        (answer_in(PLANTS, "chloroplasts", "term", plural=True), "DNA", [], False),
+        (answer_in(CELLS, "DNA", "term"), "protein", [], False),
+        (answer_in(TREATY, "United States", "place"), "USSR", [], False),
+        (answer_in(ALLIANCE, "NATO", "organisation"), "Warsaw Pact", [], False),
+        # Years less than three apart from the answer or a chosen one.
+        (answer_in(TREATY, "1935", "year"), "1936", [], False),
+        (answer_in(TREATY, "1935", "year"), "1937", [], False),
+        (answer_in(TREATY, "1935", "year"), "1941", ["1940"], False),
+        (answer_in(TREATY, "1935", "year"), "1935", [], False),
+        # Part of the answer's name, or the same shape spelled differently.
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Michelsen", [], False),
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "López Michelsen", [], False),
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Turbay", [], False),
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Julio César TURBAY", [], False),
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "César Turbay", ["Julio César Turbay"], False),
+        (answer_in(CROWD, "103,000", "number"), "103,000", [], False),
+        (answer_in(CROWD, "103,000", "number"), "103,000 tonnes", [], False),  # the answer inside it
+        # Fine candidates.
+        (answer_in(TREATY, "United States", "place"), "Soviet Union", [], True),
+        (answer_in(PERU, "Peru", "countries", category="countries/South America"), "Chile", [], True),
+        (answer_in(PERU, "Peru", "countries", category="countries/South America"), "Chile", ["USA"], True),
+        (answer_in(PLANTS, "chloroplasts", "term", plural=True), "ribosomes", [], True),
+        (answer_in(CELLS, "DNA", "term"), "RNA", [], True),
+        (answer_in(TREATY, "1935", "year"), "1938", [], True),
+        (answer_in(TREATY, "1935", "year"), "1941", ["1929"], True),
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Julio César Turbay", [], True),
+        (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Misael Pastrana", ["Julio César Turbay"], True),
+        (answer_in(CROWD, "103,000", "number"), "77,000", [], True),
+        (answer_in(ALLIANCE, "NATO", "organisation"), "SEATO", [], True),
+    ],
+    ids=lambda value: repr(value.text) if isinstance(value, Answer) else None,
+)
+def test_acceptable(answer: Answer, candidate: str, chosen: list[str], accepted: bool) -> None:
+    distractors = Distractors(Pool(), small_lexicon(), knowledge=None)
+    assert distractors.acceptable(answer, candidate, chosen) is accepted
+
+
+def test_choose_from_the_category_without_the_answer_or_its_aliases() -> None:
+    """With only the small lexicon, a South American country gets the other South American countries first."""
+    distractors = Distractors(Pool(), small_lexicon(), knowledge=None)
+    answer = answer_in(PERU, "Peru", "countries", category="countries/South America")
+    ranked = distractors.rank(answer, random.Random(0), limit=10)
+    assert sorted(ranked[:2]) == ["Chile", "Colombia"]
+    assert ranked[2:] == ["France"]
+    assert distractors.choose(answer, random.Random(0)) == [*ranked[:2], "France"]
+    assert distractors.choose(answer, random.Random(0), from_document=1) is None  # nothing from the document
+
+
+# --- 3. The lexicon's lists ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"colours": ["red", "green"]},
+        {"colours": {"warm": ["red"], "cold": ["blue"]}},
+        {"Countries": ["Peru"]},  # kinds are case-sensitive
+        {"countries": ["Peru"], "capitals": ["Lima"]},
+    ],
+)
+def test_unknown_list_key_raises(data: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="not an answer kind"):
+        Lexicon(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "category", "kind"),
+    [
+        ({"months": ["January", "February"]}, "january", "months", "months"),
+        (SMALL_LEXICON_DATA, "Chile", "countries/South America", "countries"),
+        (SMALL_LEXICON_DATA, "the France", "countries/Europe", "countries"),
+        ({"rivers": ["Nile River"]}, "Nile", "rivers", "rivers"),
+        ({"_comment": "notes", "units": {"km": "length"}, "demonyms": {"Peru": "Peruvian"}}, "km", None, None),
+        (SMALL_LEXICON_DATA, "USA", None, None),  # an alias only, in no list
+    ],
+)
+def test_lexicon_categories(data: dict[str, object], text: str, category: str | None, kind: str | None) -> None:
+    found = Lexicon(data).category_of(text)
+    assert (found.name if found else None) == category
+    assert (found.kind if found else None) == kind
+
+
+def test_lexicon_aliases_and_wider() -> None:
+    lexicon = small_lexicon()
+    assert lexicon.aliases_of("USA") == ["United States", "US"]
+    assert lexicon.aliases_of("Peru") == []
+    assert lexicon.same_thing("us", "The United States")
+    assert not lexicon.same_thing("US", "Peru")
+    south = lexicon.category("countries/South America")
+    assert south is not None
+    assert south.members == ("Peru", "Chile", "Colombia")
+    assert south.wider == ("France",)
+    assert lexicon.category("units") is None
+
+
+# --- 4. Type planning ------------------------------------------------------------------------------------
+
+TYPE_SUBSETS: list[frozenset[ItemClass]] = [
+    frozenset(subset) for size in (1, 2, 3) for subset in combinations(ITEM_CLASSES.values(), size)
+]
+
+PLANNED = [
+    answer_in(TREATY, "1935", "year"),
+    answer_in(TREATY, "United States", "place"),
+    answer_in(LEADER, "Alfonso López Michelsen", "person"),
+    answer_in(PLANTS, "chloroplasts", "term", plural=True),
+    answer_in(CELLS, "DNA", "term"),
+    answer_in(CROWD, "103,000", "number"),
+    answer_in(PERU, "Peru", "countries"),
+    answer_in("Plants release oxygen through stomata.", "oxygen", "term"),
+    answer_in("Plants release oxygen through stomata.", "stomata", "term"),
+]
+
+
+def _subset_id(types: frozenset[ItemClass]) -> str:
+    return "+".join(sorted(cls.type for cls in types))
+
+
+@pytest.mark.parametrize("types", TYPE_SUBSETS, ids=_subset_id)
+@pytest.mark.parametrize("answer", PLANNED, ids=lambda answer: answer.text)
+def test_preferred_type_is_allowed_and_stable(answer: Answer, types: frozenset[ItemClass]) -> None:
+    preferred = _preferred_type(answer, types)
+    assert preferred in types
+    if len(types) == 1:
+        assert preferred is next(iter(types))
+    # Leaving a type out changes only the answers that asked for it.
+    unrestricted = _preferred_type(answer, ALL_TYPES)
+    if unrestricted in types:
+        assert preferred is unrestricted
+
+
+@pytest.mark.parametrize("answer", [a for a in PLANNED if _preferred_type(a, ALL_TYPES) is MultipleChoice])
+def test_preferred_type_without_multiple_choice_is_cloze(answer: Answer) -> None:
+    """An answer that asks for multiple choice becomes cloze when only cloze and true/false are allowed."""
+    assert _preferred_type(answer, frozenset({Cloze, TrueFalse})) is Cloze
+    assert _preferred_type(answer, frozenset({TrueFalse})) is TrueFalse
+
+
+def test_preferred_types_are_mixed() -> None:
+    """Over the table's answers every type is preferred at least once (the hash does spread them)."""
+    assert {_preferred_type(answer, ALL_TYPES) for answer in PLANNED} == {MultipleChoice, Cloze, TrueFalse}
+
+
+SOVIET = "Colombia and the Soviet Union opened relations in 1935."
+SENTENCE_ANSWERS: list[list[Answer]] = [
+    [
+        answer_in(SOVIET, "1935", "year", position=0, section="Introduction", part="lead", score=4.0),
+        answer_in(SOVIET, "Soviet Union", "place", position=0, section="Introduction", part="lead", score=3.4),
+    ],
+    [answer_in("The embassy in Bogotá closed in 1948.", "1948", "year", position=1, score=3.0)],
+    [answer_in("Relations resumed in 1968 under a new president.", "1968", "year", position=2, score=3.2)],
+    [answer_in("A second agreement was signed in 1935.", "1935", "year", position=3, section="Trade", score=3.9)],
+    [answer_in("Trade grew steadily after 1972.", "1972", "year", position=4, section="Trade", score=3.1)],
+    [answer_in(INSIDE, "chloroplasts", "term", position=5, section="Biology", score=2.0, plural=True)],
+]
+
+
+def planning_distractors(answers: list[list[Answer]]) -> Distractors:
+    pool = Pool()
+    pool.add_all(answer for sentence in answers for answer in sentence)
+    return Distractors(pool, Lexicon({}), knowledge=None)
+
+
+def asked(item: Item, answers: list[list[Answer]]) -> Answer:
+    """The answer ``item`` asks about, found by its id."""
+    by_id = {item_id(a.sentence.document_id, a.sentence.text, a.text): a for sentence in answers for a in sentence}
+    return by_id[item.id]
+
+
+@pytest.mark.parametrize(
+    ("max_items", "positions"),
+    [
+        # Rounds across sections (Introduction, Trade, History, Biology by their best score):
+        # round one takes sentences 0, (3: 1935 already asked), 2, 5; round two 4, then 1.
+        (1, [0]),
+        (2, [0, 2]),
+        (3, [0, 2, 5]),
+        (4, [0, 2, 4, 5]),
+        (None, [0, 1, 2, 4, 5]),
+        (100, [0, 1, 2, 4, 5]),
+    ],
+)
+def test_plan_items_limit_order_and_once(max_items: int | None, positions: list[int]) -> None:
+    options = BuildOptions(max_items=max_items)
+    items = plan_items(SENTENCE_ANSWERS, planning_distractors(SENTENCE_ANSWERS), options)
+    answers = [asked(item, SENTENCE_ANSWERS) for item in items]
+    assert len(items) <= options.item_limit
+    assert [answer.sentence.position for answer in answers] == positions
+    assert len({answer.key for answer in answers}) == len(answers)  # each answer asked once
+    assert [item.source.sentence for item in items] == [answer.sentence.text for answer in answers]
+
+
+@pytest.mark.parametrize(
+    ("answer", "types", "preferred", "made"),
+    [
+        # No wrong options at all (empty pool, no list): multiple choice and true/false fall back to cloze.
+        (answer_in("Plants release oxygen through stomata.", "oxygen", "term"), ALL_TYPES, MultipleChoice, Cloze),
+        (
+            answer_in("Plants release oxygen through stomata.", "oxygen", "term"),
+            frozenset({MultipleChoice, Cloze}),
+            MultipleChoice,
+            Cloze,
+        ),
+        (
+            answer_in("Plants release oxygen through stomata.", "oxygen", "term"),
+            frozenset({MultipleChoice}),
+            None,
+            None,
+        ),
+        (answer_in(INSIDE, "chloroplasts", "term", plural=True), ALL_TYPES, TrueFalse, Cloze),
+        (answer_in(INSIDE, "chloroplasts", "term", plural=True), frozenset({MultipleChoice, TrueFalse}), None, None),
+        (answer_in(INSIDE, "chloroplasts", "term", plural=True), frozenset({TrueFalse}), None, None),
+        (answer_in(INSIDE, "chloroplasts", "term", plural=True), frozenset({Cloze}), Cloze, Cloze),
+        # A year always has generated wrong years, and the same document gives the one it must give.
+        (answer_in("Trade grew steadily after 1972.", "1972", "year"), ALL_TYPES, MultipleChoice, MultipleChoice),
+    ],
+    ids=lambda value: value.text if isinstance(value, Answer) else None,
+)
+def test_plan_falls_back_to_cloze(
+    answer: Answer, types: frozenset[ItemClass], preferred: ItemClass | None, made: ItemClass | None
+) -> None:
+    if preferred is not None:
+        assert _preferred_type(answer, types) is preferred  # the case tests what it says it tests
+    same_document = [answer_in("The embassy in Bogotá closed in 1948.", "1948", "year", position=1)]
+    distractors = planning_distractors([[answer], same_document])
+    stats = PlanStats()
+    items = plan_items([[answer]], distractors, BuildOptions(types=types), stats)
+    assert [type(item) for item in items] == ([made] if made else [])
+    if preferred is not None and preferred is not Cloze:
+        assert (stats.wanted_choice, stats.fell_back) == (1, int(made is Cloze))
+        assert stats.by_document == {DOCUMENT_ID: (1, int(made is Cloze))}
+    if made is Cloze:
+        cloze_item = items[0]
+        assert isinstance(cloze_item, Cloze)
+        assert cloze_item.blanks[0].answer == answer.text
+        assert cloze_item.text == answer.sentence.text.replace(answer.text, cloze_marker(1))
+
+
+# --- 5. Question stems, on the real spaCy parse ----------------------------------------------------------
+
+STEM_LEXICON = Lexicon({"countries": {"South America": ["Peru", "Chile", "Colombia"]}})
+
+STEM_CASES: list[tuple[str, str, str]] = [
+    # Subject questions: the answer is the whole subject of a past or present main verb.
+    (LEADER, "Alfonso López Michelsen", "Who led the initiative?"),
+    (
+        "Gregor Mendel founded the modern science of genetics.",
+        "Gregor Mendel",
+        "Who founded the modern science of genetics?",
+    ),
+    ("Colombia exported large amounts of coffee.", "Colombia", "Which country exported large amounts of coffee?"),
+    (
+        "Colombia seeks diverse international partnerships.",
+        "Colombia",
+        "Which country seeks diverse international partnerships?",
+    ),
+    # Object questions: the answer is the whole direct object at the end.
+    (
+        "Alexander Fleming discovered the antibiotic penicillin.",
+        "antibiotic penicillin",
+        "What did Alexander Fleming discover?",
+    ),
+    (
+        "The young scientist Marie Curie discovered radium.",
+        "radium",
+        "What did the young scientist Marie Curie discover?",
+    ),
+    # Blank stems: an auxiliary, a subject that is more than the answer, an opening phrase, an object not at the end.
+    (
+        "Colombia had sought diverse international partnerships.",
+        "Colombia",
+        f"{BLANK} had sought diverse international partnerships.",
+    ),
+    (
+        "The young scientist Marie Curie discovered radium.",
+        "Marie Curie",
+        f"The young scientist {BLANK} discovered radium.",
+    ),
+    ("In 1935, Colombia recognised the Soviet Union.", "Colombia", f"In 1935, {BLANK} recognised the Soviet Union."),
+    ("In 1935, Colombia recognised the Soviet Union.", "1935", f"In {BLANK}, Colombia recognised the Soviet Union."),
+    (
+        "Gregor Mendel studied inheritance in pea plants.",
+        "inheritance",
+        f"Gregor Mendel studied {BLANK} in pea plants.",
+    ),
+]
+
+OBJECT_SENTENCE = "Colombia sought diverse international partnerships."
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict[str, ParsedSentence]:
+    """Every sentence of the stem table, parsed once by the real pipeline (one paragraph each)."""
+    texts = sorted({text for text, _, _ in STEM_CASES} | {OBJECT_SENTENCE})
+    document = Document(
+        id=DOCUMENT_ID,
+        title="Stems",
+        lead="",
+        key_points=(),
+        sections=tuple(Section("History", (text,)) for text in texts),
+        source=SourceFile("stems.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    return {sentence.text: sentence for sentence in sentences}
+
+
+@pytest.mark.parametrize(("text", "answer_text", "stem"), STEM_CASES)
+def test_question_stem(parsed: dict[str, ParsedSentence], text: str, answer_text: str, stem: str) -> None:
+    sentence = parsed[text]
+    answers = find_answers(sentence, DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    found = [answer for answer in answers if answer.text == answer_text]
+    assert found, [answer.text for answer in answers]
+    answer = found[0]
+    assert question_stem(answer, sentence.span) == stem
+    assert with_stem(answer, sentence.span).stem == stem
+    if BLANK in stem:
+        assert blank_stem(answer) == stem
+
+
+def test_object_stem_from_the_docstring(parsed: dict[str, ParsedSentence]) -> None:
+    """The module's own example: find_answers takes no term from it (its head, *partnership*, is too
+    common), but the object shape is asked as documented when the object is the answer."""
+    sentence = parsed[OBJECT_SENTENCE]
+    found = find_answers(sentence, DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    assert [answer.text for answer in found] == ["Colombia"]
+    answer = answer_in(OBJECT_SENTENCE, "diverse international partnerships", "term", plural=True)
+    assert question_stem(answer, sentence.span) == "What did Colombia seek?"
+    assert blank_stem(answer) == f"Colombia sought {BLANK}."
+
+
+# --- 6. Difficulty ---------------------------------------------------------------------------------------
+
+MCQ, CLOZE, TF = MultipleChoice.type, Cloze.type, TrueFalse.type
+
+
+@pytest.mark.parametrize(
+    ("part", "kind", "text", "item_type", "expected"),
+    [
+        # Points: body +1, number or date +1, rare term (Zipf < 3 of its last word) +1, cloze +1, true/false -1.
+        ("key_point", "person", "Ada Lovelace", MCQ, "easy"),
+        ("lead", "person", "Ada Lovelace", MCQ, "easy"),
+        ("body", "person", "Ada Lovelace", MCQ, "medium"),
+        ("key_point", "person", "Ada Lovelace", CLOZE, "medium"),
+        ("key_point", "person", "Ada Lovelace", TF, "easy"),
+        ("body", "person", "Ada Lovelace", TF, "easy"),
+        ("key_point", "year", "1935", MCQ, "medium"),
+        ("lead", "year", "1935", TF, "easy"),
+        ("body", "year", "1935", MCQ, "hard"),
+        ("body", "year", "1935", TF, "medium"),
+        ("body", "year", "1935", CLOZE, "hard"),
+        ("lead", "percent", "45%", MCQ, "medium"),
+        ("lead", "number_word", "three", CLOZE, "hard"),
+        ("lead", "term", "chloroplasts", MCQ, "medium"),
+        ("lead", "term", "government", MCQ, "easy"),
+        ("lead", "term", "photosynthetic energy", MCQ, "easy"),  # only the last word's frequency counts
+        ("lead", "term", "green chloroplasts", MCQ, "medium"),
+        ("lead", "term", "green chloroplasts", TF, "easy"),
+        ("key_point", "term", "government", CLOZE, "medium"),
+        ("body", "term", "government", CLOZE, "hard"),
+        ("body", "term", "chloroplasts", TF, "medium"),
+        ("body", "place", "chloroplasts", MCQ, "medium"),  # rarity counts for terms only
+    ],
+)
+def test_difficulty(part: Part, kind: AnswerKind, text: str, item_type: str, expected: str) -> None:
+    answer = answer_in(f"They wrote about {text} at length.", text, kind, part=part)
+    assert difficulty(answer, item_type) == expected
+
+
+# --- 7. The model's contracts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Économie politique", "economie-politique"),
+        ("What Happened?", "what-happened"),
+        ("multiple_choice", "multiple_choice"),
+        ("Key points", "key-points"),
+        ("Año 2024: ¿qué?", "ano-2024-que"),
+        ("  --Hello, World--  ", "hello-world"),
+        ("Ölçüm", "olcum"),
+        ("__init__", "init"),
+        ("_x_", "x"),
+    ],
+)
+def test_slug(text: str, expected: str) -> None:
+    assert slug(text) == expected
+
+
+@pytest.mark.parametrize(("first", "second"), [("日本語", "中文"), ("Ελληνικά", "русский"), ("???", "!!!")])
+def test_slug_without_latin_letters(first: str, second: str) -> None:
+    assert re.fullmatch(r"untitled-[0-9a-f]{8}", slug(first))
+    assert re.fullmatch(r"untitled-[0-9a-f]{8}", slug(second))
+    assert slug(first) != slug(second)
+    assert slug(first) == slug(first)  # stable across calls (a hash, not a counter)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("The {{1}} flows into the {{2}}.", ["The ", 1, " flows into the ", 2, "."]),
+        ("{{1}}", [1]),
+        ("{{12}}{{3}} end", [12, 3, " end"]),
+        ("no blanks", ["no blanks"]),
+        ("a {1} b {{x}}", ["a {1} b {{x}}"]),
+        ("", []),
+    ],
+)
+def test_cloze_parts(text: str, parts: list[str | int]) -> None:
+    assert cloze_parts(text) == parts
+    assert marked_blanks(text) == [part for part in parts if isinstance(part, int)]
+    rebuilt = "".join(cloze_marker(part) if isinstance(part, int) else part for part in parts)
+    assert rebuilt == text
+
+
+@pytest.mark.parametrize("blank_id", [1, 2, 10, 123])
+def test_cloze_marker_round_trip(blank_id: int) -> None:
+    marker = cloze_marker(blank_id)
+    assert marker == "{{" + str(blank_id) + "}}"
+    assert cloze_parts(f"before {marker} after") == ["before ", blank_id, " after"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed_tag"),
+    [
+        ("section:key-points", ("section", "key-points")),
+        ("plain", (None, "plain")),
+        ("doc:a:b", ("doc", "a:b")),
+        (":value", ("", "value")),
+        ("key:", ("key", "")),
+    ],
+)
+def test_parse_tag(text: str, parsed_tag: tuple[str | None, str]) -> None:
+    assert parse_tag(text) == parsed_tag
+
+
+def test_item_tags_round_trip() -> None:
+    tags = item_tags("colombia", "Key points", Cloze.type, "year")
+    assert tags == ("doc:colombia", "section:key-points", "type:cloze", "answer:year")
+    assert dict(parse_tag(tag) for tag in tags) == {
+        "doc": "colombia",
+        "section": "key-points",
+        "type": "cloze",
+        "answer": "year",
+    }
