@@ -56,8 +56,9 @@ class QuizBuilder:
     Each document's quiz depends on that document alone (its wrong options come from its own
     answers, the curated lists and the lexical knowledge, never from the other documents of the
     run), so a quiz is the same built alone or in a batch. Only compact answer candidates are kept
-    per document (never its parse), so memory grows slowly with the run. ``lexicon`` and ``knowledge`` default to the data
-    packaged with quizgen (``knowledge`` only when ``options.semantic``); a test may pass small ones.
+    per document (never its parse), so memory grows slowly with the run. ``lexicon`` and
+    ``knowledge`` default to the data packaged with quizgen (``knowledge`` only when
+    ``options.semantic``); a test may pass small ones.
     """
 
     def __init__(
