@@ -103,13 +103,24 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
     found = [*_entity_answers(sentence, context, lexicon), *_term_answers(sentence, lexicon)]
     kept: list[Answer] = []
     for answer in sorted(found, key=lambda a: -a.score):
-        if context.gives_away(answer.text) or _repeated_in_sentence(answer):
+        if context.gives_away(answer.text) or _repeated_in_sentence(answer) or _in_a_list(sentence, answer):
             continue
         if any(answer.start < other.end and other.start < answer.end for other in kept):
             continue
         kept.append(answer)
     full_clause = has_subject(sentence)
     return [replace(answer, full_clause=full_clause) for answer in kept]
+
+
+def _in_a_list(sentence: ParsedSentence, answer: Answer) -> bool:
+    """Whether the answer is one of coordinated items ("a membrane, _____, a nucleus"; "hunting and _____"):
+    its siblings are as true as it is, and the list gives the blank away."""
+    offset = sentence.span.start_char
+    span = sentence.span.doc.char_span(offset + answer.start, offset + answer.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
 
 
 def usable(sentence: ParsedSentence) -> bool:
@@ -230,6 +241,8 @@ def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator
 def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for token in entity:
+        if token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).text[:1].isupper():
+            return  # part of a name ("Apollo 11", "Saturn V"), not a count
         if token.like_num and _DIGITS.search(token.text):
             following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
             kind: AnswerKind = "percent" if following in ("percent", "%", "per") else "number"
@@ -264,7 +277,9 @@ def _term_answers(sentence: ParsedSentence, lexicon: Lexicon) -> Iterator[Answer
             continue  # the tail of a hyphenated word ("anti-communist")
         bonus = min(2.0, max(0.0, COMMON_TERM_ZIPF - rarity) * 0.6) + (0.5 if category else 0.0)
         kind: AnswerKind = category.kind if category else "term"
-        yield _make(sentence, start, end, kind, category=category, plural=root.tag_ == "NNS", bonus=bonus)
+        found = _make(sentence, start, end, kind, category=category, plural=root.tag_ == "NNS", bonus=bonus)
+        described = len(tokens) > 1 and all(token.pos_ == "ADJ" for token in tokens[:-1])
+        yield replace(found, head=root.text) if described else found
 
 
 def _term_tokens(chunk: Span) -> list[Token]:

@@ -203,6 +203,8 @@ class Distractors:
             return False
         if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
             return False
+        if lexicon.member_of_named(text, answer.text) or lexicon.member_of_named(answer.text, text):
+            return False  # "vacuoles" is an organelle: no wrong answer for "organelles"
         if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
             return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
         if answer.kind in YEAR_KINDS and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):

@@ -10,12 +10,13 @@ rare word (Zipf frequency under 3), +1 for cloze (recall, not recognition),
 from __future__ import annotations
 
 import random
+import re
 from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
-from quizgen.generate.numbers import numeric_value
+from quizgen.generate.numbers import number_spellings, numeric_value
 from quizgen.generate.types import NUMERIC_KINDS, Answer
-from quizgen.generate.words import zipf
+from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
     Blank,
     Cloze,
@@ -64,10 +65,30 @@ def cloze(answer: Answer, lexicon: Lexicon) -> Cloze:
 
 
 def true_false(answer: Answer, wrong: str, rng: random.Random) -> TrueFalse:
-    """The sentence as it stands (true) or with the answer swapped for ``wrong`` (false), by the seed."""
+    """The claim of the sentence as it stands (true) or with the answer swapped for ``wrong`` (false), by the seed.
+
+    The claim is the sentence without a leading connective ("However,", "For example,") that points
+    at text the student does not have.
+    """
     is_true = rng.random() < 0.5
-    statement = answer.sentence.text.strip() if is_true else _replaced(answer, wrong)
-    return TrueFalse(statement=statement, answer=is_true, **_common(answer, TrueFalse.type))
+    replacement = answer.text if is_true else wrong
+    return TrueFalse(statement=_claim(answer, replacement), answer=is_true, **_common(answer, TrueFalse.type))
+
+
+_CONNECTIVE = re.compile(
+    r"^(however|therefore|thus|moreover|furthermore|nevertheless|nonetheless|meanwhile|instead|also|finally|"
+    r"still|yet|indeed|consequently|as a result|in addition|in fact|for example|for instance|in turn|"
+    r"on the other hand|by contrast|in contrast|at the same time),\s+",
+    re.IGNORECASE,
+)
+
+
+def _claim(answer: Answer, replacement: str) -> str:
+    """The sentence with the answer's span replaced and no leading connective."""
+    text = answer.sentence.text
+    claim = f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
+    trimmed = _CONNECTIVE.sub("", claim, count=1)
+    return trimmed[:1].upper() + trimmed[1:] if trimmed != claim else claim
 
 
 class _Common(TypedDict):
@@ -112,10 +133,19 @@ def difficulty(answer: Answer, item_type: str) -> Difficulty:
 
 
 def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
-    accepted = lexicon.aliases_of(answer.text)
-    if answer.kind == "number" and "," in answer.text:
-        accepted.append(answer.text.replace(",", ""))
-    return accepted
+    """What else a student may rightly write: other names, the surname alone, the number as digits or
+    words, the other spelling (British or American), the noun without its adjectives."""
+    text = answer.text
+    accepted = lexicon.aliases_of(text)
+    if answer.kind == "number" and "," in text:
+        accepted.append(text.replace(",", ""))
+    if answer.kind == "person" and len(text.split()) > 1:
+        accepted.append(text.split()[-1])
+    accepted += number_spellings(text)
+    accepted += spelling_variants(text)
+    if answer.head:
+        accepted += [answer.head, *spelling_variants(answer.head)]
+    return [name for name in dict.fromkeys(accepted) if name != text]
 
 
 def _source(answer: Answer) -> Source:

@@ -86,6 +86,12 @@ class Lexicon:
             for category in self._categories.values()
         )
 
+    def member_of_named(self, member: str, name: str) -> bool:
+        """Whether ``name`` names a list ``member`` is in ("organelles" for "vacuole"): a class and its member."""
+        key = normalise(name).replace(" ", "_")
+        kinds = {kind for kind in LIST_KINDS if key in (kind, kind.removesuffix("s"), kind.removesuffix("es"))}
+        return any(self.in_kind(member, kind) for kind in kinds)
+
     def same_thing(self, first: str, second: str) -> bool:
         """Whether two names are the same or aliases of each other (``US`` and ``United States``)."""
         a, b = normalise(first), normalise(second)

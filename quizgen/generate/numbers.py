@@ -49,7 +49,8 @@ def _year_variants(text: str, rng: random.Random) -> list[str]:
     results = []
     for offset in offsets:
         value = year + offset
-        if value <= 0 or (not era and value > CURRENT_YEAR) or len(str(value)) != len(str(year)):
+        before_common_era = era.strip() in ("BCE", "BC")
+        if value <= 0 or (not before_common_era and value > CURRENT_YEAR) or len(str(value)) != len(str(year)):
             continue
         results.append(f"{value}{decade}{era}")
     return results
@@ -89,7 +90,7 @@ def _round_like(value: float, original: float, decimals: int) -> float:
 def _format(value: float, decimals: int, commas: bool) -> str:
     if decimals:
         return f"{value:,.{decimals}f}" if commas else f"{value:.{decimals}f}"
-    return f"{int(value):,}" if commas or value >= 10000 else str(int(value))
+    return f"{int(value):,}" if commas else str(int(value))  # the answer's own format: 7500 -> 9000, not 9,000
 
 
 def _century_variants(text: str, rng: random.Random) -> list[str]:
@@ -136,6 +137,19 @@ def _word_variants(text: str, rng: random.Random) -> list[str]:
     rng.shuffle(nearby)
     nearby.sort(key=lambda word: abs(_NUMBER_WORDS.index(word) - index))
     return [word.capitalize() if text[0].isupper() else word for word in nearby]
+
+
+_SMALL_NUMBERS = ("zero", "one", *_NUMBER_WORDS)
+
+
+def number_spellings(text: str) -> list[str]:
+    """The other way to write a small whole number: ``six`` -> ``6``, ``6`` -> ``six`` (zero to twelve)."""
+    lowered = text.lower()
+    if lowered in _SMALL_NUMBERS:
+        return [str(_SMALL_NUMBERS.index(lowered))]
+    if text.isdigit() and int(text) < len(_SMALL_NUMBERS):
+        return [_SMALL_NUMBERS[int(text)]]
+    return []
 
 
 def numeric_value(text: str) -> float | None:

@@ -12,6 +12,7 @@ found.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from itertools import zip_longest
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
 from quizgen.generate.options import BuildOptions
-from quizgen.generate.types import FOREIGN_OPTIONS_KINDS, STATEMENT_KINDS_EXCLUDED, Answer
+from quizgen.generate.types import FOREIGN_OPTIONS_KINDS, STATEMENT_KINDS_EXCLUDED, YEAR_KINDS, Answer
 from quizgen.generate.words import normalise
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
@@ -102,6 +103,20 @@ def _preferred_type(answer: Answer, types: frozenset[ItemClass]) -> ItemClass:
     return next(cls for cls in (Cloze, TrueFalse) if cls in types)
 
 
+_OTHER_YEAR = re.compile(r"\b\d{3,4}\b")
+_FACT_LABEL = re.compile(r"^[A-Z][\w ,()-]{0,40}: ")
+"""A fact-sheet line ("Climate: temperate; ..."): its pieces are no statements to judge true or false."""
+
+
+def _dates_elsewhere(answer: Answer) -> bool:
+    """Whether a year answer's sentence names other years, which a swapped year could contradict
+    ("In 1668, John Needham (1713–1781)...")."""
+    if answer.kind not in YEAR_KINDS:
+        return False
+    rest = answer.sentence.text[: answer.start] + " " + answer.sentence.text[answer.end :]
+    return bool(_OTHER_YEAR.search(rest))
+
+
 def _make_item(
     answer: Answer, distractors: Distractors, options: BuildOptions, preferred: ItemClass, used: Counter[str]
 ) -> Item | None:
@@ -109,7 +124,13 @@ def _make_item(
     types = options.types
     if preferred is Cloze:
         return cloze(answer, distractors.lexicon)
-    can_be_statement = TrueFalse in types and answer.kind not in STATEMENT_KINDS_EXCLUDED and answer.full_clause
+    can_be_statement = (
+        TrueFalse in types
+        and answer.kind not in STATEMENT_KINDS_EXCLUDED
+        and answer.full_clause
+        and not _dates_elsewhere(answer)
+        and not _FACT_LABEL.match(answer.sentence.text)
+    )
     if preferred is MultipleChoice or not can_be_statement:
         from_document = 0 if answer.kind in FOREIGN_OPTIONS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
         wrong = distractors.choose(answer, rng, from_document=from_document, used=used)

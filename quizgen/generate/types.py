@@ -157,6 +157,9 @@ class Answer:
     """Whether the sentence has a subject, so a changed copy still reads as a statement."""
     title: str = ""
     """The title word that stands before a person's name in the sentence ("president"), if any."""
+    head: str = ""
+    """For a term that is adjectives and a noun ("lush grasslands"), the noun alone, which a student
+    may rightly write; else empty."""
 
     @property
     def text(self) -> str:

@@ -59,3 +59,45 @@ def same_stem(first: str, second: str) -> bool:
         return False
     common = next((index for index, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
     return common >= STEM_SHARE * shorter
+
+
+_OUR_STEMS = "col|fav|hon|lab|neighb|harb|hum|rum|vap|behavi|od|vig|arm|endeav|sav|tum|val|flav|splend|glam"
+_RE_STEMS = "cent|met|lit|theat|fib|calib|somb|spect|lust|meag|sab|manoeuv"
+_BRITISH_TO_AMERICAN = (
+    (re.compile(r"^([a-z]{3,}i)s(ation|ations|e|ed|es|ing)$"), r"\1z\2"),
+    (re.compile(rf"^({_OUR_STEMS})our(s|ed|ing|able|ite|ites)?$"), r"\1or\2"),
+    (re.compile(rf"^({_RE_STEMS})re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"^([a-z]{3,})ogue(s)?$"), r"\1og\2"),
+)
+_AMERICAN_TO_BRITISH = (
+    (re.compile(r"^([a-z]{3,}i)z(ation|ations|e|ed|es|ing)$"), r"\1s\2"),
+    (re.compile(rf"^({_OUR_STEMS})or(s|ed|ing|able|ite|ites)?$"), r"\1our\2"),
+    (re.compile(rf"^({_RE_STEMS})er(s)?$"), r"\1re\2"),
+)
+_NOT_SPELLING_PAIRS = frozenset(
+    "advertise advise compromise exercise expertise franchise otherwise premise revise supervise surprise televise "
+    "enterprise merchandise chastise despise devise disguise excise incise improvise precise concise paradise "
+    "promise cruise bruise four hour pour tour your flour detour devour contour troubadour acre ogre genre".split()
+)
+
+
+def spelling_variants(text: str) -> list[str]:
+    """``text`` in the other of British and American spelling, where a word has a regular variant
+    (*colonisation* / *colonization*, *vapour* / *vapor*, *centre* / *center*); empty when none."""
+    variants = []
+    for rules in (_BRITISH_TO_AMERICAN, _AMERICAN_TO_BRITISH):
+        changed = [_respelled(word, rules) for word in text.split(" ")]
+        candidate = " ".join(changed)
+        if candidate != text:
+            variants.append(candidate)
+    return variants
+
+
+def _respelled(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    if word.lower() in _NOT_SPELLING_PAIRS or not word.isalpha() or not word.islower():
+        return word
+    for pattern, replacement in rules:
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            return changed
+    return word
