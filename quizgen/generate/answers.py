@@ -73,6 +73,7 @@ _OBJECTIVE_VERBS = frozenset(
 _CONTEXT_WORDS = frozenset("it this these they he she such those that its their his her".split())
 _HYPHENATED_NAMES = re.compile(r"[A-Z]\w*[-–][A-Z]")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+_LIST_LINKS = frozenset({"conj", "appos"})
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,24 @@ def _in_a_list(sentence: ParsedSentence, answer: Answer) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+    if root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children):
+        return True
+    return len(_listed_with(root)) >= 3  # the parser often links "a membrane, a cell wall, a nucleus" as appositions
+
+
+def _listed_with(token: Token) -> set[int]:
+    """The tokens linked to ``token`` by chains of coordination or apposition, itself included."""
+    seen, todo = {token.i}, [token]
+    while todo:
+        current = todo.pop()
+        linked = [child for child in current.children if child.dep_ in _LIST_LINKS]
+        if current.dep_ in _LIST_LINKS:
+            linked.append(current.head)
+        for other in linked:
+            if other.i not in seen:
+                seen.add(other.i)
+                todo.append(other)
+    return seen
 
 
 def usable(sentence: ParsedSentence) -> bool:

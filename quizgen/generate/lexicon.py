@@ -80,7 +80,13 @@ class Lexicon:
 
     def in_kind(self, text: str, kind: str) -> bool:
         """Whether ``text`` (or an alias of it) is in a list of ``kind`` ("Australia": a country and a continent)."""
-        keys = {normalise(text), self._aliases.get(normalise(text), "")}
+        key = normalise(text)
+        singulars = {
+            key[: -len(ending)] + plain
+            for ending, plain in (("ies", "y"), ("es", ""), ("s", ""))
+            if key.endswith(ending)
+        }
+        keys = {key, *singulars, self._aliases.get(key, "")}
         return any(
             category.kind == kind and keys & {normalise(member) for member in category.members}
             for category in self._categories.values()

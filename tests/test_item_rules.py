@@ -1,0 +1,230 @@
+"""The rules that make wrong options ones a student cannot rule out, on concrete cases from the seeds and corpus:
+the answer's class, no cues, never also correct, accepted answers, true/false, and the same quiz alone or in a batch."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from quizgen.generate import BuildOptions, QuizBuilder, build_quiz, build_quizzes
+from quizgen.generate.distractors import Distractors, Pool, indefinite_article
+from quizgen.generate.knowledge import load_knowledge
+from quizgen.generate.lexicon import lexicon
+from quizgen.generate.numbers import number_spellings, variants
+from quizgen.generate.types import Answer, AnswerKind, Sentence
+from quizgen.generate.words import spelling_variants
+from quizgen.model import Cloze, MultipleChoice, Quiz, TrueFalse
+from quizgen.read import find_documents, read_document
+from tests.conftest import SEEDS, corpus_files
+
+
+def answer_in(text: str, part_of: str, kind: AnswerKind, *, title: str = "", plural: bool = False) -> Answer:
+    start = text.index(part_of)
+    return Answer(
+        Sentence(text, "doc", "Body", "body", 0), start, start + len(part_of), kind, 3.0, None, plural, title=title
+    )
+
+
+def with_knowledge(*answers: Answer) -> Distractors:
+    pool = Pool()
+    pool.add_all(answers)
+    return Distractors(pool, lexicon(), load_knowledge())
+
+
+# --- The answer's class ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "candidate", "same"),
+    [
+        ("glaciers", "aquifers", True),  # both geological formations
+        ("savannas", "rainforests", True),  # near in meaning, far apart in WordNet
+        ("fortress", "castle", True),
+        ("sleet", "hail", True),
+        ("savannas", "latitudes", False),  # only "location" in common, five steps up
+        ("geologists", "volcanoes", False),  # seen side by side as options before
+        ("sunlight", "heating", False),
+        ("efficacy", "nausea", False),
+        ("reptile", "mantle", False),
+        ("thylakoids", "chloroplasts", False),  # a term neither WordNet nor the vectors know: no class
+    ],
+)
+def test_terms_are_of_one_class(answer: str, candidate: str, same: bool) -> None:
+    assert load_knowledge().same_class(answer, candidate) is same
+
+
+def test_a_document_noun_of_another_class_is_no_wrong_option() -> None:
+    sentence = "Ice caps and glaciers hold roughly two-thirds of Earth's fresh water."
+    glaciers = answer_in(sentence, "glaciers", "term", plural=True)
+    distractors = with_knowledge(glaciers)
+
+    assert distractors.acceptable(glaciers, "aquifers", [])
+    assert not distractors.acceptable(glaciers, "leaves", [])
+    assert not distractors.acceptable(glaciers, "droplets", [])
+
+
+# --- No cues --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("upward trajectory", "an"),
+        ("widespread famine", "a"),
+        ("hour", "an"),
+        ("university", "a"),
+        ("European union", "a"),
+        ("one-party state", "a"),
+        ("8-hour day", "an"),
+        ("11th century", "an"),
+        ("1935 law", "a"),
+        ("FBI agent", "an"),
+    ],
+)
+def test_indefinite_article(text: str, article: str) -> None:
+    assert indefinite_article(text) == article
+
+
+def test_options_agree_with_the_article_before_the_blank() -> None:
+    sentence = "The economy is now on an upward trajectory, primarily thanks to a tourism boom."
+    answer = answer_in(sentence, "upward trajectory", "term")
+    distractors = with_knowledge(answer)
+
+    assert not distractors.acceptable(answer, "widespread famine", [])
+    assert distractors.acceptable(answer, "upward spiral", []) is not None  # judged on class, not article
+
+
+def test_a_title_before_the_blank_needs_options_with_that_title() -> None:
+    sentence = "Upon his inauguration, President Hoover set forth an agenda."
+    hoover = answer_in(sentence, "Hoover", "person", title="president")
+    roosevelt = answer_in("President Roosevelt won the election.", "Roosevelt", "person", title="president")
+    mackenzie = answer_in("Alexander Mackenzie reached the Pacific.", "Alexander Mackenzie", "person")
+    distractors = with_knowledge(hoover, roosevelt, mackenzie)
+
+    assert distractors.acceptable(hoover, "Roosevelt", [])
+    assert not distractors.acceptable(hoover, "Mackenzie", [])
+
+
+def test_no_option_repeats_a_word_of_the_stem() -> None:
+    sentence = "Well-watered regions, such as the grassy plains of the savannas, supported farming."
+    answer = answer_in(sentence, "savannas", "term", plural=True)
+
+    assert not with_knowledge(answer).acceptable(answer, "plains", [])
+
+
+@cache
+def seed_and_corpus_quizzes() -> tuple[Quiz, ...]:
+    return tuple(build_quizzes([read_document(path) for path in [*find_documents([SEEDS]), *corpus_files()]]))
+
+
+def test_wrong_years_vary_from_item_to_item() -> None:
+    for quiz in seed_and_corpus_quizzes():
+        sets = [
+            frozenset(option.text for option in item.options if option.id != item.answer)
+            for item in quiz.items
+            if isinstance(item, MultipleChoice) and "answer:year" in item.tags
+        ]
+        assert len(sets) == len(set(sets)), f"{quiz.id}: the same wrong years on two items {sets}"
+
+
+def test_every_option_fits_the_article_before_the_blank() -> None:
+    for quiz in seed_and_corpus_quizzes():
+        for item in quiz.items:
+            if isinstance(item, MultipleChoice) and (" a _____" in item.question or " an _____" in item.question):
+                article = "an" if " an _____" in item.question else "a"
+                assert all(indefinite_article(option.text) == article for option in item.options), item.options
+
+
+# --- Never also correct ---------------------------------------------------------------------------
+
+
+def test_a_list_and_its_members_never_stand_together() -> None:
+    sentence = "Plant cells contain many organelles that animal cells lack."
+    answer = answer_in(sentence, "organelles", "term", plural=True)
+
+    assert not with_knowledge(answer).acceptable(answer, "vacuoles", [])
+    assert lexicon().member_of_named("chloroplast", "organelles")
+
+
+def test_a_member_of_a_list_is_never_asked(tmp_path: Path) -> None:
+    path = tmp_path / "cell.txt"
+    path.write_text(
+        "The Cell\nA plant cell has a membrane, a cell wall, a nucleus and chloroplasts.\n"
+        "Chloroplasts capture the energy of sunlight for the whole plant.\n",
+        encoding="utf-8",
+    )
+    quiz = build_quiz(read_document(path))
+
+    listed = "A plant cell has a membrane, a cell wall, a nucleus and chloroplasts."
+    assert all(item.source.sentence != listed for item in quiz.items), [item.source for item in quiz.items]
+
+
+@pytest.mark.parametrize(
+    ("text", "accepted"),
+    [
+        ("colonisation", ["colonization"]),
+        ("vapour", ["vapor"]),
+        ("centre", ["center"]),
+        ("colour", ["color"]),
+        ("advise", []),
+        ("horizon", []),
+    ],
+)
+def test_spelling_variants(text: str, accepted: list[str]) -> None:
+    assert spelling_variants(text) == accepted
+
+
+@pytest.mark.parametrize(("text", "other"), [("six", ["6"]), ("6", ["six"]), ("Twelve", ["12"]), ("13", [])])
+def test_number_spellings(text: str, other: list[str]) -> None:
+    assert number_spellings(text) == other
+
+
+def test_cloze_accepts_the_surname_and_the_noun_alone() -> None:
+    quizzes = seed_and_corpus_quizzes()
+    blanks = [blank for quiz in quizzes for item in quiz.items if isinstance(item, Cloze) for blank in item.blanks]
+    people = [b for b in blanks if len(b.answer.split()) > 1 and b.answer.split()[-1] in b.accept]
+    assert people or not corpus_files(), "a full name accepts the surname"
+    for blank in blanks:
+        assert blank.answer not in blank.accept
+
+
+@pytest.mark.parametrize(("text", "digits"), [("15000", True), ("103,000", False), ("7500", True)])
+def test_generated_numbers_keep_the_answers_format(text: str, digits: bool) -> None:
+    found = variants("number", text, random.Random(0))
+    assert found
+    assert all(("," not in value) is digits for value in found), found
+
+
+# --- True or false --------------------------------------------------------------------------------
+
+
+def test_statements_drop_a_leading_connective_and_years_beside_other_years_are_not_swapped(tmp_path: Path) -> None:
+    path = tmp_path / "needham.txt"
+    path.write_text(
+        "Spontaneous Generation\nHowever, Louis Pasteur disproved spontaneous generation in 1859.\n"
+        "In 1745, John Needham (1713–1781) boiled broth in sealed flasks.\n",
+        encoding="utf-8",
+    )
+    quiz = build_quiz(read_document(path), BuildOptions(types=frozenset({TrueFalse})))
+
+    for item in quiz.items:
+        assert isinstance(item, TrueFalse)
+        assert not item.statement.startswith("However")
+        if "Needham" in item.statement:
+            assert "1745" in item.statement, "a swapped year would fight with (1713–1781)"
+
+
+# --- The same quiz alone or in a batch ------------------------------------------------------------
+
+
+def test_each_quiz_is_the_same_built_alone_or_in_a_batch() -> None:
+    documents = [read_document(path) for path in [*find_documents([SEEDS]), *corpus_files()[:4]]]
+    builder = QuizBuilder()
+    builder.add(documents)
+    batch = builder.build().quizzes
+
+    for document, in_batch in zip(documents, batch, strict=True):
+        assert build_quiz(document) == in_batch, document.id
