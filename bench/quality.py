@@ -16,7 +16,10 @@ Measures:
 - distractor kind on RACE+ and QuAIL: for items whose answer is a short span of the passage,
   the share of our wrong options of the same coarse kind (person, place, time, number, thing,
   action...) as the human ones;
-- fallback to cloze per subject, with the lexical knowledge (quizgen.generate.semantic) off and on.
+- fallback to cloze per subject, with the lexical knowledge (quizgen.generate.knowledge) off and on;
+- batch independence: the share of documents whose quiz is the same built alone as in the whole run;
+- cues, counted on the items written: options that break a title, a/an, number or case agreement
+  with the stem, date items of one quiz sharing the same wrong years, and blanks inside lists.
 """
 
 from __future__ import annotations
@@ -33,16 +36,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.generate import BuildOptions, QuizBuilder
+from quizgen.generate import BuildOptions, QuizBuilder, build_quiz
 from quizgen.generate.answers import DocumentContext, find_answers
-from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.distractors import Distractors, Pool, indefinite_article
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.nlp import analyse, pipeline
 from quizgen.generate.plan import PlanStats
-from quizgen.generate.types import Answer, ParsedSentence
+from quizgen.generate.types import TITLES, Answer, ParsedSentence
 from quizgen.generate.words import normalise, zipf
-from quizgen.model import Document, MultipleChoice, Quiz, Section, SourceFile
+from quizgen.model import BLANK, Cloze, Document, MultipleChoice, Quiz, Section, SourceFile, TrueFalse, assert_never
 from quizgen.read import find_documents, read_document
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -62,6 +65,8 @@ def main() -> None:
     report_items(documents, quizzes, builder)
     report_fallback(documents, without.stats, builder.stats)
     report_guessability(documents, quizzes)
+    report_batch_independence(documents, quizzes)
+    report_cues(documents, quizzes)
     report_squad(external / "squad2_dev_sample.jsonl")
     report_dgen(external / "dgen_cloze_test.jsonl")
     report_kinds([external / "raceplus_dev_expmrc_sample.jsonl", external / "quail_dev_news_sample.jsonl"])
@@ -141,6 +146,74 @@ def report_guessability(documents: Sequence[Document], quizzes: Sequence[Quiz]) 
     print(f"| pick the longest option | {100 * longest / count:.1f}% |")
     print(f"| pick the option that appears in the text | {100 * in_text / count:.1f}% |")
     print(f"\nOver {count} multiple-choice items; ties share the credit.\n")
+
+
+def report_batch_independence(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
+    same = sum(build_quiz(document) == quiz for document, quiz in zip(documents, quizzes, strict=True))
+    print("## Batch independence\n")
+    print(f"Documents whose quiz built alone equals its quiz in the whole run: {same} of {len(documents)}", end=" ")
+    print(f"({100 * same / len(documents):.0f}%).\n")
+
+
+_TITLE_BEFORE_BLANK = re.compile(rf"\b({'|'.join(sorted(TITLES))})\s+{re.escape(BLANK)}", re.IGNORECASE)
+_ARTICLE_BEFORE_BLANK = re.compile(rf"\b(an?)\s+{re.escape(BLANK)}", re.IGNORECASE)
+
+
+def report_cues(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
+    """Counts of items with each cue a student could use without knowing the content (target 0 each)."""
+    counts: Counter[str] = Counter()
+    for document, quiz in zip(documents, quizzes, strict=True):
+        text = _text(document)
+        year_sets: list[frozenset[str]] = []
+        for item in quiz.items:
+            match item:
+                case MultipleChoice():
+                    counts.update(_item_cues(item, text))
+                    if "answer:year" in item.tags:
+                        year_sets.append(frozenset(o.text for o in item.options if o.id != item.answer))
+                    blank_answer = item.answer_text
+                case Cloze():
+                    blank_answer = item.blanks[0].answer
+                case TrueFalse():
+                    continue
+                case _:
+                    assert_never(item)
+            counts["list-member blank"] += _in_listing(item.source.sentence, blank_answer)
+        counts["reused wrong-year set"] += len(year_sets) - len(set(year_sets))
+    print("## Cues (counts over every item written; target 0 each)\n")
+    print("| cue | items |")
+    print("| --- | --- |")
+    for cue in ("title mismatch", "a/an mismatch", "number mismatch", "case mismatch", "reused wrong-year set"):
+        print(f"| {cue} | {counts[cue]} |")
+    print(f"| list-member blank | {counts['list-member blank']} |\n")
+
+
+def _item_cues(item: MultipleChoice, text: str) -> list[str]:
+    cues = []
+    title = _TITLE_BEFORE_BLANK.search(item.question)
+    wrong = [o.text for o in item.options if o.id != item.answer]
+    if title and not all(_mentions(text, f"{title.group(1)} {o.split()[-1]}") for o in wrong):
+        cues.append("title mismatch")
+    article = _ARTICLE_BEFORE_BLANK.search(item.question)
+    if article and any(indefinite_article(o.text) != article.group(1).lower() for o in item.options):
+        cues.append("a/an mismatch")
+    answer = item.answer_text
+    if answer.islower() and any(
+        o.text.islower() and o.text.endswith("s") != answer.endswith("s") for o in item.options
+    ):
+        cues.append("number mismatch")
+    if not answer[:1].isdigit() and len({o.text[:1].isupper() for o in item.options if not o.text[:1].isdigit()}) > 1:
+        cues.append("case mismatch")
+    return cues
+
+
+def _in_listing(sentence: str, answer: str) -> bool:
+    """Whether ``answer`` stands in a list of the sentence: ", answer," or ", answer and" or "answer, x and"."""
+    at = sentence.find(answer)
+    if at < 0:
+        return False
+    before, after = sentence[:at].rstrip(), sentence[at + len(answer) :]
+    return before.endswith(",") and (after.startswith(",") or after.lstrip().startswith(("and ", "or ")))
 
 
 def _longest(item: MultipleChoice) -> list[str]:

@@ -41,7 +41,7 @@ def with_knowledge(*answers: Answer) -> Distractors:
     ("answer", "candidate", "same"),
     [
         ("glaciers", "aquifers", True),  # both geological formations
-        ("savannas", "rainforests", True),  # near in meaning, far apart in WordNet
+        ("savannas", "rainforests", False),  # near in meaning, but WordNet files them apart: no class shared
         ("fortress", "castle", True),
         ("sleet", "hail", True),
         ("savannas", "latitudes", False),  # only "location" in common, five steps up

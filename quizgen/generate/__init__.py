@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
-from quizgen.generate.answers import PLACE_WORDS, DocumentContext, find_answers
+from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
@@ -22,7 +22,7 @@ from quizgen.generate.nlp import analyse
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items
 from quizgen.generate.stems import with_stem
-from quizgen.generate.types import Answer, ParsedSentence
+from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import Document, Item, Quiz
 
@@ -71,7 +71,7 @@ class QuizBuilder:
         self.options = options or BuildOptions()
         self._lexicon = lexicon
         self._knowledge = knowledge
-        self._documents: list[tuple[Document, list[list[Answer]]]] = []
+        self._documents: list[tuple[Document, Analysed]] = []
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
 
@@ -87,16 +87,16 @@ class QuizBuilder:
 
         ``done`` is called with each document as its analysis ends (for a progress bar).
         """
-        for document, answers in self._analysed(documents, jobs):
-            self._documents.append((document, answers))
+        for document, analysed in self._analysed(documents, jobs):
+            self._documents.append((document, analysed))
             if done is not None:
                 done(document)
 
-    def _analysed(self, documents: Sequence[Document], jobs: int) -> Iterator[tuple[Document, list[list[Answer]]]]:
+    def _analysed(self, documents: Sequence[Document], jobs: int) -> Iterator[tuple[Document, Analysed]]:
         """Each document with its answers, as soon as it is analysed (in order)."""
         if jobs <= 1 or len(documents) < 2 * BATCH_DOCUMENTS:
             for document, sentences in analyse(documents):
-                yield document, _answers(document, sentences, self.lexicon)
+                yield document, _analyse(document, sentences, self.lexicon)
             return
         batches = [documents[start : start + BATCH_DOCUMENTS] for start in range(0, len(documents), BATCH_DOCUMENTS)]
         with ProcessPoolExecutor(max_workers=jobs) as executor:
@@ -111,12 +111,13 @@ class QuizBuilder:
             knowledge = load_knowledge()
         knowledge = knowledge if self.options.semantic else None
         quizzes, notes = [], []
-        for document, answers in self._documents:
+        for document, analysed in self._documents:
             pool = Pool()
-            for sentence_answers in answers:
+            for sentence_answers in analysed.answers:
                 pool.add_all(sentence_answers)
+            pool.add_terms(analysed.terms, document.id)
             distractors = Distractors(pool, self.lexicon, knowledge)
-            quiz = _quiz(document, plan_items(answers, distractors, self.options, self.stats))
+            quiz = _quiz(document, plan_items(analysed.answers, distractors, self.options, self.stats))
             quizzes.append(quiz)
             notes += _notes(quiz, self.options)
         return Built(tuple(quizzes), tuple(notes))
@@ -141,17 +142,20 @@ def _notes(quiz: Quiz, options: BuildOptions) -> list[str]:
     return []
 
 
-def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[list[list[Answer]]]:
-    """The answer candidates of each sentence of each document, stems phrased (runs in worker processes too)."""
-    return [_answers(document, sentences, lexicon) for document, sentences in analyse(documents)]
+def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[Analysed]:
+    """What each document gives: answer candidates per sentence, stems phrased, and its other terms
+    (runs in worker processes too)."""
+    return [_analyse(document, sentences, lexicon) for document, sentences in analyse(documents)]
 
 
-def _answers(document: Document, sentences: list[ParsedSentence], lexicon: Lexicon) -> list[list[Answer]]:
+def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexicon) -> Analysed:
     context = _context(document, sentences)
-    return [
-        [with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon)]
+    answers = tuple(
+        tuple(with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon))
         for sentence in sentences
-    ]
+    )
+    terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
+    return Analysed(answers, terms)
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:

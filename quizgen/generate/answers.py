@@ -74,6 +74,7 @@ _CONTEXT_WORDS = frozenset("it this these they he she such those that its their 
 _HYPHENATED_NAMES = re.compile(r"[A-Z]\w*[-–][A-Z]")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _LIST_LINKS = frozenset({"conj", "appos"})
+_ERA_AFTER = re.compile(r"\s+(BCE|BC|CE|AD)\b")
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,8 @@ def usable(sentence: ParsedSentence) -> bool:
     words = [token for token in span if not token.is_punct]
     if not 5 <= len(words) <= 45 or sentence.text.rstrip().endswith("?"):
         return False
-    if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in _subject(span)):
+    subject = [token for head in _subject(span) for token in head.subtree]
+    if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in subject):
         return False
     first = words[0]
     if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
@@ -249,7 +251,9 @@ def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator
     year = _YEAR.search(text)
     if year:
         kind: AnswerKind = "decade" if year.group(2) else "year"
-        yield _make(sentence, start + year.start(), start + year.end(), kind)
+        end = start + year.end()
+        era = _ERA_AFTER.match(sentence.text, end)  # "about 3150 BCE": the tagger may leave the era out
+        yield _make(sentence, start + year.start(), era.end() if era and not year.group(3) else end, kind)
         return
     century = _CENTURY.search(text)
     if century:
@@ -298,6 +302,23 @@ def _term_answers(sentence: ParsedSentence, lexicon: Lexicon) -> Iterator[Answer
         found = _make(sentence, start, end, kind, category=category, plural=root.tag_ == "NNS", bonus=bonus)
         described = len(tokens) > 1 and all(token.pos_ == "ADJ" for token in tokens[:-1])
         yield replace(found, head=root.text) if described else found
+
+
+TERM_OPTION_ZIPF = 5.5
+"""Nouns more frequent than this ("time", "way") are no wrong options even of their class."""
+
+
+def document_terms(sentence: ParsedSentence) -> list[str]:
+    """The key nouns of any sentence of a document (asked or not), to stand as wrong options of their class."""
+    found = []
+    for chunk in sentence.span.noun_chunks:
+        tokens = _term_tokens(chunk)
+        if not tokens or any(token.ent_type_ for token in tokens):
+            continue
+        root = tokens[-1]
+        if root.tag_ in ("NN", "NNS") and root.text.islower() and zipf(root.lemma_.lower()) <= TERM_OPTION_ZIPF:
+            found.append(" ".join(token.text for token in tokens))
+    return found
 
 
 def _term_tokens(chunk: Span) -> list[Token]:

@@ -35,6 +35,7 @@ DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
+_OTHER_YEARS = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![\d,])")
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 _ELEVEN_EIGHTEEN = re.compile(r"^1[18](\d{2})?(\D|$)")
 _VOWEL_SOUND_H = re.compile(r"^(hour|honest|honou?r|heir)")
@@ -91,6 +92,19 @@ class Pool:
 
     def _add(self, kind: str, text: str, document_id: str) -> None:
         self._entries[kind].setdefault(normalise(text), {}).setdefault(document_id, text)
+
+    def latest_year(self, document_id: str) -> int | None:
+        """The latest year (of the common era) the document names, if any."""
+        years = [
+            _year_value(texts[document_id]) for texts in self._entries.get("year", {}).values() if document_id in texts
+        ]
+        found = [year for year in years if year is not None and year > 0]
+        return max(found) if found else None
+
+    def add_terms(self, terms: Iterable[str], document_id: str) -> None:
+        """Remember a document's other key nouns as candidates for its term answers."""
+        for term in terms:
+            self._add("term", term, document_id)
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""
@@ -186,6 +200,20 @@ class Distractors:
             candidates += [Candidate(text, 2, score) for text, score in found]
         return candidates
 
+    def _fits_the_timeline(self, answer: Answer, text: str) -> bool:
+        """Whether a wrong year stands on the same side as the answer of every other year in the sentence,
+        and no later than the latest year the document names (a text written in 2024 knows no 2026)."""
+        value, answer_value = _year_value(text), _year_value(answer.text)
+        if value is None or answer_value is None:
+            return True
+        sentence = answer.sentence.text
+        rest = f"{sentence[: answer.start]} {sentence[answer.end :]}"
+        for other in (int(found) for found in _OTHER_YEARS.findall(rest)):
+            if (value > other) != (answer_value > other) or value == other:
+                return False
+        latest = self.pool.latest_year(answer.sentence.document_id)
+        return value <= max(latest, answer_value) if latest is not None else True
+
     def _uses_semantics(self, answer: Answer) -> bool:
         return answer.kind in SEMANTIC_KINDS or answer.category_name is not None
 
@@ -209,6 +237,8 @@ class Distractors:
             return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
         if answer.kind in YEAR_KINDS and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
             return False  # 1597 beside 1598 looks generated
+        if answer.kind in YEAR_KINDS and not self._fits_the_timeline(answer, text):
+            return False  # "In 1931-32 ... and in _____" rules out 1854
         if answer.title and not self.pool.titled(text, answer.title):
             return False  # "President _____" asks for a president: every option must be one
         if not _article_agrees(answer, text):
@@ -359,6 +389,14 @@ def _years_apart(first: str, second: str) -> int:
     if not a or not b or first.endswith("BCE") != second.endswith("BCE"):
         return 10**6
     return abs(int(a.group()) - int(b.group()))
+
+
+def _year_value(text: str) -> int | None:
+    """The year ``text`` names, negative before the common era; ``None`` when it names none."""
+    found = re.search(r"\d{3,4}", text)
+    if found is None:
+        return None
+    return -int(found.group()) if re.search(r"\bBC", text) else int(found.group())
 
 
 def _not_standing_out(answer: str, shortlist: list[str], keep: int = 0) -> list[str]:

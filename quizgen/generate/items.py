@@ -15,6 +15,7 @@ from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
+from quizgen.generate.stems import standing_alone
 from quizgen.generate.types import NUMERIC_KINDS, Answer
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
@@ -58,7 +59,7 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
 def cloze(answer: Answer, lexicon: Lexicon) -> Cloze:
     """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too."""
     return Cloze(
-        text=_replaced(answer, cloze_marker(1)),
+        text=standing_alone(answer, cloze_marker(1)),
         blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon))),),
         **_common(answer, Cloze.type),
     )
@@ -72,23 +73,8 @@ def true_false(answer: Answer, wrong: str, rng: random.Random) -> TrueFalse:
     """
     is_true = rng.random() < 0.5
     replacement = answer.text if is_true else wrong
-    return TrueFalse(statement=_claim(answer, replacement), answer=is_true, **_common(answer, TrueFalse.type))
-
-
-_CONNECTIVE = re.compile(
-    r"^(however|therefore|thus|moreover|furthermore|nevertheless|nonetheless|meanwhile|instead|also|finally|"
-    r"still|yet|indeed|consequently|as a result|in addition|in fact|for example|for instance|in turn|"
-    r"on the other hand|by contrast|in contrast|at the same time),\s+",
-    re.IGNORECASE,
-)
-
-
-def _claim(answer: Answer, replacement: str) -> str:
-    """The sentence with the answer's span replaced and no leading connective."""
-    text = answer.sentence.text
-    claim = f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
-    trimmed = _CONNECTIVE.sub("", claim, count=1)
-    return trimmed[:1].upper() + trimmed[1:] if trimmed != claim else claim
+    statement = standing_alone(answer, replacement)
+    return TrueFalse(statement=statement, answer=is_true, **_common(answer, TrueFalse.type))
 
 
 class _Common(TypedDict):
@@ -140,12 +126,28 @@ def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
     if answer.kind == "number" and "," in text:
         accepted.append(text.replace(",", ""))
     if answer.kind == "person" and len(text.split()) > 1:
-        accepted.append(text.split()[-1])
+        accepted += _name_forms(text)
     accepted += number_spellings(text)
     accepted += spelling_variants(text)
     if answer.head:
         accepted += [answer.head, *spelling_variants(answer.head)]
     return [name for name in dict.fromkeys(accepted) if name != text]
+
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _name_forms(name: str) -> list[str]:
+    """Other ways a student writes a full name: the surname alone; where a reference work writes the surname
+    in capitals ("ABE Shinzo"), that surname alone and the whole name in ordinary case ("Abe", "Abe Shinzo")."""
+    words = name.split()
+    capitals = [
+        word for word in words if len(word) > 1 and word.isalpha() and word.isupper() and not _ROMAN.match(word)
+    ]
+    if not capitals:
+        return [words[-1]]
+    ordinary = " ".join(word.title() if word in capitals else word for word in words)
+    return [*(word.title() for word in capitals), ordinary]
 
 
 def _source(answer: Answer) -> Source:

@@ -5,8 +5,9 @@ two items test the same thing. Sentences are taken in rounds across sections
 (the best remaining sentence of each section per round), so a long section
 does not crowd out the others. Each answer's type is fixed by a hash of the answer
 and its sentence (half multiple choice, three in ten cloze, one in five
-true/false), and falls back to cloze when three good wrong options cannot be
-found.
+true/false; dates, numbers, people and members of curated lists, whose wrong
+options are easiest to make right, ask for multiple choice where others ask for
+cloze), and falls back to cloze when three good wrong options cannot be found.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from itertools import zip_longest
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
 from quizgen.generate.options import BuildOptions
-from quizgen.generate.types import FOREIGN_OPTIONS_KINDS, STATEMENT_KINDS_EXCLUDED, YEAR_KINDS, Answer
+from quizgen.generate.types import CHOICE_KINDS, FOREIGN_OPTIONS_KINDS, STATEMENT_KINDS_EXCLUDED, YEAR_KINDS, Answer
 from quizgen.generate.words import normalise
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
@@ -49,7 +50,7 @@ class PlanStats:
 
 
 def plan_items(
-    sentence_answers: Sequence[list[Answer]],
+    sentence_answers: Sequence[Sequence[Answer]],
     distractors: Distractors,
     options: BuildOptions,
     stats: PlanStats | None = None,
@@ -76,9 +77,9 @@ def plan_items(
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
 
 
-def _in_rounds(sentence_answers: Sequence[list[Answer]]) -> list[list[Answer]]:
+def _in_rounds(sentence_answers: Sequence[Sequence[Answer]]) -> list[Sequence[Answer]]:
     """Sentences with answers, best first within each section, sections interleaved."""
-    by_section: dict[str, list[list[Answer]]] = defaultdict(list)
+    by_section: dict[str, list[Sequence[Answer]]] = defaultdict(list)
     for answers in sentence_answers:
         if answers:
             by_section[answers[0].sentence.section].append(answers)
@@ -96,7 +97,7 @@ def _preferred_type(answer: Answer, types: frozenset[ItemClass]) -> ItemClass:
     slot = int(hashlib.sha256(f"{answer.sentence.text}\x1f{answer.text}".encode()).hexdigest(), 16) % 20
     if slot < 4 and TrueFalse in types:
         return TrueFalse
-    if slot < 10 and Cloze in types:
+    if slot < 10 and Cloze in types and answer.kind not in CHOICE_KINDS:
         return Cloze
     if MultipleChoice in types:
         return MultipleChoice

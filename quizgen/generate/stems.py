@@ -13,6 +13,7 @@ always grammatical because it is the source sentence itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -40,10 +41,27 @@ def with_stem(answer: Answer, span: Span) -> Answer:
     return replace(answer, stem=question_stem(answer, span))
 
 
-def blank_stem(answer: Answer) -> str:
-    """The source sentence with the answer replaced by a blank."""
+_CONNECTIVE = re.compile(
+    r"^(?:(?:however|therefore|thus|moreover|furthermore|nevertheless|nonetheless|meanwhile|instead|also|"
+    r"finally|still|yet|indeed|consequently|as a result|in addition|in fact|for example|for instance|in turn|"
+    r"on the other hand|by contrast|in contrast|at the same time|at that time|up to this point),|and|but|yet|so)\s+",
+    re.IGNORECASE,
+)
+"""A word that links the sentence to the one before it, which the student does not have."""
+
+
+def standing_alone(answer: Answer, replacement: str) -> str:
+    """The source sentence with the answer's span replaced, and without a leading connective
+    ("However,", "As a result,", "And") that points at text the student does not have."""
     text = answer.sentence.text
-    return f"{text[: answer.start]}{BLANK}{text[answer.end :]}".strip()
+    replaced = f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
+    trimmed = _CONNECTIVE.sub("", replaced, count=1)
+    return trimmed[:1].upper() + trimmed[1:] if trimmed != replaced else replaced
+
+
+def blank_stem(answer: Answer) -> str:
+    """The source sentence with the answer replaced by a blank (and no leading connective)."""
+    return standing_alone(answer, BLANK)
 
 
 def question_stem(answer: Answer, span: Span) -> str:

@@ -93,6 +93,10 @@ TITLES = frozenset(
 )
 """Words that stand before a person's name as a title: "President _____" asks for a president."""
 
+CHOICE_KINDS: frozenset[AnswerKind] = NUMERIC_KINDS | LIST_KINDS | {"person"}
+"""Kinds whose wrong options are easiest to make right (a year near the answer, another president, a
+country of the same continent): they ask for multiple choice where other kinds ask for cloze."""
+
 CLASS_KINDS: frozenset[AnswerKind] = SEMANTIC_KINDS
 """Kinds whose wrong options must be of the answer's semantic class (see
 :meth:`quizgen.generate.knowledge.Knowledge.same_class`): "place" or "term" says little by itself
@@ -103,7 +107,8 @@ FOREIGN_OPTIONS_KINDS: frozenset[AnswerKind] = frozenset({"person"})
 and a question about who did something is worth asking even then."""
 
 STATEMENT_KINDS_EXCLUDED: frozenset[AnswerKind] = frozenset({"term"})
-"""Kinds never swapped to make a false true/false statement (a swapped term rarely reads as a claim)."""
+"""Kinds never swapped to make a false true/false statement: even a term of the answer's class can make
+nonsense of a sentence ("oxidation upon excitation" -> "... upon erection")."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,17 @@ class ParsedSentence:
     def part(self) -> Part:
         """Whether the sentence is a key point, in the lead, or in the body."""
         return self.sentence.part
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What the builder keeps of a document once its parse is gone."""
+
+    answers: tuple[tuple[Answer, ...], ...]
+    """The answer candidates of each sentence, best first."""
+    terms: tuple[str, ...]
+    """The document's other key nouns ("rainforests", "aquifers"): never asked, but fit to stand as
+    wrong options beside an answer of their class."""
 
 
 @dataclass(frozen=True, eq=False)

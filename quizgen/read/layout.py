@@ -122,6 +122,8 @@ class Layout:
 def parse_layout(text: str) -> Layout:
     """Classify the lines of ``text`` into title, lead, key points and sections."""
     lines = split_lines(text)
+    if not lines:  # only bullet marks or punctuation: the caller says there is no text
+        return Layout("", "", (), ())
     if len(lines[0].text) > MAX_TITLE_CHARS or lines[0].looks_like_paragraph():
         title, rest = "", lines  # no title line: the caller names the document after its file
     else:

@@ -59,8 +59,9 @@ CANDIDATE_CACHE = 4096
 
 CLASS_STEPS = 4
 """Two terms are of one class when WordNet gives them a common hypernym at most this many steps up..."""
-CLASS_SIMILARITY = 0.65
-"""... or, failing that, when their head words' vectors are at least this close (*savanna*, *rainforest*)."""
+CLASS_WIDEST = 400
+"""... that has at most this many synsets below it: *macromolecule* (370) is a class, *concept* and
+*artifact* are not. Word vectors do not decide a class: they rate *moisture* close to *sunlight*."""
 
 
 class Knowledge:
@@ -93,19 +94,16 @@ class Knowledge:
         """Whether two terms are things of one class, so one can stand as a wrong option for the other.
 
         True when a frequent WordNet sense of each (of the phrase, else of its head word) shares the
-        other's lexicographer file and a hypernym at most :data:`CLASS_STEPS` steps up (*sleet*, *hail*:
-        precipitation), or when their head words' vectors are at least :data:`CLASS_SIMILARITY` alike;
-        a term neither source knows is of no known class, so nothing is of its class.
+        other's lexicographer file and a hypernym at most :data:`CLASS_STEPS` steps up that is a narrow
+        class (:data:`CLASS_WIDEST`): *sleet* and *hail* are both precipitation. A term WordNet does
+        not know is of no known class, so nothing is of its class.
         """
         return self._same_class(first.lower(), second.lower())
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one Knowledge lives for the process
     def _same_class(self, first: str, second: str) -> bool:
         a, b = self._known_form(first), self._known_form(second)
-        if a is not None and b is not None and self.wordnet.close_kin(a, b, CLASS_STEPS):
-            return True
-        va, vb = self.vectors.vector(_head(first)), self.vectors.vector(_head(second))
-        return va is not None and vb is not None and float(va @ vb) >= CLASS_SIMILARITY
+        return a is not None and b is not None and self.wordnet.close_kin(a, b, CLASS_STEPS, CLASS_WIDEST)
 
     def _known_form(self, text: str) -> str | None:
         """``text`` as WordNet knows it: the phrase, else its head word (the last, or the last before

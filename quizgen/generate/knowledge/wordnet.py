@@ -33,6 +33,7 @@ class WordNet:
         self._plural: dict[str, str] = {}
         self._ancestors: dict[int, frozenset[int]] = {}
         self._lemmas: dict[tuple[str, bool], str | None] = {}
+        self._descendants: dict[int, int] = {}
 
     def add_exceptions(self, pairs: Iterable[list[str]]) -> None:
         """Irregular noun plurals (``mitochondria``, ``mitochondrion``)."""
@@ -124,16 +125,31 @@ class WordNet:
             distances.update((parent, step) for parent in frontier)
         return distances
 
-    def close_kin(self, first: str, second: str, steps: int, senses: int = 3) -> bool:
+    def descendants(self, synset: int) -> int:
+        """How many synsets stand below ``synset`` (its hyponyms, theirs, and so on): how wide a class it is."""
+        found = self._descendants.get(synset)
+        if found is None:
+            seen, todo = {synset}, [synset]
+            while todo:
+                for child in self.synset(todo.pop()).hyponyms:
+                    if child not in seen:
+                        seen.add(child)
+                        todo.append(child)
+            found = self._descendants[synset] = len(seen) - 1
+        return found
+
+    def close_kin(self, first: str, second: str, steps: int, widest: int, senses: int = 3) -> bool:
         """Whether a frequent sense of each shares the other's lexicographer file and a hypernym at most
-        ``steps`` above both (*fortress*, *castle*: defensive structure, two steps; not *savanna*,
-        *latitude*: only *location*, five steps up)."""
+        ``steps`` above both that is a narrow class (at most ``widest`` synsets below it): *fortress* and
+        *castle* share *defensive structure* (43 below it); *speculation* and *result* only *message*
+        and wider, *throne* and *belt* only *artifact* (over 10,000)."""
         for a in self.senses(first, first.endswith("s"))[:senses]:
             above_a = self.hypernym_distances(a, steps)
             for b in self.senses(second, second.endswith("s"))[:senses]:
                 if self.synset(a).lexfile != self.synset(b).lexfile:
                     continue
-                if above_a.keys() & self.hypernym_distances(b, steps).keys():
+                shared = above_a.keys() & self.hypernym_distances(b, steps).keys()
+                if any(self.descendants(common) <= widest for common in shared):
                     return True
         return False
 
