@@ -14,6 +14,7 @@ import hashlib
 import re
 import string
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, NoReturn, TypeAlias
 
@@ -128,7 +129,7 @@ class MultipleChoice:
 
 @dataclass(frozen=True)
 class Cloze:
-    """A sentence with numbered blanks written as ``{{1}}``, ``{{2}}``..."""
+    """A sentence with numbered blanks written as ``{{1}}``, ``{{2}}``... (see :func:`cloze_text`)."""
 
     type: ClassVar[str] = "cloze"
 
@@ -198,8 +199,17 @@ BLANK = "_____"
 OPTION_LETTERS = string.ascii_uppercase
 """Multiple-choice options are lettered A, B, C... in the order they are listed."""
 
-CLOZE_MARKER = re.compile(r"\{\{([0-9]+)\}\}")
-"""A blank in a cloze text: ``{{N}}``, N the blank's id."""
+MAX_BLANK_ID = 999
+"""Highest blank id: every format can carry it (Anki numbers its cloze deletions, Canvas its blanks)."""
+
+CLOZE_MARKER = re.compile(r"\{\{([0-9]{1,9})\}\}")
+"""A blank in a cloze text: ``{{N}}``, N the blank's id. (Nine digits at most, so a run of digits is
+never turned into a huge number; ids above :data:`MAX_BLANK_ID` are refused by the quiz format.)"""
+
+_CLOZE_TOKEN = re.compile(r"\\([\\{])|" + CLOZE_MARKER.pattern)
+"""What a cloze text is read as: ``\\{`` a literal ``{``, ``\\\\`` a literal backslash, or a marker."""
+
+_CLOZE_SPECIAL = re.compile(r"([\\{])")
 
 
 def option_letter(index: int) -> str:
@@ -212,21 +222,42 @@ def cloze_marker(blank_id: int) -> str:
     return f"{{{{{blank_id}}}}}"
 
 
+def cloze_text(parts: Iterable[str | int]) -> str:
+    """The cloze text of literal strings and blank ids: the one writer of :func:`cloze_parts`' format.
+
+    A ``{`` and a backslash in the literal text are escaped with a backslash, so text that looks
+    like a marker (``{{1}}`` in notes about templates) is never read as a blank.
+    """
+    return "".join(cloze_marker(part) if isinstance(part, int) else _CLOZE_SPECIAL.sub(r"\\\1", part) for part in parts)
+
+
 def cloze_parts(text: str) -> list[str | int]:
-    """A cloze ``text`` as its literal strings and blank ids, in reading order."""
+    """A cloze ``text`` as its literal strings and blank ids, in reading order.
+
+    ``{{N}}`` is blank N; ``\\{`` and ``\\\\`` are a literal brace and backslash; every other
+    character (a lone ``{``, a backslash before anything else) stands for itself.
+    """
     parts: list[str | int] = []
+    literal: list[str] = []
     position = 0
-    for match in CLOZE_MARKER.finditer(text):
-        parts.append(text[position : match.start()])
-        parts.append(int(match.group(1)))
+    for match in _CLOZE_TOKEN.finditer(text):
+        literal.append(text[position : match.start()])
         position = match.end()
-    parts.append(text[position:])
+        escaped, blank = match.groups()
+        if escaped is not None:
+            literal.append(escaped)
+            continue
+        parts.append("".join(literal))
+        parts.append(int(blank))
+        literal = []
+    literal.append(text[position:])
+    parts.append("".join(literal))
     return [part for part in parts if part != ""]
 
 
 def marked_blanks(text: str) -> list[int]:
     """The blank ids marked in a cloze ``text``, in reading order."""
-    return [int(number) for number in CLOZE_MARKER.findall(text)]
+    return [part for part in cloze_parts(text) if isinstance(part, int)]
 
 
 def item_id(document_id: str, sentence: str, answer: str) -> str:

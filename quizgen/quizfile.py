@@ -32,7 +32,7 @@ from quizgen.model import (
     marked_blanks,
 )
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 """Version of the JSON quiz format written; see ``docs/quiz-format.md`` for its history."""
 
 JsonObject = dict[str, Any]

@@ -24,7 +24,7 @@ from quizgen.model import (
     Option,
     Source,
     TrueFalse,
-    cloze_marker,
+    cloze_text,
     item_id,
     item_tags,
     option_letter,
@@ -57,7 +57,7 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
 def cloze(answer: Answer, lexicon: Lexicon) -> Cloze:
     """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too."""
     return Cloze(
-        text=_replaced(answer, cloze_marker(1)),
+        text=_cloze_text(answer),
         blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon))),),
         **_common(answer, Cloze.type),
     )
@@ -93,6 +93,13 @@ def _replaced(answer: Answer, replacement: str) -> str:
     """The source sentence with the answer's span replaced."""
     text = answer.sentence.text
     return f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
+
+
+def _cloze_text(answer: Answer) -> str:
+    """The source sentence with the answer's span as blank 1, its other text escaped (see :func:`cloze_text`)."""
+    text = answer.sentence.text
+    before, after = text[: answer.start], text[answer.end :]
+    return cloze_text([before.lstrip(), 1, after.rstrip()])
 
 
 def explanation(answer: Answer) -> str:
