@@ -193,6 +193,9 @@ class Quiz:
 # The builder writes these and the exporters and the quiz file read them; each has one writer and
 # one reader here, so no stage copies another's string convention.
 
+MAX_ITEMS_PER_DOCUMENT = 300
+"""Items a quiz holds at most: the builder keeps no more, and a quiz file with more is refused."""
+
 BLANK = "_____"
 """How a blank is printed where a format has no box to type in."""
 
@@ -295,14 +298,59 @@ def item_tags(document_id: str, section: str, item_type: str, answer_kind: str) 
     )
 
 
+MAX_SLUG_LENGTH = 80
+"""Longest slug (so id, tag and file name): a longer one is cut and ends in a hash of the whole text,
+so every output name stays far below the 255 bytes a file system allows."""
+
+
 def slug(text: str) -> str:
     """``text`` as a lowercase ASCII word for ids, tags and file names: ``Économie politique`` ->
     ``economie-politique``.
 
     Accents are dropped and every run of characters other than letters, digits and ``_`` becomes
     ``-``. Text with nothing left (``日本語``) gets ``untitled-`` and a short hash of it, so two such
-    texts still differ.
+    texts still differ. A slug longer than :data:`MAX_SLUG_LENGTH` is cut and given a short hash.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
-    return words or f"untitled-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    if not words:
+        return f"untitled-{_short_hash(text)}"
+    if len(words) > MAX_SLUG_LENGTH:
+        return f"{words[: MAX_SLUG_LENGTH - 9].rstrip('-_')}-{_short_hash(text)}"
+    return words
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def document_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """A document's own tags as every format can carry them: each run of whitespace as ``-``, empty
+    ones dropped, and a tag that repeats an earlier one (case aside) left out: ``earth science`` ->
+    ``earth-science``."""
+    tags: dict[str, str] = {}
+    for value in values:
+        words = "-".join(clean_text(value).split())
+        if words:
+            tags.setdefault(words.casefold(), words)
+    return tuple(tags.values())
+
+
+# Line breaks other than "\n" become "\n"; every other control character (C0, DEL, C1) but the tab
+# is dropped: Anki splits fields at \x1f, XML cannot hold most of them, terminals obey them.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\r]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters, as every stage may rely on: the reader and the quiz file
+    pass everything they read through it.
+
+    Raises :class:`ValueError` for a lone surrogate (``"\\ud800"`` in JSON or YAML), which is no
+    character at all and cannot be written as UTF-8.
+    """
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise ValueError(f"holds a lone surrogate (\\u{ord(surrogate.group()):04x}), which is not text")
+    return _CONTROLS.sub("", text.translate(_LINE_BREAKS))
