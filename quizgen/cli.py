@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.export import available_formats, get_exporter
+from quizgen.export import ExportFailed, available_formats, get_exporter
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
 from quizgen.read import find_documents, read_document
@@ -193,7 +193,7 @@ def build(
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
     out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     report = Report()
-    documents = _read_all(paths, report)
+    documents, sources = _read_all(paths, report)
     builder = QuizBuilder(BuildOptions(seed=settings["seed"], max_items=max_items, types=types))
     try:
         with _progress(len(documents), "Building") as advance:
@@ -203,29 +203,39 @@ def build(
         _fail(str(error))
     for note in built.notes:
         report.note(note)
-    _export(built.quizzes, out_dir, formats, _export_settings(settings, paths), report)
+    _export(built.quizzes, out_dir, formats, _export_settings(settings, paths), report, sources)
     _finish(report, out_dir, formats)
 
 
-def _read_all(paths: Iterable[Path], report: Report) -> list[Document]:
-    """Every document that could be read; each one that could not is reported."""
-    documents: list[Document] = []
-    sources_by_id: dict[str, Path] = {}
+def _read_all(paths: Iterable[Path], report: Report) -> tuple[list[Document], dict[str, Path]]:
+    """Every document that could be read, and the input file of each by its id; each one that could not
+    is reported."""
+    documents = _each_unique(paths, read_document, report, "has the same file name as")
+    return [document for _, document in documents], {document.id: path for path, document in documents}
+
+
+Identified = TypeVar("Identified", Document, Quiz)
+
+
+def _each_unique(
+    paths: Iterable[Path], read: Callable[[Path], Identified], report: Report, same: str
+) -> list[tuple[Path, Identified]]:
+    """Each input ``read`` from ``paths`` with its path; one that cannot be read, or whose id an earlier
+    one has (so both would be written to the same files), is reported by name and left out."""
+    found: list[tuple[Path, Identified]] = []
+    paths_by_id: dict[str, Path] = {}
     for path in paths:
         try:
-            document = read_document(path)
+            value = read(path)
         except QuizgenError as error:
             report.fail(str(error))
             continue
-        if document.id in sources_by_id:
-            report.fail(
-                f"{path}: has the same file name as {sources_by_id[document.id]} "
-                f"(both would be written as {document.id!r}); rename one"
-            )
+        if value.id in paths_by_id:
+            report.fail(f"{path}: {same} {paths_by_id[value.id]} (both would be written as {value.id!r}); rename one")
             continue
-        sources_by_id[document.id] = path
-        documents.append(document)
-    return documents
+        paths_by_id[value.id] = path
+        found.append((path, value))
+    return found
 
 
 @main.command(name="export", epilog=EXIT_CODES_HELP)
@@ -241,28 +251,40 @@ def export_command(quiz_files: tuple[Path, ...], **settings: Any) -> None:
     """
     out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     report = Report()
-    quizzes: list[Quiz] = []
-    for path in quiz_files:
-        try:
-            quizzes.append(load_quiz(path))
-        except QuizgenError as error:
-            report.fail(str(error))
-    _export(quizzes, out_dir, formats, _export_settings(settings, quiz_files), report)
+    loaded = _each_unique(quiz_files, load_quiz, report, "has the same quiz id as")
+    quizzes, sources = [quiz for _, quiz in loaded], {quiz.id: path for path, quiz in loaded}
+    _export(quizzes, out_dir, formats, _export_settings(settings, quiz_files), report, sources)
     _finish(report, out_dir, formats)
 
 
 def _export(
-    quizzes: Sequence[Quiz], out_dir: Path, formats: list[str], settings: dict[str, Any], report: Report
+    quizzes: Sequence[Quiz],
+    out_dir: Path,
+    formats: list[str],
+    settings: dict[str, Any],
+    report: Report,
+    sources: Mapping[str, Path],
 ) -> None:
-    """Run each exporter, recording in ``report`` what was written and what failed."""
+    """Run each exporter, recording in ``report`` what was written and each quiz that failed, named by
+    its input file (``sources``: by quiz id)."""
     if not quizzes:
         return
+    failed: set[str] = set()
     for name in formats:
         try:
             get_exporter(name, settings).export(quizzes, out_dir)
+        except ExportFailed as error:
+            for failure in error.failures:
+                failed.update(failure.quiz_ids)
+                named = [str(sources[quiz_id]) for quiz_id in failure.quiz_ids if quiz_id in sources]
+                where = f"{named[0]}: " if len(named) == 1 else ""
+                report.fail(f"{where}{failure.problem}")
         except QuizgenError as error:
+            failed.update(quiz.id for quiz in quizzes)
             report.fail(str(error))
-    report.wrote(len(quizzes), sum(len(quiz.items) for quiz in quizzes))
+    written = [quiz for quiz in quizzes if quiz.id not in failed]
+    report.wrote(len(written), sum(len(quiz.items) for quiz in written))
+    report.not_written(len(quizzes) - len(written))
 
 
 def _finish(report: Report, out_dir: Path, formats: list[str]) -> NoReturn:
@@ -272,7 +294,10 @@ def _finish(report: Report, out_dir: Path, formats: list[str]) -> NoReturn:
     for failure in report.failures:
         click.echo(f"quizgen: error: {failure}", err=True)
     noun = "quiz" if report.quizzes == 1 else "quizzes"
-    click.echo(f"Wrote {report.quizzes} {noun} ({report.items} items) to {out_dir}/ as {', '.join(formats)}.", err=True)
+    summary = f"Wrote {report.quizzes} {noun} ({report.items} items) to {out_dir}/ as {', '.join(formats)}"
+    if report.unwritten:
+        summary += f"; {report.unwritten} {'quiz' if report.unwritten == 1 else 'quizzes'} failed in some format"
+    click.echo(f"{summary}.", err=True)
     sys.exit(report.exit_code)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from quizgen.export.lms import PerQuizExporter, accepted_answers, moodle_category, one_line, question_name
+from quizgen.export.each import PerQuizExporter
+from quizgen.export.lms import accepted_answers, moodle_category, one_line, question_name
 from quizgen.export.render import render_cloze
 from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
