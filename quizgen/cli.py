@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn, TypeVar
 
 import click
@@ -15,6 +19,7 @@ import click
 from quizgen import __version__
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportFailed, available_formats, get_exporter
+from quizgen.export.files import remove_stale_temporaries
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
 from quizgen.read import find_documents, read_document
@@ -33,8 +38,28 @@ Exit codes:
 
 
 def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
-    click.echo(f"quizgen: error: {message}", err=True)
+    _say(f"quizgen: error: {terminal_safe(message)}")
     sys.exit(code)
+
+
+# Control characters (and line and bidirectional-text breaks) from a document or a file name would act
+# on the terminal: change its title, write the clipboard (OSC 52), forge a second message line.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character that would act on a terminal shown as an escape (``\\x1b``);
+    line breaks too, unless ``text`` is several lines quizgen laid out itself (then see :func:`_say`)."""
+    return _TERMINAL_UNSAFE.sub(_escaped, text).replace("\n", "\\n")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
+def _say(message: str, *, err: bool = True) -> None:
+    """Print ``message`` (lines quizgen laid out, each made :func:`terminal_safe`)."""
+    click.echo("\n".join(terminal_safe(line) for line in message.split("\n")), err=err)
 
 
 def _item_types(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[ItemClass]:
@@ -122,6 +147,7 @@ class _Commands(click.Group):
     """Turns an unexpected error into one line on stderr, never a traceback (unless QUIZGEN_DEBUG is set)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        previous = _on_sigterm(_interrupt)
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
@@ -136,6 +162,23 @@ class _Commands(click.Group):
                 "run again with QUIZGEN_DEBUG=1 for details, and please report it",
                 EXIT_INTERNAL,
             )
+        finally:
+            _on_sigterm(previous)
+
+
+SignalHandler = Callable[[int, FrameType | None], Any] | int | None
+
+
+def _interrupt(_signal: int, _frame: FrameType | None) -> NoReturn:
+    """SIGTERM (from ``timeout``, systemd, CI) stops a run as Ctrl-C does: temporary files removed, exit 130."""
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler: SignalHandler) -> SignalHandler:
+    """Handle SIGTERM with ``handler`` (from the main thread only, where Python allows it); the one before."""
+    if threading.current_thread() is not threading.main_thread() or handler is None:
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 @click.group(cls=_Commands, epilog=EXIT_CODES_HELP)
@@ -188,10 +231,10 @@ def build(
     """
     from quizgen.generate import BuildOptions, QuizBuilder
 
-    paths = list(find_documents(inputs or (Path("seeds"),)))
+    out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
+    paths = list(find_documents(inputs or (Path("seeds"),), skip=(out_dir,)))
     if not paths:
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
-    out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     report = Report()
     documents, sources = _read_all(paths, report)
     builder = QuizBuilder(BuildOptions(seed=settings["seed"], max_items=max_items, types=types))
@@ -269,6 +312,7 @@ def _export(
     its input file (``sources``: by quiz id)."""
     if not quizzes:
         return
+    remove_stale_temporaries(out_dir)
     failed: set[str] = set()
     for name in formats:
         try:
@@ -290,14 +334,14 @@ def _export(
 def _finish(report: Report, out_dir: Path, formats: list[str]) -> NoReturn:
     """Print the report's notes, failures and summary line, and exit with its code."""
     for note in report.notes:
-        click.echo(f"quizgen: note: {note}", err=True)
+        _say(f"quizgen: note: {terminal_safe(note)}")
     for failure in report.failures:
-        click.echo(f"quizgen: error: {failure}", err=True)
+        _say(f"quizgen: error: {terminal_safe(failure)}")
     noun = "quiz" if report.quizzes == 1 else "quizzes"
     summary = f"Wrote {report.quizzes} {noun} ({report.items} items) to {out_dir}/ as {', '.join(formats)}"
     if report.unwritten:
         summary += f"; {report.unwritten} {'quiz' if report.unwritten == 1 else 'quizzes'} failed in some format"
-    click.echo(f"{summary}.", err=True)
+    _say(f"{terminal_safe(summary)}.")
     sys.exit(report.exit_code)
 
 
@@ -327,7 +371,7 @@ def inspect(document: Path, as_json: bool) -> None:
         parsed = read_document(document)
     except QuizgenError as error:
         _fail(str(error))
-    click.echo(_inspect_json(parsed) if as_json else _inspect_text(parsed))
+    _say(_inspect_json(parsed) if as_json else _inspect_text(parsed), err=False)
 
 
 def _inspect_text(document: Document) -> str:
@@ -370,4 +414,4 @@ def _shorten(text: str, width: int = 72) -> str:
 @main.command(name="schema")
 def schema_command() -> None:
     """Print the JSON Schema (draft 2020-12) that every JSON quiz file follows."""
-    click.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+    _say(json.dumps(schema(), ensure_ascii=False, indent=2), err=False)

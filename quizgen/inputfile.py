@@ -48,6 +48,12 @@ def read_limited(path: Path, limit: int, advice: str) -> bytes:
 
 
 def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        try:
+            os.scandir(path).close()
+        except OSError as error:  # found in a folder given, but it cannot be listed
+            problem = f"is a folder that cannot be listed ({error.strerror}); its documents were skipped"
+            raise InputError(path, problem) from None
     for is_kind, problem in _KINDS:
         if is_kind(mode):
             raise InputError(path, problem)

@@ -196,6 +196,13 @@ class Quiz:
 MAX_ITEMS_PER_DOCUMENT = 300
 """Items a quiz holds at most: the builder keeps no more, and a quiz file with more is refused."""
 
+GIFT_SUFFIX = ".gift.txt"
+"""Ending of the GIFT files quizgen writes."""
+
+OUTPUT_TEXT_SUFFIXES = (GIFT_SUFFIX,)
+"""Endings of files quizgen writes that end like a document: the reader skips them in a folder, so a
+second ``quizgen build .`` does not read the first one's output."""
+
 BLANK = "_____"
 """How a blank is printed where a format has no box to type in."""
 

@@ -8,15 +8,28 @@ other document is still written in every format, and nothing in a document ever 
 
 from __future__ import annotations
 
+import html
 import json
+import os
+import signal
 import sqlite3
+import stat
+import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
+import pytest
+
+from quizgen.errors import QuizgenError
+from quizgen.export import get_exporter
 from quizgen.export.anki import NOTE_TYPES
-from quizgen.model import Cloze, cloze_parts
+from quizgen.export.files import write_atomic
+from quizgen.model import Cloze, MultipleChoice, cloze_parts
 from quizgen.quizfile import load_quiz
 from tests.conftest import REFERENCE_SEED, CliRun, Run
+from tests.samples import sample_quiz
 
 ALL_FORMATS = "json,html,anki,player,qti,moodle,gift"
 SEED_TEXT = REFERENCE_SEED.read_text(encoding="utf-8")
@@ -212,3 +225,241 @@ def test_a_quiz_one_exporter_cannot_write_costs_no_other_quiz(tmp_path: Path, cl
     assert all("blocked.txt" in line for line in lines), lines
     assert (out / "blocked.worksheet.html").is_file() and (out / "blocked.qti.zip").is_file()
     assert "Wrote 1 quiz " in result.stderr and "1 quiz failed" in result.stderr
+
+
+# --- 6. atomic writes never follow a link swapped in --------------------------------------------------------------
+
+
+def test_a_temporary_file_swapped_for_a_link_is_never_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    victim = tmp_path / "private.txt"
+    victim.write_text("the victim's secret", encoding="utf-8")
+    victim.chmod(0o600)
+    out = tmp_path / "share"
+    out.mkdir()
+    real_fdopen = os.fdopen
+
+    class Swapping:
+        """The open temporary file; once it is written, another user swaps its name for a link."""
+
+        def __init__(self, handle: BinaryIO) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Swapping:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            written = self.handle.write(data)
+            [temporary] = out.glob(".*.part")
+            temporary.unlink()
+            temporary.symlink_to(victim)
+            return written
+
+        def flush(self) -> None:
+            self.handle.flush()
+
+        def fileno(self) -> int:
+            return self.handle.fileno()
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Swapping(real_fdopen(fd, "wb")))
+
+    with pytest.raises(QuizgenError, match=r"a\.quiz\.json"):
+        write_atomic(out / "a.quiz.json", "{}")
+
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o600
+    assert not (out / "a.quiz.json").is_symlink()
+    assert victim.read_text(encoding="utf-8") == "the victim's secret"
+    assert not list(out.glob(".*.part"))
+
+
+# --- 7. Anki markup in a document never acts --------------------------------------------------------------------
+
+ANKI_MARKUP = r"[sound:alarm.mp3] [latex]\input{/etc/passwd}[/latex] [$]x^2[/$] [$$]y[/$$] \(a+b\) \[c\]"
+
+
+def test_anki_markup_in_a_document_shows_as_text(tmp_path: Path) -> None:
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    quiz = sample_quiz()
+    quiz = replace(quiz, items=tuple(replace(item, explanation=ANKI_MARKUP) for item in quiz.items))
+    first = quiz.items[0]
+    assert isinstance(first, MultipleChoice)
+    quiz = replace(quiz, items=(replace(first, question=f"Who led it? {ANKI_MARKUP}"), *quiz.items[1:]))
+    [package] = get_exporter("anki").export([quiz], tmp_path)
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    collection = Collection(str(folder / "collection.anki2"))
+    try:
+        request = ImportAnkiPackageRequest(package_path=str(package), options=ImportAnkiPackageOptions())
+        collection.import_anki_package(request)
+        for card_id in collection.find_cards(""):
+            output = collection.get_card(card_id).render_output()
+            shown = output.question_text + output.answer_text
+            assert not output.question_av_tags and not output.answer_av_tags, "a [sound:] tag would play"
+            assert "latex-" not in shown, "LaTeX would be compiled"
+            assert "\\(" not in html.unescape(shown) and "\\[" not in html.unescape(shown), "MathJax would render"
+            assert "[sound:" not in shown, "the text shows as text, its brackets as entities"
+    finally:
+        collection.close()
+
+
+# --- 8. links in a folder that lead out of it ----------------------------------------------------------------------
+
+
+def test_a_link_leading_out_of_the_input_folder_is_not_followed(tmp_path: Path, cli: CliRun) -> None:
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "diary.txt").write_text("My Diary\nMy secret PIN is 4711, written down in 2024 in Berlin.\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "diary.txt").symlink_to(private / "diary.txt")
+    (tmp_path / "in" / "private").symlink_to(private, target_is_directory=True)
+    (tmp_path / "in" / "inside.txt").symlink_to(tmp_path / "in" / f"{OTHER}.txt")
+    out = tmp_path / "out"
+
+    result = build(cli, tmp_path / "in", out)
+
+    assert result.exit_code == 0, result.stderr
+    assert {path.name for path in out.glob("*.quiz.json")} == {f"{OTHER}.quiz.json", "inside.quiz.json"}
+    assert "4711" not in "".join(path.read_text(errors="replace") for path in out.iterdir() if path.is_file())
+    named = cli("build", tmp_path / "in" / "diary.txt", "--out", tmp_path / "named", "--format", "json")
+    assert named.exit_code == 0, "a link named on the command line is the user's own choice"
+
+
+# --- 9. nothing from a document or file name acts on the terminal ---------------------------------------------------
+
+
+def test_inspect_and_messages_escape_control_characters(tmp_path: Path, cli: CliRun) -> None:
+    document = tmp_path / "title.md"
+    document.write_text('---\ntitle: "Rivers \\e]0;owned\\a \\e]52;c;ZWNobyBvd25lZA==\\a"\n---\nThe Nile is long.\n')
+    forged = tmp_path / "bad\nquizgen: error: forged.txt"
+    forged.write_bytes(b"")
+
+    shown = cli("inspect", document)
+    failed = cli("build", forged, "--out", tmp_path / "out")
+
+    assert shown.exit_code == 0, shown.stderr
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
+    assert "Rivers" in shown.stdout
+    assert failed.exit_code == 1
+    assert len(failed.stderr.strip().splitlines()) == 2, failed.stderr  # the error and the summary
+    assert "\\n" in failed.stderr.splitlines()[0]
+
+
+# --- 10. files that are not regular files --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["build", "inspect", "export"])
+def test_a_fifo_or_device_is_refused_at_once(tmp_path: Path, cli: CliRun, command: str) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    extra = ["--out", str(tmp_path / "out")] if command != "inspect" else []
+
+    for path in (fifo, Path("/dev/zero")):
+        result = run_with_timeout(cli, command, str(path), *extra)
+        assert result.exit_code == 1, result.stderr
+        assert str(path) in result.stderr and "not a regular file" in result.stderr
+
+
+def run_with_timeout(cli: CliRun, *args: str, seconds: int = 5) -> Run:
+    """Run the command in-process, failing the test (rather than hanging it) after ``seconds``."""
+
+    def hang(*_: object) -> None:
+        raise AssertionError(f"quizgen {' '.join(args)} still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(seconds)
+    try:
+        return cli(*args)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --- 11 and 12. front matter and quiz files that are bombs; environment errors -----------------------------------
+
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+)
+
+
+def bad_quiz_files(folder: Path) -> dict[str, str]:
+    """Quiz files an editor or an attacker could write, each with the problem it must be refused for."""
+    quiz = json.loads((folder / "good.quiz.json").read_text(encoding="utf-8"))
+    cloze = next(index for index, item in enumerate(quiz["items"]) if item["type"] == "cloze")
+    cases: dict[str, str] = {
+        "surrogate": json.dumps(quiz).replace('"title": "', '"title": "\\ud800', 1),
+        "deep": "[" * 100_000 + "]" * 100_000,
+        "digits": '{"format_version": "1.0", "id": ' + "9" * 5000 + "}",
+    }
+    for name, blank_id in (("huge-blank", 2**63), ("over-anki", 70_000)):
+        changed = json.loads(json.dumps(quiz))
+        changed["items"][cloze]["text"] = f"{{{{{blank_id}}}}} was first."
+        changed["items"][cloze]["blanks"] = [{"id": blank_id, "answer": "x"}]
+        cases[name] = json.dumps(changed)
+    repeated = json.loads(json.dumps(quiz))
+    repeated["items"][cloze]["text"] = "{{1}} and {{1}}."
+    repeated["items"][cloze]["blanks"] = [{"id": 1, "answer": "x"}, {"id": 1, "answer": "y"}]
+    cases["repeated-blank"] = json.dumps(repeated)
+    many = json.loads(json.dumps(quiz))
+    many["items"] = [dict(many["items"][0], id=f"q-{index}") for index in range(301)]
+    cases["301-items"] = json.dumps(many)
+    cases["8-MB"] = json.dumps(dict(quiz, title="x" * (8 * 1024 * 1024)))
+    return cases
+
+
+def test_bad_quiz_files_are_refused_by_name_and_the_good_one_exported(tmp_path: Path, cli: CliRun) -> None:
+    cli("build", REFERENCE_SEED, "--out", tmp_path, "--format", "json")
+    (tmp_path / "colombia-soviet-relations.quiz.json").rename(tmp_path / "good.quiz.json")
+    cases = bad_quiz_files(tmp_path)
+    for name, text in cases.items():
+        (tmp_path / f"{name}.quiz.json").write_text(text, encoding="utf-8", errors="surrogatepass")
+    copy = tmp_path / "copy.quiz.json"
+    copy.write_bytes((tmp_path / "good.quiz.json").read_bytes())
+    out = tmp_path / "out"
+
+    result = cli("export", tmp_path / "good.quiz.json", copy, *sorted(tmp_path.glob("[!gc]*.quiz.json")), "-o", out)
+
+    assert result.exit_code == 1, result.stderr
+    lines = errors(result)
+    assert len(lines) == len(cases) + 1, result.stderr
+    for name in [*cases, "copy"]:
+        assert any(f"{name}.quiz.json" in line for line in lines), name
+    assert "same quiz id as" in next(line for line in lines if "copy.quiz.json" in line)
+    assert [path.name for path in out.iterdir()] == ["colombia-soviet-relations.quiz.json"]
+
+
+def test_front_matter_bombs_are_refused_by_name(tmp_path: Path, cli: CliRun) -> None:
+    (tmp_path / "in").mkdir()
+    bombs = {
+        "alias": ALIAS_BOMB + "subject: *i\n",
+        "nested": "subject: " + "[" * 5000 + "]" * 5000 + "\n",
+        "digits": "subject: " + "9" * 5000 + "\n",
+        "surrogate": 'subject: "\\ud800"\n',
+    }
+    for name, front_matter in bombs.items():
+        (tmp_path / "in" / f"{name}.md").write_text(f"---\n{front_matter}---\n# Bomb\n\nThe Nile is long.\n")
+    out = tmp_path / "out"
+
+    started = time.monotonic()
+    result = build(cli, tmp_path / "in", out, "--format", "json")
+
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 1, result.stderr
+    lines = errors(result)
+    assert len(lines) == len(bombs), result.stderr
+    assert all(any(f"{name}.md" in line for line in lines) for name in bombs)
+    assert (out / f"{OTHER}.quiz.json").is_file()
+
+
+def test_a_huge_source_date_epoch_is_an_environment_error(
+    tmp_path: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9" * 40)
+
+    result = cli("build", REFERENCE_SEED, "--out", tmp_path, "--format", "json,anki")
+
+    assert result.exit_code == 1, result.stderr
+    assert "SOURCE_DATE_EPOCH" in errors(result)[0]
+    assert (tmp_path / "colombia-soviet-relations.quiz.json").is_file()
