@@ -14,22 +14,29 @@ import os
 import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pytest
 
 from quizgen.errors import QuizgenError
 from quizgen.export import get_exporter
-from quizgen.export.anki import NOTE_TYPES
+from quizgen.export.anki import NOTE_TYPES, deck_names
 from quizgen.export.files import write_atomic
+from quizgen.export.player import render_player
 from quizgen.model import Cloze, MultipleChoice, cloze_parts
-from quizgen.quizfile import load_quiz
+from quizgen.quizfile import dumps, load_quiz
+from quizgen.read.layout import split_lines
 from tests.conftest import REFERENCE_SEED, CliRun, Run
 from tests.samples import sample_quiz
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ALL_FORMATS = "json,html,anki,player,qti,moodle,gift"
 SEED_TEXT = REFERENCE_SEED.read_text(encoding="utf-8")
@@ -463,3 +470,169 @@ def test_a_huge_source_date_epoch_is_an_environment_error(
     assert result.exit_code == 1, result.stderr
     assert "SOURCE_DATE_EPOCH" in errors(result)[0]
     assert (tmp_path / "colombia-soviet-relations.quiz.json").is_file()
+
+
+# --- 14. signals ---------------------------------------------------------------------------------------------------
+
+
+def test_sigterm_stops_a_run_like_ctrl_c_and_stale_temporaries_are_cleaned(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".zz-other.quiz.json.999999999-abcdefgh.part"  # left by a run killed with SIGKILL
+    stale.write_text("half a quiz")
+    foreign = out / ".notes.part"  # not quizgen's pattern: never touched
+    foreign.write_text("someone else's")
+    script = (
+        "import signal, sys, time\n"
+        "import quizgen.generate as generate\n"
+        "def slow(self, *args, **kwargs):\n"
+        "    print('building', flush=True)\n"
+        "    time.sleep(30)\n"
+        "generate.QuizBuilder.add = slow\n"
+        "from quizgen.cli import main\n"
+        "sys.exit(main())\n"
+    )
+    command = [sys.executable, "-c", script, "build", str(REFERENCE_SEED), "--out", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "building"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=20)
+
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+
+    result = subprocess.run([*command[:1], "-m", "quizgen", *command[3:]], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists() and foreign.exists()
+    assert not [path for path in out.iterdir() if path.suffix == ".part" and path != foreign]
+
+
+# --- 15. smaller ---------------------------------------------------------------------------------------------------
+
+
+def test_building_a_folder_twice_never_reads_its_own_output(tmp_path: Path, cli: CliRun) -> None:
+    (tmp_path / "notes.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+
+    first = cli("build", tmp_path, "--out", tmp_path / "output", "--format", ALL_FORMATS)
+    cli("build", tmp_path, "--out", tmp_path / "elsewhere", "--format", "gift")
+    second = cli("build", tmp_path, "--out", tmp_path / "output", "--format", ALL_FORMATS)
+
+    assert first.exit_code == second.exit_code == 0, second.stderr
+    assert "Wrote 1 quiz " in second.stderr
+    assert [path.name for path in (tmp_path / "output").glob("*.quiz.json")] == ["notes.quiz.json"]
+
+
+def test_a_title_with_colons_makes_one_deck_not_nested_ones() -> None:
+    names = deck_names([sample_quiz("one", "Vectors ::: Matrices"), sample_quiz("two", "A:::::B")])
+
+    assert names == {"one": "Quizgen::Vectors : Matrices", "two": "Quizgen::A:B"}
+
+
+def test_an_unlistable_sub_folder_is_reported(tmp_path: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "locked" / "hidden.txt").write_text(SEED_TEXT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out"
+
+    result = build(cli, tmp_path / "in", out, "--format", "json")
+
+    assert result.exit_code == 1
+    [line] = errors(result)
+    assert "locked" in line and "cannot be listed" in line
+    assert (out / f"{OTHER}.quiz.json").is_file()
+
+
+def test_non_latin_file_names_are_different_documents(tmp_path: Path, cli: CliRun) -> None:
+    (tmp_path / "in").mkdir()
+    for name in ("日本語", "中文", "русский"):
+        (tmp_path / "in" / f"{name}.txt").write_text(SEED_TEXT, encoding="utf-8")
+
+    result = build(cli, tmp_path / "in", tmp_path / "out", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "out").glob("*.quiz.json"))) == 4
+
+
+def test_a_document_named_all_costs_only_its_own_worksheet(tmp_path: Path, cli: CliRun) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "all.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "in" / "water.txt").write_text(SEED_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = build(cli, tmp_path / "in", out)
+
+    assert result.exit_code == 1
+    [line] = errors(result)
+    assert "all.txt" in line and "rename" in line
+    assert_written(out, "water")
+    assert_written(out, OTHER)
+    assert (out / "all.quiz.json").is_file()
+    combined = (out / "all.worksheet.html").read_text(encoding="utf-8")
+    assert combined.count('class="sheet') >= 2 or "Worksheets" in combined
+
+
+def test_a_utf32_file_is_read_as_utf32(tmp_path: Path, cli: CliRun) -> None:
+    path = tmp_path / "utf32.txt"
+    path.write_text(SEED_TEXT, encoding="utf-32")
+
+    result = cli("build", path, "--out", tmp_path / "out", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    assert load_quiz(tmp_path / "out" / "utf32.quiz.json").title == SEED_TEXT.split("\n", 1)[0]
+
+
+def test_the_player_calls_an_item_type_named_like_a_prototype_key_unknown(tmp_path: Path, browser: Browser) -> None:
+    player = tmp_path / "player.html"
+    player.write_text(render_player(sample_quiz()), encoding="utf-8")
+    quiz = json.loads(dumps(sample_quiz()))
+    quiz["items"][0]["type"] = "constructor"
+    upload = tmp_path / "edited.quiz.json"
+    upload.write_text(json.dumps(quiz), encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(player.as_uri())
+        page.set_input_files("[data-part=file]", str(upload))
+        page.wait_for_function("document.querySelector('[data-part=load-error]').textContent !== ''", timeout=5000)
+        assert "unknown item type" in (page.locator("[data-part=load-error]").text_content() or "")
+    finally:
+        page.close()
+
+
+# --- 16. hostile sizes ---------------------------------------------------------------------------------------------
+
+
+def test_a_long_hard_wrapped_paragraph_reads_in_linear_time() -> None:
+    line = "the river carries silt and sand down from the mountains to the"
+    text = "Rivers\n" + "\n".join([line] * 8000) + "\nsea.\n"
+    assert len(text) > 500_000
+
+    started = time.monotonic()
+    [paragraph] = [line.text for line in split_lines(text)][1:]
+
+    assert time.monotonic() - started < 2
+    assert paragraph.startswith(line) and paragraph.endswith("to the sea.")
+
+
+def test_one_huge_sentence_is_skipped_with_a_note(tmp_path: Path, cli: CliRun) -> None:
+    words = " ".join(f"word{index}" for index in range(40_000))
+    path = tmp_path / "sentence.txt"
+    path.write_text(
+        f"Rivers\nThe Nile flows north through Egypt to the Mediterranean Sea.\n\nFlow\n\nThe {words} end.\n"
+    )
+    out = tmp_path / "out"
+
+    started = time.monotonic()
+    result = cli("build", path, "--out", out, "--format", "json")
+
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 0, result.stderr
+    assert "sentence.txt" in result.stderr and "too long" in result.stderr
