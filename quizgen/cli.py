@@ -34,7 +34,7 @@ Exit codes:
   1  an input or output failed (the others were still written)
   2  the command line was wrong (unknown option or format)
   3  internal error (a bug: please report it)
-  130  interrupted (Ctrl-C)"""
+  130  interrupted (Ctrl-C or SIGTERM)"""
 
 
 def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
