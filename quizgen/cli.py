@@ -404,7 +404,9 @@ def _inspect_json(document: Document) -> str:
         "tags": list(document.metadata.tags),
         "source": {"file": document.source.file, "sha256": document.source.sha256},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; the rest that would act on a terminal, as valid JSON escapes.
+    return _TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _shorten(text: str, width: int = 72) -> str:
