@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from types import FrameType
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.export import available_formats, get_exporter
+from quizgen.export import ExportFailed, available_formats, get_exporter
+from quizgen.export.files import remove_stale_temporaries
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
 from quizgen.read import find_documents, read_document
@@ -29,12 +34,32 @@ Exit codes:
   1  an input or output failed (the others were still written)
   2  the command line was wrong (unknown option or format)
   3  internal error (a bug: please report it)
-  130  interrupted (Ctrl-C)"""
+  130  interrupted (Ctrl-C or SIGTERM)"""
 
 
 def _fail(message: str, code: int = EXIT_SOME_FAILED) -> NoReturn:
-    click.echo(f"quizgen: error: {message}", err=True)
+    _say(f"quizgen: error: {terminal_safe(message)}")
     sys.exit(code)
+
+
+# Control characters (and line and bidirectional-text breaks) from a document or a file name would act
+# on the terminal: change its title, write the clipboard (OSC 52), forge a second message line.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character that would act on a terminal shown as an escape (``\\x1b``);
+    line breaks too, unless ``text`` is several lines quizgen laid out itself (then see :func:`_say`)."""
+    return _TERMINAL_UNSAFE.sub(_escaped, text).replace("\n", "\\n")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
+def _say(message: str, *, err: bool = True) -> None:
+    """Print ``message`` (lines quizgen laid out, each made :func:`terminal_safe`)."""
+    click.echo("\n".join(terminal_safe(line) for line in message.split("\n")), err=err)
 
 
 def _item_types(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[ItemClass]:
@@ -122,6 +147,7 @@ class _Commands(click.Group):
     """Turns an unexpected error into one line on stderr, never a traceback (unless QUIZGEN_DEBUG is set)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        previous = _on_sigterm(_interrupt)
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
@@ -136,6 +162,23 @@ class _Commands(click.Group):
                 "run again with QUIZGEN_DEBUG=1 for details, and please report it",
                 EXIT_INTERNAL,
             )
+        finally:
+            _on_sigterm(previous)
+
+
+SignalHandler = Callable[[int, FrameType | None], Any] | int | None
+
+
+def _interrupt(_signal: int, _frame: FrameType | None) -> NoReturn:
+    """SIGTERM (from ``timeout``, systemd, CI) stops a run as Ctrl-C does: temporary files removed, exit 130."""
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler: SignalHandler) -> SignalHandler:
+    """Handle SIGTERM with ``handler`` (from the main thread only, where Python allows it); the one before."""
+    if threading.current_thread() is not threading.main_thread() or handler is None:
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 @click.group(cls=_Commands, epilog=EXIT_CODES_HELP)
@@ -188,12 +231,12 @@ def build(
     """
     from quizgen.generate import BuildOptions, QuizBuilder
 
-    paths = list(find_documents(inputs or (Path("seeds"),)))
+    out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
+    paths = list(find_documents(inputs or (Path("seeds"),), skip=(out_dir,)))
     if not paths:
         _fail(f"no documents (.txt, .md) found in {', '.join(map(str, inputs))}")
-    out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     report = Report()
-    documents = _read_all(paths, report)
+    documents, sources = _read_all(paths, report)
     builder = QuizBuilder(BuildOptions(seed=settings["seed"], max_items=max_items, types=types))
     try:
         with _progress(len(documents), "Building") as advance:
@@ -203,29 +246,39 @@ def build(
         _fail(str(error))
     for note in built.notes:
         report.note(note)
-    _export(built.quizzes, out_dir, formats, _export_settings(settings, paths), report)
+    _export(built.quizzes, out_dir, formats, _export_settings(settings, paths), report, sources)
     _finish(report, out_dir, formats)
 
 
-def _read_all(paths: Iterable[Path], report: Report) -> list[Document]:
-    """Every document that could be read; each one that could not is reported."""
-    documents: list[Document] = []
-    sources_by_id: dict[str, Path] = {}
+def _read_all(paths: Iterable[Path], report: Report) -> tuple[list[Document], dict[str, Path]]:
+    """Every document that could be read, and the input file of each by its id; each one that could not
+    is reported."""
+    documents = _each_unique(paths, read_document, report, "has the same file name as")
+    return [document for _, document in documents], {document.id: path for path, document in documents}
+
+
+Identified = TypeVar("Identified", Document, Quiz)
+
+
+def _each_unique(
+    paths: Iterable[Path], read: Callable[[Path], Identified], report: Report, same: str
+) -> list[tuple[Path, Identified]]:
+    """Each input ``read`` from ``paths`` with its path; one that cannot be read, or whose id an earlier
+    one has (so both would be written to the same files), is reported by name and left out."""
+    found: list[tuple[Path, Identified]] = []
+    paths_by_id: dict[str, Path] = {}
     for path in paths:
         try:
-            document = read_document(path)
+            value = read(path)
         except QuizgenError as error:
             report.fail(str(error))
             continue
-        if document.id in sources_by_id:
-            report.fail(
-                f"{path}: has the same file name as {sources_by_id[document.id]} "
-                f"(both would be written as {document.id!r}); rename one"
-            )
+        if value.id in paths_by_id:
+            report.fail(f"{path}: {same} {paths_by_id[value.id]} (both would be written as {value.id!r}); rename one")
             continue
-        sources_by_id[document.id] = path
-        documents.append(document)
-    return documents
+        paths_by_id[value.id] = path
+        found.append((path, value))
+    return found
 
 
 @main.command(name="export", epilog=EXIT_CODES_HELP)
@@ -241,38 +294,54 @@ def export_command(quiz_files: tuple[Path, ...], **settings: Any) -> None:
     """
     out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     report = Report()
-    quizzes: list[Quiz] = []
-    for path in quiz_files:
-        try:
-            quizzes.append(load_quiz(path))
-        except QuizgenError as error:
-            report.fail(str(error))
-    _export(quizzes, out_dir, formats, _export_settings(settings, quiz_files), report)
+    loaded = _each_unique(quiz_files, load_quiz, report, "has the same quiz id as")
+    quizzes, sources = [quiz for _, quiz in loaded], {quiz.id: path for path, quiz in loaded}
+    _export(quizzes, out_dir, formats, _export_settings(settings, quiz_files), report, sources)
     _finish(report, out_dir, formats)
 
 
 def _export(
-    quizzes: Sequence[Quiz], out_dir: Path, formats: list[str], settings: dict[str, Any], report: Report
+    quizzes: Sequence[Quiz],
+    out_dir: Path,
+    formats: list[str],
+    settings: dict[str, Any],
+    report: Report,
+    sources: Mapping[str, Path],
 ) -> None:
-    """Run each exporter, recording in ``report`` what was written and what failed."""
+    """Run each exporter, recording in ``report`` what was written and each quiz that failed, named by
+    its input file (``sources``: by quiz id)."""
     if not quizzes:
         return
+    remove_stale_temporaries(out_dir)
+    failed: set[str] = set()
     for name in formats:
         try:
             get_exporter(name, settings).export(quizzes, out_dir)
+        except ExportFailed as error:
+            for failure in error.failures:
+                failed.update(failure.quiz_ids)
+                named = [str(sources[quiz_id]) for quiz_id in failure.quiz_ids if quiz_id in sources]
+                where = f"{named[0]}: " if len(named) == 1 else ""
+                report.fail(f"{where}{failure.problem}")
         except QuizgenError as error:
+            failed.update(quiz.id for quiz in quizzes)
             report.fail(str(error))
-    report.wrote(len(quizzes), sum(len(quiz.items) for quiz in quizzes))
+    written = [quiz for quiz in quizzes if quiz.id not in failed]
+    report.wrote(len(written), sum(len(quiz.items) for quiz in written))
+    report.not_written(len(quizzes) - len(written))
 
 
 def _finish(report: Report, out_dir: Path, formats: list[str]) -> NoReturn:
     """Print the report's notes, failures and summary line, and exit with its code."""
     for note in report.notes:
-        click.echo(f"quizgen: note: {note}", err=True)
+        _say(f"quizgen: note: {terminal_safe(note)}")
     for failure in report.failures:
-        click.echo(f"quizgen: error: {failure}", err=True)
+        _say(f"quizgen: error: {terminal_safe(failure)}")
     noun = "quiz" if report.quizzes == 1 else "quizzes"
-    click.echo(f"Wrote {report.quizzes} {noun} ({report.items} items) to {out_dir}/ as {', '.join(formats)}.", err=True)
+    summary = f"Wrote {report.quizzes} {noun} ({report.items} items) to {out_dir}/ as {', '.join(formats)}"
+    if report.unwritten:
+        summary += f"; {report.unwritten} {'quiz' if report.unwritten == 1 else 'quizzes'} failed in some format"
+    _say(f"{terminal_safe(summary)}.")
     sys.exit(report.exit_code)
 
 
@@ -302,7 +371,7 @@ def inspect(document: Path, as_json: bool) -> None:
         parsed = read_document(document)
     except QuizgenError as error:
         _fail(str(error))
-    click.echo(_inspect_json(parsed) if as_json else _inspect_text(parsed))
+    _say(_inspect_json(parsed) if as_json else _inspect_text(parsed), err=False)
 
 
 def _inspect_text(document: Document) -> str:
@@ -335,7 +404,9 @@ def _inspect_json(document: Document) -> str:
         "tags": list(document.metadata.tags),
         "source": {"file": document.source.file, "sha256": document.source.sha256},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; the rest that would act on a terminal, as valid JSON escapes.
+    return _TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _shorten(text: str, width: int = 72) -> str:
@@ -345,4 +416,4 @@ def _shorten(text: str, width: int = 72) -> str:
 @main.command(name="schema")
 def schema_command() -> None:
     """Print the JSON Schema (draft 2020-12) that every JSON quiz file follows."""
-    click.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+    _say(json.dumps(schema(), ensure_ascii=False, indent=2), err=False)

@@ -14,6 +14,7 @@ import hashlib
 import re
 import string
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, NoReturn, TypeAlias
 
@@ -128,7 +129,7 @@ class MultipleChoice:
 
 @dataclass(frozen=True)
 class Cloze:
-    """A sentence with numbered blanks written as ``{{1}}``, ``{{2}}``..."""
+    """A sentence with numbered blanks written as ``{{1}}``, ``{{2}}``... (see :func:`cloze_text`)."""
 
     type: ClassVar[str] = "cloze"
 
@@ -192,14 +193,33 @@ class Quiz:
 # The builder writes these and the exporters and the quiz file read them; each has one writer and
 # one reader here, so no stage copies another's string convention.
 
+MAX_ITEMS_PER_DOCUMENT = 300
+"""Items a quiz holds at most: the builder keeps no more, and a quiz file with more is refused."""
+
+GIFT_SUFFIX = ".gift.txt"
+"""Ending of the GIFT files quizgen writes."""
+
+OUTPUT_TEXT_SUFFIXES = (GIFT_SUFFIX,)
+"""Endings of files quizgen writes that end like a document: the reader skips them in a folder, so a
+second ``quizgen build .`` does not read the first one's output."""
+
 BLANK = "_____"
 """How a blank is printed where a format has no box to type in."""
 
 OPTION_LETTERS = string.ascii_uppercase
 """Multiple-choice options are lettered A, B, C... in the order they are listed."""
 
-CLOZE_MARKER = re.compile(r"\{\{([0-9]+)\}\}")
-"""A blank in a cloze text: ``{{N}}``, N the blank's id."""
+MAX_BLANK_ID = 999
+"""Highest blank id: every format can carry it (Anki numbers its cloze deletions, Canvas its blanks)."""
+
+CLOZE_MARKER = re.compile(r"\{\{([0-9]{1,9})\}\}")
+"""A blank in a cloze text: ``{{N}}``, N the blank's id. (Nine digits at most, so a run of digits is
+never turned into a huge number; ids above :data:`MAX_BLANK_ID` are refused by the quiz format.)"""
+
+_CLOZE_TOKEN = re.compile(r"\\([\\{])|" + CLOZE_MARKER.pattern)
+"""What a cloze text is read as: ``\\{`` a literal ``{``, ``\\\\`` a literal backslash, or a marker."""
+
+_CLOZE_SPECIAL = re.compile(r"([\\{])")
 
 
 def option_letter(index: int) -> str:
@@ -212,21 +232,42 @@ def cloze_marker(blank_id: int) -> str:
     return f"{{{{{blank_id}}}}}"
 
 
+def cloze_text(parts: Iterable[str | int]) -> str:
+    """The cloze text of literal strings and blank ids: the one writer of :func:`cloze_parts`' format.
+
+    A ``{`` and a backslash in the literal text are escaped with a backslash, so text that looks
+    like a marker (``{{1}}`` in notes about templates) is never read as a blank.
+    """
+    return "".join(cloze_marker(part) if isinstance(part, int) else _CLOZE_SPECIAL.sub(r"\\\1", part) for part in parts)
+
+
 def cloze_parts(text: str) -> list[str | int]:
-    """A cloze ``text`` as its literal strings and blank ids, in reading order."""
+    """A cloze ``text`` as its literal strings and blank ids, in reading order.
+
+    ``{{N}}`` is blank N; ``\\{`` and ``\\\\`` are a literal brace and backslash; every other
+    character (a lone ``{``, a backslash before anything else) stands for itself.
+    """
     parts: list[str | int] = []
+    literal: list[str] = []
     position = 0
-    for match in CLOZE_MARKER.finditer(text):
-        parts.append(text[position : match.start()])
-        parts.append(int(match.group(1)))
+    for match in _CLOZE_TOKEN.finditer(text):
+        literal.append(text[position : match.start()])
         position = match.end()
-    parts.append(text[position:])
+        escaped, blank = match.groups()
+        if escaped is not None:
+            literal.append(escaped)
+            continue
+        parts.append("".join(literal))
+        parts.append(int(blank))
+        literal = []
+    literal.append(text[position:])
+    parts.append("".join(literal))
     return [part for part in parts if part != ""]
 
 
 def marked_blanks(text: str) -> list[int]:
     """The blank ids marked in a cloze ``text``, in reading order."""
-    return [int(number) for number in CLOZE_MARKER.findall(text)]
+    return [part for part in cloze_parts(text) if isinstance(part, int)]
 
 
 def item_id(document_id: str, sentence: str, answer: str) -> str:
@@ -264,14 +305,59 @@ def item_tags(document_id: str, section: str, item_type: str, answer_kind: str) 
     )
 
 
+MAX_SLUG_LENGTH = 80
+"""Longest slug (so id, tag and file name): a longer one is cut and ends in a hash of the whole text,
+so every output name stays far below the 255 bytes a file system allows."""
+
+
 def slug(text: str) -> str:
     """``text`` as a lowercase ASCII word for ids, tags and file names: ``Économie politique`` ->
     ``economie-politique``.
 
     Accents are dropped and every run of characters other than letters, digits and ``_`` becomes
     ``-``. Text with nothing left (``日本語``) gets ``untitled-`` and a short hash of it, so two such
-    texts still differ.
+    texts still differ. A slug longer than :data:`MAX_SLUG_LENGTH` is cut and given a short hash.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
-    return words or f"untitled-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    if not words:
+        return f"untitled-{_short_hash(text)}"
+    if len(words) > MAX_SLUG_LENGTH:
+        return f"{words[: MAX_SLUG_LENGTH - 9].rstrip('-_')}-{_short_hash(text)}"
+    return words
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def document_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """A document's own tags as every format can carry them: each run of whitespace as ``-``, empty
+    ones dropped, and a tag that repeats an earlier one (case aside) left out: ``earth science`` ->
+    ``earth-science``."""
+    tags: dict[str, str] = {}
+    for value in values:
+        words = "-".join(clean_text(value).split())
+        if words:
+            tags.setdefault(words.casefold(), words)
+    return tuple(tags.values())
+
+
+# Line breaks other than "\n" become "\n"; every other control character (C0, DEL, C1) but the tab
+# is dropped: Anki splits fields at \x1f, XML cannot hold most of them, terminals obey them.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\r]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters, as every stage may rely on: the reader and the quiz file
+    pass everything they read through it.
+
+    Raises :class:`ValueError` for a lone surrogate (``"\\ud800"`` in JSON or YAML), which is no
+    character at all and cannot be written as UTF-8.
+    """
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise ValueError(f"holds a lone surrogate (\\u{ord(surrogate.group()):04x}), which is not text")
+    return _CONTROLS.sub("", text.translate(_LINE_BREAKS))

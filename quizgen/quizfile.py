@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from quizgen.errors import InputError, QuizgenError
+from quizgen.inputfile import read_limited
 from quizgen.model import (
     Blank,
     Cloze,
@@ -29,10 +30,11 @@ from quizgen.model import (
     Source,
     SourceFile,
     TrueFalse,
+    clean_text,
     marked_blanks,
 )
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 """Version of the JSON quiz format written; see ``docs/quiz-format.md`` for its history."""
 
 JsonObject = dict[str, Any]
@@ -102,22 +104,44 @@ def dumps(quiz: Quiz) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+MAX_QUIZ_FILE_BYTES = 8 * 1024 * 1024
+"""Largest quiz file read: far more than the longest quiz quizgen writes (300 items)."""
+
+
 def load_quiz(path: Path) -> Quiz:
-    """Read and validate a JSON quiz file; :class:`InputError` names the bad field."""
+    """Read and validate a JSON quiz file; :class:`InputError` names the bad field.
+
+    Control characters in its texts are dropped, as the reader drops them from documents.
+    """
+    data = read_limited(path, MAX_QUIZ_FILE_BYTES, "a quiz file is never this large")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        parsed = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(path, "is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise InputError(path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})") from None
+    except RecursionError:
+        raise InputError(path, "is not a quiz: its JSON is nested too deeply") from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise InputError(path, f"is not a quiz: {error}") from None
     try:
-        return quiz_from_json(data)
+        return quiz_from_json(_cleaned(parsed, "top level"))
     except QuizgenError as error:
         raise InputError(path, str(error)) from None
+
+
+def _cleaned(value: Any, where: str) -> Any:
+    """Parsed JSON with every string passed through :func:`~quizgen.model.clean_text`."""
+    if isinstance(value, str):
+        try:
+            return clean_text(value)
+        except ValueError as error:
+            raise QuizgenError(f"invalid quiz: {where.removeprefix('top level.')}: {error}") from None
+    if isinstance(value, list):
+        return [_cleaned(element, f"{where}[{index}]") for index, element in enumerate(value)]
+    if isinstance(value, dict):
+        return {_cleaned(key, where): _cleaned(element, f"{where}.{key}") for key, element in value.items()}
+    return value
 
 
 def quiz_from_json(data: Any) -> Quiz:
@@ -184,6 +208,8 @@ def _consistency_problem(data: JsonObject) -> str | None:
                 return f"{where}.answer: {item['answer']!r} is not one of the options ({', '.join(option_ids)})"
         elif item["type"] == Cloze.type:
             blank_ids = sorted(blank["id"] for blank in item["blanks"])
+            if len(set(blank_ids)) != len(blank_ids):
+                return f"{where}.blanks: blank ids repeat ({', '.join(map(str, blank_ids))})"
             marked = sorted(marked_blanks(item["text"]))
             if blank_ids != marked:
                 return f"{where}.text: blanks marked in the text {marked} do not match the blanks listed {blank_ids}"

@@ -25,6 +25,8 @@ class Report:
     """Quizzes written in every format asked for."""
     items: int = 0
     """Items in those quizzes."""
+    unwritten: int = 0
+    """Quizzes that were built or loaded but failed in at least one format."""
 
     def note(self, message: str) -> None:
         """Record something the user should hear that does not make the run fail."""
@@ -38,6 +40,10 @@ class Report:
         """Record quizzes written."""
         self.quizzes += quizzes
         self.items += items
+
+    def not_written(self, quizzes: int) -> None:
+        """Record quizzes that failed in at least one format (each failure is recorded with :meth:`fail`)."""
+        self.unwritten += quizzes
 
     @property
     def exit_code(self) -> int:

@@ -17,7 +17,15 @@ from typing import Any, ClassVar, Protocol, TypeVar
 from quizgen.errors import QuizgenError
 from quizgen.model import Quiz
 
-__all__ = ["ExportOptions", "Exporter", "available_formats", "get_exporter", "register_exporter"]
+__all__ = [
+    "ExportFailed",
+    "ExportOptions",
+    "Exporter",
+    "QuizFailure",
+    "available_formats",
+    "get_exporter",
+    "register_exporter",
+]
 
 OptionsT = TypeVar("OptionsT", bound="ExportOptions")
 
@@ -44,6 +52,24 @@ class ExportOptions:
         return cls(**{name: value for name, value in settings.items() if name in names})
 
 
+@dataclass(frozen=True)
+class QuizFailure:
+    """What an exporter could not write: the quizzes it cost (one, or all in a shared file) and why."""
+
+    quiz_ids: tuple[str, ...]
+    problem: str
+    """One line; it names the output file where the problem is one."""
+
+
+class ExportFailed(QuizgenError):
+    """Some quizzes could not be written; every other quiz was (``written``)."""
+
+    def __init__(self, written: Sequence[Path], failures: Sequence[QuizFailure]) -> None:
+        super().__init__("; ".join(failure.problem for failure in failures))
+        self.written = list(written)
+        self.failures = list(failures)
+
+
 class Exporter(Protocol):
     """Writes quizzes in one file format. An exporter class takes its options when made:
     ``SomeExporter(SomeExporter.options_type(...))``."""
@@ -58,7 +84,13 @@ class Exporter(Protocol):
     """The options the exporter takes."""
 
     def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
-        """Write ``quizzes`` into ``out_dir`` and return the paths written."""
+        """Write ``quizzes`` into ``out_dir`` and return the paths written.
+
+        Each quiz is written on its own: one that fails costs no other. When any failed, every other
+        quiz is still written and :class:`ExportFailed` then lists what failed (see
+        :class:`~quizgen.export.each.QuizByQuiz`). Any other :class:`QuizgenError` is a problem of the
+        whole format (no Chromium to print with, a broken template): it cost every quiz.
+        """
         ...
 
 

@@ -20,19 +20,24 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import sqlite3
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import count
 from pathlib import Path
 from typing import Any
 
 import genanki
 
+from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
-from quizgen.export.files import content_time, write_atomic, zip_bytes
+from quizgen.export.each import QuizByQuiz
+from quizgen.export.files import content_time, zip_bytes
 from quizgen.export.render import answer_text, explanation_beside_source, render_cloze
 from quizgen.export.templating import read_template
 from quizgen.model import (
@@ -156,11 +161,19 @@ class AnkiExporter:
         """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
         models = load_models(self.options.templates)
         stamp = content_time(self.options)
-        if self.options.split:
-            batches = [(f"{quiz.id}.apkg", [quiz]) for quiz in quizzes]
+        outcome = QuizByQuiz()
+        split = self.options.split
+        names = {q.id: deck_names([q])[q.id] for q in quizzes} if split else deck_names(quizzes)
+        guids: Counter[str] = Counter()
+        decks = outcome.each(quizzes, lambda quiz: _deck(quiz, names[quiz.id], models, guids))
+        if split:
+            batches = [(f"{quiz.id}.apkg", [(quiz, deck)]) for quiz, deck in decks]
         else:
-            batches = [(PACKAGE_NAME, list(quizzes))]
-        return [write_atomic(out_dir / name, package_bytes(batch, models, stamp)) for name, batch in batches]
+            batches = [(PACKAGE_NAME, decks)] if decks else []
+        for name, batch in batches:
+            held = [quiz for quiz, _ in batch]
+            outcome.write(held, out_dir / name, outcome.attempt(held, partial(_package, [d for _, d in batch], stamp)))
+        return outcome.result()
 
 
 def load_models(templates: Path | None = None) -> dict[str, Any]:
@@ -194,7 +207,11 @@ def package_bytes(quizzes: Sequence[Quiz], models: dict[str, Any], content_time:
     """The ``.apkg`` bytes of a package with one deck per quiz, stamped ``content_time``."""
     names = deck_names(quizzes)
     guids: Counter[str] = Counter()
-    decks = [_deck(quiz, names[quiz.id], models, guids) for quiz in quizzes]
+    return _package([_deck(quiz, names[quiz.id], models, guids) for quiz in quizzes], content_time)
+
+
+def _package(decks: Sequence[Any], content_time: float) -> bytes:
+    """The ``.apkg`` bytes of a package of ``decks``, stamped ``content_time``."""
     package = genanki.Package(decks)
     # genanki numbers notes and cards from the timestamp: a fixed start keeps ids reproducible.
     first_id = max(1, int(content_time * 1000))
@@ -213,8 +230,8 @@ def deck_names(quizzes: Sequence[Quiz]) -> dict[str, str]:
 
 
 def _deck_title(title: str) -> str:
-    # "::" would nest the deck one level deeper.
-    return " ".join(title.replace("::", ":").split()) or "Untitled"
+    # "::" (or ":::") would nest the deck one level deeper.
+    return " ".join(re.sub(":{2,}", ":", title).split()) or "Untitled"
 
 
 def deck_id(quiz_id: str) -> int:
@@ -248,7 +265,7 @@ def _deck(quiz: Quiz, name: str, models: dict[str, Any], guids: Counter[str]) ->
 
 def _deck_description(quiz: Quiz) -> str:
     count_text = f"{len(quiz.items)} question{'s' if len(quiz.items) != 1 else ''}"
-    return html.escape(f"Built by quizgen from {quiz.source.file} ({count_text}).")
+    return _escape(f"Built by quizgen from {quiz.source.file} ({count_text}).")
 
 
 def note_guid(quiz_id: str, item: Item, occurrence: int = 1) -> str:
@@ -328,18 +345,41 @@ def options_html(item: MultipleChoice) -> str:
     return f'<ol class="options">{rows}</ol>'
 
 
+# Anki reads markup of its own in field text: [sound:x.mp3] plays, [latex]...[/latex], [$]...[/$] and
+# [$$]...[/$$] are compiled by the desktop's LaTeX toolchain, and MathJax renders \(...\) and \[...\].
+# Square brackets as entities are never its markup; a word joiner after a backslash breaks MathJax's
+# delimiters (which it finds in the text as shown, entities decoded) without changing what a student sees.
+_SQUARE_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
+_MATHJAX_DELIMITER = re.compile(r"\\(?=[()\[\]])")
+
+
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Document text as field HTML that shows it literally: HTML escaped, and no Anki markup left to act."""
+    escaped = _MATHJAX_DELIMITER.sub("\\\\\u2060", html.escape(text, quote=True))
+    return escaped.translate(_SQUARE_BRACKETS)
 
 
 def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int]) -> bytes:
-    """The package's collection database as bytes, written by genanki."""
-    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
-        path = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(path)
+    """The package's collection database as bytes, written by genanki in memory (so no scratch file is
+    ever left behind, and a full TMPDIR costs nothing); through a scratch file before Python 3.11."""
+    if sys.version_info >= (3, 11):
+        connection = sqlite3.connect(":memory:")
         try:
             package.write_to_db(connection.cursor(), timestamp, ids)
             connection.commit()
+            data: bytes = connection.serialize()
+            return data
         finally:
             connection.close()
-        return path.read_bytes()
+    try:
+        with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
+            path = Path(folder) / "collection.anki2"
+            connection = sqlite3.connect(path)
+            try:
+                package.write_to_db(connection.cursor(), timestamp, ids)
+                connection.commit()
+            finally:
+                connection.close()
+            return path.read_bytes()
+    except OSError as error:
+        raise QuizgenError(f"cannot make the Anki deck in the scratch folder (TMPDIR): {error.strerror}") from None

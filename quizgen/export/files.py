@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -16,19 +17,34 @@ if TYPE_CHECKING:
     from quizgen.export import ExportOptions
 
 
+TEMPORARY_SUFFIX = ".part"
+"""Ending of the temporary files written beside their final name (``.<name>.<pid>-<random>.part``)."""
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
+
+    The output folder may be writable by others (a class share): the mode is set on the open file,
+    never by name, and the temporary file is renamed only while its name is still the file written,
+    so a link swapped in under that name is never followed nor moved into place.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        prefix = f".{path.name}.{os.getpid()}-"
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=TEMPORARY_SUFFIX)
     except OSError as error:
         raise QuizgenError(f"cannot write to {path.parent}: {error.strerror}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(payload)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+            handle.flush()
+            os.fchmod(handle.fileno(), 0o644)
+            # Still open, so no other file can have taken its inode number: the name is ours or swapped.
+            written, now = os.fstat(handle.fileno()), os.lstat(temporary)
+            if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino) or not stat.S_ISREG(now.st_mode):
+                raise QuizgenError(f"cannot write {path}: its temporary file was replaced while it was written")
+            os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise QuizgenError(f"cannot write {path}: {error.strerror}") from None
@@ -36,6 +52,32 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files an earlier run killed mid-write (``SIGKILL``) left in ``folder``.
+
+    Only quizgen's own pattern, and only those whose process is gone, so a run writing into the
+    same folder at the same time keeps its files.
+    """
+    try:
+        candidates = list(folder.glob(f".*.*-*{TEMPORARY_SUFFIX}"))
+    except OSError:
+        return
+    for candidate in candidates:
+        pid = candidate.name.removesuffix(TEMPORARY_SUFFIX).rsplit(".", 1)[-1].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)) and not candidate.is_symlink():
+            candidate.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -55,6 +97,10 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+LATEST_TIME = 253_402_300_799
+"""The last second of the year 9999: the latest time the formats' date fields can hold."""
+
+
 def content_time(options: ExportOptions) -> float:
     """When the content last changed, for formats that must stamp a time (Anki notes, PDF dates).
 
@@ -62,9 +108,12 @@ def content_time(options: ExportOptions) -> float:
     the teacher's template files (a template edit must reach Anki too), in whole seconds. So the
     same input gives byte-identical output, and an edited input a newer stamp.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return float(os.environ["SOURCE_DATE_EPOCH"])
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        if len(epoch) > len(str(LATEST_TIME)) or int(epoch) > LATEST_TIME:
+            raise QuizgenError(f"SOURCE_DATE_EPOCH={epoch[:20]}... is after the year 9999; set it to a time in seconds")
+        return float(epoch)
     templates = options.templates
     template_files = [path for path in templates.rglob("*") if path.is_file()] if templates else []
     times = [path.stat().st_mtime for path in [*options.inputs, *template_files] if path.is_file()]
-    return float(int(max(times))) if times else 0.0
+    return float(min(int(max(times)), LATEST_TIME)) if times else 0.0

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from quizgen.export.lms import PerQuizExporter, accepted_answers, moodle_category, one_line, question_name
+from quizgen.export.each import PerQuizExporter
+from quizgen.export.lms import accepted_answers, moodle_category, one_line, question_name
 from quizgen.export.render import render_cloze
-from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.model import BLANK, GIFT_SUFFIX, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -79,7 +80,7 @@ class GiftExporter(PerQuizExporter):
 
     name = "gift"
     description = "GIFT text per document, for Moodle's question bank import"
-    suffix = ".gift.txt"
+    suffix = GIFT_SUFFIX
 
     def render(self, quiz: Quiz) -> str:
         """The GIFT text for ``quiz``."""

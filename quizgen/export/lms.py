@@ -1,6 +1,6 @@
 """What the LMS exporters (player, QTI, Moodle XML, GIFT) share, so none writes it again.
 
-Each of them writes one file per quiz (:class:`PerQuizExporter`), lists a blank's
+Each of them writes one file per quiz (:class:`~quizgen.export.each.PerQuizExporter`), lists a blank's
 accepted answers the same way, names questions the same way, and the two XML
 formats build and serialize their trees with the same helpers.
 """
@@ -10,12 +10,8 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import ClassVar
+from collections.abc import Mapping
 
-from quizgen.export import ExportOptions
-from quizgen.export.files import write_atomic
 from quizgen.export.render import prompt_text
 from quizgen.model import Blank, Item, Quiz
 
@@ -23,26 +19,6 @@ NAME_LENGTH = 60
 """Longest question name (in characters) written for an LMS question bank."""
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-class PerQuizExporter:
-    """Base of exporters that write one file per quiz, named ``<quiz id><suffix>``."""
-
-    name: ClassVar[str]
-    description: ClassVar[str]
-    suffix: ClassVar[str]
-    options_type: ClassVar[type[ExportOptions]] = ExportOptions
-
-    def __init__(self, options: ExportOptions | None = None) -> None:
-        self.options = options or ExportOptions()
-
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
-        """Write one file per quiz into ``out_dir``."""
-        return [write_atomic(out_dir / f"{quiz.id}{self.suffix}", self.render(quiz)) for quiz in quizzes]
-
-    def render(self, quiz: Quiz) -> bytes | str:
-        """The whole file for ``quiz``."""
-        raise NotImplementedError
 
 
 def one_line(text: str) -> str:

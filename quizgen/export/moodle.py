@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from quizgen.export.each import PerQuizExporter
 from quizgen.export.lms import (
-    PerQuizExporter,
     accepted_answers,
     element,
     html_text,

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from quizgen.export.lms import PerQuizExporter
+from quizgen.export.each import PerQuizExporter
 from quizgen.export.templating import render_template, template_environment
 from quizgen.model import Quiz
 from quizgen.quizfile import dumps

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from quizgen.export.each import PerQuizExporter
 from quizgen.export.files import zip_bytes
 from quizgen.export.lms import (
-    PerQuizExporter,
     accepted_answers,
     element,
     html_text,

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
 
-from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
-from quizgen.export.files import content_time, write_atomic
+from quizgen.export.each import QuizByQuiz
+from quizgen.export.files import content_time
 from quizgen.export.render import answer_text, explanation_beside_source, prompt_text, shuffled, version_label
 from quizgen.export.templating import render_template, template_environment
 from quizgen.model import Cloze, Item, MultipleChoice, Option, Quiz, TrueFalse, assert_never, cloze_parts, option_letter
@@ -178,36 +179,51 @@ class WorksheetExporter:
         self.options = options or WorksheetOptions()
 
     def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
-        """Write the worksheets and keys of ``quizzes`` into ``out_dir``; also PDFs with ``options.pdf``."""
+        """Write the worksheets and keys of ``quizzes`` into ``out_dir``; also PDFs with ``options.pdf``.
+
+        Each quiz is written on its own; the combined pair of a build of several holds those that could be.
+        """
         options = self.options
         environment = load_templates(options.templates)
-        pages = {
-            out_dir / f"{stem}.{kind}.html": render_page(environment, kind, sheets, options)
-            for stem, sheets in _files(quizzes, options)
-            for kind in KINDS
-        }
-        written = [write_atomic(path, html) for path, html in pages.items()]
-        if options.pdf:
-            written += _print_all(pages, content_time(options))
-        return written
+        outcome = QuizByQuiz()
+        pages: list[tuple[Path, list[Quiz], str]] = []
+        for stem, held, sheets in _files(quizzes, options, outcome):
+            for kind in KINDS:
+                path = out_dir / f"{stem}.{kind}.html"
+                page = outcome.attempt(held, partial(render_page, environment, kind, sheets, options))
+                if outcome.write(held, path, page) and page is not None:
+                    pages.append((path, held, page))
+        if options.pdf and pages:
+            _print_all(pages, content_time(options), outcome)
+        return outcome.result()
 
 
-def _files(quizzes: Sequence[Quiz], options: WorksheetOptions) -> list[tuple[str, list[Sheet]]]:
-    """Each output file's name stem and the sheets it holds; refuses two files of the same name."""
-    versions = [sheets_for(quiz, options.versions, options.seed) for quiz in quizzes]
-    files: dict[str, list[Sheet]] = {}
-    for sheets in zip(*versions, strict=True):
-        for sheet in sheets:
-            _add(files, output_stem(sheet.id, sheet.version), [sheet])
-        if len(sheets) > 1:
-            _add(files, output_stem(COMBINED_NAME, sheets[0].version), list(sheets))
-    return list(files.items())
+def _files(
+    quizzes: Sequence[Quiz], options: WorksheetOptions, outcome: QuizByQuiz
+) -> list[tuple[str, list[Quiz], list[Sheet]]]:
+    """Each output file's name stem, the quizzes it holds and their sheets.
 
-
-def _add(files: dict[str, list[Sheet]], stem: str, sheets: list[Sheet]) -> None:
-    if stem in files:
-        raise QuizgenError(f"two worksheets would both be written as {stem}.worksheet.html; rename one document")
-    files[stem] = sheets
+    A quiz whose file would take the name of another's, or of the combined pair (``all``), fails alone.
+    """
+    versions = outcome.each(quizzes, lambda quiz: sheets_for(quiz, options.versions, options.seed))
+    labels = [sheet.version for sheet in versions[0][1]] if versions else []
+    taken = {output_stem(COMBINED_NAME, label) for label in labels} if len(versions) > 1 else set()
+    files: list[tuple[str, list[Quiz], list[Sheet]]] = []
+    held: list[tuple[Quiz, list[Sheet]]] = []
+    for quiz, sheets in versions:
+        stems = [output_stem(sheet.id, sheet.version) for sheet in sheets]
+        clash = next((stem for stem in stems if stem in taken), None)
+        if clash is not None:
+            problem = f"{clash}.worksheet.html is another file's name (the combined worksheet is {COMBINED_NAME})"
+            outcome.fail([quiz], f"{problem}; rename the document")
+            continue
+        taken.update(stems)
+        files += [(stem, [quiz], [sheet]) for stem, sheet in zip(stems, sheets, strict=True)]
+        held.append((quiz, sheets))
+    if len(versions) > 1:
+        for index, label in enumerate(labels):
+            files.append((output_stem(COMBINED_NAME, label), [q for q, _ in held], [s[index] for _, s in held]))
+    return files
 
 
 def output_stem(name: str, version: str | None) -> str:
@@ -366,9 +382,10 @@ def render_page(environment: jinja2.Environment, kind: str, sheets: Sequence[She
     return render_template(environment, f"{kind}.html", context)
 
 
-def _print_all(pages: dict[Path, str], when: float) -> list[Path]:
-    """Print every page to a PDF beside its HTML file."""
+def _print_all(pages: Sequence[tuple[Path, list[Quiz], str]], when: float, outcome: QuizByQuiz) -> None:
+    """Print every page to a PDF beside its HTML file, each on its own (no Chromium: the format fails)."""
     from quizgen.export.pdf import PdfPrinter
 
     with PdfPrinter() as printer:
-        return [write_atomic(path.with_suffix(".pdf"), printer.print(html, when)) for path, html in pages.items()]
+        for path, held, html in pages:
+            outcome.write(held, path.with_suffix(".pdf"), outcome.attempt(held, partial(printer.print, html, when)))

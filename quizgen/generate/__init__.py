@@ -18,7 +18,7 @@ from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_term
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
-from quizgen.generate.nlp import analyse
+from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items
 from quizgen.generate.stems import with_stem
@@ -119,7 +119,7 @@ class QuizBuilder:
             distractors = Distractors(pool, self.lexicon, knowledge)
             quiz = _quiz(document, plan_items(analysed.answers, distractors, self.options, self.stats))
             quizzes.append(quiz)
-            notes += _notes(quiz, self.options)
+            notes += _notes(quiz, self.options) + _long_sentence_notes(document)
         return Built(tuple(quizzes), tuple(notes))
 
 
@@ -140,6 +140,15 @@ def _notes(quiz: Quiz, options: BuildOptions) -> list[str]:
     if not quiz.items:
         return [f"{quiz.source.file}: no question could be made from this text"]
     return []
+
+
+def _long_sentence_notes(document: Document) -> list[str]:
+    skipped = overlong_sentences(document)
+    if not skipped:
+        return []
+    sentences = f"{skipped} sentence{'s' if skipped != 1 else ''}"
+    limit = f"over {MAX_SENTENCE_CHARS:,} characters with no sentence end"
+    return [f"{document.source.file}: left out {sentences} too long to ask about ({limit})"]
 
 
 def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[Analysed]:

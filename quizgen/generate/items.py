@@ -15,7 +15,7 @@ from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
-from quizgen.generate.stems import standing_alone
+from quizgen.generate.stems import around_answer, standing_alone
 from quizgen.generate.types import NUMERIC_KINDS, Answer
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
@@ -26,7 +26,7 @@ from quizgen.model import (
     Option,
     Source,
     TrueFalse,
-    cloze_marker,
+    cloze_text,
     item_id,
     item_tags,
     option_letter,
@@ -59,7 +59,7 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
 def cloze(answer: Answer, lexicon: Lexicon) -> Cloze:
     """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too."""
     return Cloze(
-        text=standing_alone(answer, cloze_marker(1)),
+        text=_cloze_text(answer),
         blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon))),),
         **_common(answer, Cloze.type),
     )
@@ -100,6 +100,13 @@ def _replaced(answer: Answer, replacement: str) -> str:
     """The source sentence with the answer's span replaced."""
     text = answer.sentence.text
     return f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
+
+
+def _cloze_text(answer: Answer) -> str:
+    """The source sentence with the answer's span as blank 1, standing alone, its other text escaped
+    (see :func:`~quizgen.model.cloze_text`)."""
+    before, after = around_answer(answer)
+    return cloze_text([before, 1, after])
 
 
 def explanation(answer: Answer) -> str:

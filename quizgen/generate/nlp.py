@@ -51,27 +51,47 @@ MAX_BLOCK_CHARS = 20_000
 """Longer paragraphs are parsed in pieces cut at sentence ends: the parser's memory grows with
 the length of what it is given, and no real paragraph is this long."""
 
+MAX_SENTENCE_CHARS = 3_000
+"""A sentence longer than this (a run of text with no sentence end) is skipped, with a note: no real
+sentence is this long, and the parser's and the answer finder's work on one grows faster than its length."""
+
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
+
+
+def _texts(document: Document) -> list[tuple[str, str, Part]]:
+    """The text of each block the reader found, with its section and part, in reading order."""
+    texts: list[tuple[str, str, Part]] = [(document.lead, LEAD_SECTION, "lead")] if document.lead else []
+    texts += [(point.text, KEY_POINTS_SECTION, "key_point") for point in document.key_points]
+    texts += [(text, section.name, "body") for section in document.sections for text in section.paragraphs]
+    return texts
+
+
+def overlong_sentences(document: Document) -> int:
+    """How many sentences of ``document`` are over :data:`MAX_SENTENCE_CHARS`, and so left out."""
+    return sum(len(sentence) > MAX_SENTENCE_CHARS for text, _, _ in _texts(document) for sentence in _sentences(text))
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_GAP.split(text)
 
 
 def _blocks(document: Document) -> list[_Block]:
     blocks: list[_Block] = []
-    if document.lead:
-        blocks += [_Block(piece, LEAD_SECTION, "lead") for piece in _pieces(document.lead)]
-    blocks += [_Block(point.text[:MAX_BLOCK_CHARS], KEY_POINTS_SECTION, "key_point") for point in document.key_points]
-    for section in document.sections:
-        blocks += [_Block(piece, section.name, "body") for text in section.paragraphs for piece in _pieces(text)]
+    for text, section, part in _texts(document):
+        if part == "key_point":  # one sentence, never cut
+            blocks += [_Block(text, section, part)] if len(text) <= MAX_SENTENCE_CHARS else []
+        else:
+            blocks += [_Block(piece, section, part) for piece in _pieces(text)]
     return blocks
 
 
 def _pieces(text: str) -> list[str]:
-    """``text`` cut into pieces of at most :data:`MAX_BLOCK_CHARS`, at sentence ends where there are any."""
+    """``text`` cut into pieces of at most :data:`MAX_BLOCK_CHARS` at sentence ends, over-long sentences left out."""
     pieces: list[str] = []
     current = ""
-    for sentence in _SENTENCE_GAP.split(text):
-        while len(sentence) > MAX_BLOCK_CHARS:
-            pieces.append(sentence[:MAX_BLOCK_CHARS])
-            sentence = sentence[MAX_BLOCK_CHARS:]
+    for sentence in _sentences(text):
+        if len(sentence) > MAX_SENTENCE_CHARS:
+            continue
         if current and len(current) + len(sentence) + 1 > MAX_BLOCK_CHARS:
             pieces.append(current)
             current = ""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizgen.model import ITEM_CLASSES, ItemClass
+from quizgen.model import ITEM_CLASSES, MAX_ITEMS_PER_DOCUMENT, ItemClass
 
-MAX_ITEMS_PER_DOCUMENT = 300
-"""Items kept per document at most, whatever ``max_items`` says."""
+__all__ = ["ALL_TYPES", "MAX_ITEMS_PER_DOCUMENT", "BuildOptions"]
 
 ALL_TYPES: frozenset[ItemClass] = frozenset(ITEM_CLASSES.values())
 

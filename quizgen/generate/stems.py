@@ -50,13 +50,23 @@ _CONNECTIVE = re.compile(
 """A word that links the sentence to the one before it, which the student does not have."""
 
 
-def standing_alone(answer: Answer, replacement: str) -> str:
-    """The source sentence with the answer's span replaced, and without a leading connective
+def around_answer(answer: Answer) -> tuple[str, str]:
+    """The source sentence's text before and after the answer, without a leading connective
     ("However,", "As a result,", "And") that points at text the student does not have."""
     text = answer.sentence.text
-    replaced = f"{text[: answer.start]}{replacement}{text[answer.end :]}".strip()
-    trimmed = _CONNECTIVE.sub("", replaced, count=1)
-    return trimmed[:1].upper() + trimmed[1:] if trimmed != replaced else replaced
+    before, after = text[: answer.start].lstrip(), text[answer.end :].rstrip()
+    trimmed = _CONNECTIVE.sub("", before, count=1)
+    if trimmed != before:
+        before = trimmed[:1].upper() + trimmed[1:]
+    return before, after
+
+
+def standing_alone(answer: Answer, replacement: str) -> str:
+    """The source sentence with the answer's span replaced, standing alone (see :func:`around_answer`)."""
+    before, after = around_answer(answer)
+    if not before:
+        replacement = replacement[:1].upper() + replacement[1:]
+    return f"{before}{replacement}{after}"
 
 
 def blank_stem(answer: Answer) -> str:

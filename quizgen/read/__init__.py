@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from quizgen.errors import InputError
-from quizgen.model import Document, Metadata, slug
+from quizgen.model import OUTPUT_TEXT_SUFFIXES, Document, Metadata, slug
 from quizgen.read.layout import parse_layout
 from quizgen.read.markdown import looks_like_markdown, parse_markdown
 from quizgen.read.text import read_text
@@ -56,21 +57,48 @@ def document_id(path: Path) -> str:
     return slug(path.stem.replace("_", " "))
 
 
-def find_documents(inputs: Iterable[Path]) -> Iterator[Path]:
+def find_documents(inputs: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Path]:
     """Expand folders into the documents they hold, sorted; pass files through.
 
-    In a folder, files with another ending, hidden files and ``README*`` notes
-    are skipped. A missing path is passed through so reading it reports it.
+    In a folder, files with another ending, hidden files, ``README*`` notes and quizgen's own output
+    (:data:`~quizgen.model.OUTPUT_TEXT_SUFFIXES`, anything in the folders ``skip``, such as ``--out``)
+    are left out, and so is a link that leads out of the folder (a file named itself is read wherever
+    it leads). A missing path, and a sub-folder that cannot be listed, are passed through so reading
+    them reports them.
     """
+    skipped = {_resolved(path) for path in skip}
     for path in inputs:
         if path.is_dir():
-            yield from sorted(
-                candidate
-                for candidate in path.rglob("*")
-                if candidate.is_file()
-                and candidate.suffix.lower() in DOCUMENT_SUFFIXES
-                and not candidate.name.startswith(".")
-                and not candidate.name.upper().startswith("README")
-            )
+            yield from sorted(_folder_documents(path, skipped))
         else:
             yield path
+
+
+def _folder_documents(folder: Path, skipped: set[Path]) -> Iterator[Path]:
+    root = _resolved(folder)
+    unlistable: list[Path] = []
+    for parent, folders, files in os.walk(folder, onerror=lambda error: unlistable.append(Path(str(error.filename)))):
+        here = Path(parent)
+        folders[:] = [name for name in folders if not name.startswith(".") and _resolved(here / name) not in skipped]
+        for name in files:
+            candidate = here / name
+            if _is_document(candidate) and _resolved(candidate).is_relative_to(root) and candidate.is_file():
+                yield candidate
+    yield from unlistable
+
+
+def _is_document(path: Path) -> bool:
+    name = path.name
+    return (
+        path.suffix.lower() in DOCUMENT_SUFFIXES
+        and not name.startswith(".")
+        and not name.upper().startswith("README")
+        and not name.lower().endswith(OUTPUT_TEXT_SUFFIXES)
+    )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return path.absolute()

@@ -81,30 +81,67 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Logical lines of ``text``: blank lines dropped, hard-wrapped lines joined."""
+    """Logical lines of ``text``: blank lines dropped, hard-wrapped lines joined.
+
+    A logical line is kept as its pieces until it ends, so joining thousands of wrapped lines
+    takes time in proportion to the text, not to its square.
+    """
     lines: list[Line] = []
+    pieces: list[str] = []
+    bullet = False
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
-            lines.append(Line("", bullet=False))
+            _close(lines, pieces, bullet)
             continue
-        bullet = bool(_BULLET.match(raw))
-        content = _BULLET.sub("", raw, count=1).strip() if bullet else stripped
-        previous = lines[-1] if lines else None
-        if previous and not bullet and _continues(previous, raw, content):
-            lines[-1] = Line(f"{previous.text} {content}", previous.bullet)
-        elif content:
-            lines.append(Line(content, bullet))
-    return [line for line in lines if line.text]
+        starts_bullet = bool(_BULLET.match(raw))
+        content = _BULLET.sub("", raw, count=1).strip() if starts_bullet else stripped
+        if pieces and not starts_bullet and _continues(_Joined(pieces, bullet), raw, content):
+            pieces.append(content)
+            continue
+        _close(lines, pieces, bullet)
+        if content:
+            pieces, bullet = [content], starts_bullet
+    _close(lines, pieces, bullet)
+    return lines
 
 
-def _continues(previous: Line, raw: str, content: str) -> bool:
+def _close(lines: list[Line], pieces: list[str], bullet: bool) -> None:
+    """End the logical line of ``pieces`` (if any): append it to ``lines`` and empty ``pieces``."""
+    if pieces:
+        lines.append(Line(" ".join(pieces), bullet))
+        pieces.clear()
+
+
+class _Joined:
+    """A logical line still being joined: what :func:`_continues` asks of it, without joining it."""
+
+    def __init__(self, pieces: list[str], bullet: bool) -> None:
+        self.pieces = pieces
+        self.bullet = bullet
+
+    @property
+    def text_length(self) -> int:
+        return sum(map(len, self.pieces[:_WRAPPED_LINE_CHARS])) + len(self.pieces) - 1
+
+    @property
+    def last(self) -> Line:
+        return Line(self.pieces[-1], self.bullet)
+
+    def looks_like_heading(self) -> bool:
+        if len(self.pieces) > MAX_HEADING_WORDS:  # each piece holds a word at least
+            return False
+        return Line(" ".join(self.pieces), self.bullet).looks_like_heading()
+
+
+def _continues(previous: _Joined, raw: str, content: str) -> bool:
     """Whether ``content`` continues ``previous`` (a hard-wrapped line)."""
-    if not previous.text or previous.ends_sentence or previous.text.endswith(":"):
+    last = previous.last
+    if last.ends_sentence or last.text.endswith(":"):
         return False
     if previous.bullet and raw[:1].isspace():
         return True
-    if len(previous.text) < _WRAPPED_LINE_CHARS or previous.looks_like_heading():
+    if previous.text_length < _WRAPPED_LINE_CHARS or previous.looks_like_heading():
         return False
     return content[:1].islower() or not Line(content, False).looks_like_heading()
 

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from quizgen.errors import InputError
-from quizgen.model import KeyPoint, Metadata, Section
+from quizgen.model import KeyPoint, Metadata, Section, clean_text, document_tags
 from quizgen.read.layout import Layout
 
 BlockKind = Literal["title", "heading", "item", "paragraph"]
@@ -41,17 +41,38 @@ def parse_markdown(path: Path, text: str) -> tuple[Layout, Metadata]:
     tokens = parser.parse(text)
     front_matter = _front_matter(path, tokens)
     blocks = list(_blocks(tokens))
-    title = _title(front_matter, blocks)
-    return _assemble(title, blocks), _metadata(front_matter)
+    try:
+        title = clean_text(_title(front_matter, blocks))
+        metadata = _metadata(front_matter)
+    except ValueError as error:  # YAML escapes may spell what no file holds: "\\ud800"
+        raise InputError(path, f"front matter {error}") from None
+    return _assemble(title, blocks), metadata
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: ``*name`` may repeat a node, and a few hundred bytes of
+    nested aliases expand to gigabytes (an alias bomb). Front matter has no use for them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        """Refuse an alias, then compose as YAML does."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+        node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[arg-type]
+        return node
 
 
 def _front_matter(path: Path, tokens: list[Token]) -> dict[str, object]:
     for token in tokens:
         if token.type == "front_matter":
             try:
-                data = yaml.safe_load(token.content)
+                data = yaml.load(token.content, Loader=_FrontMatterLoader)  # a safe loader, without aliases
             except yaml.YAMLError as error:
                 raise InputError(path, f"front matter is not valid YAML ({error})".replace("\n", " ")) from None
+            except RecursionError:
+                raise InputError(path, "front matter is nested too deeply") from None
+            except ValueError as error:  # an integer of thousands of digits
+                raise InputError(path, f"front matter has a value quizgen cannot read ({error})") from None
             if data is None:
                 return {}
             if not isinstance(data, dict):
@@ -135,12 +156,8 @@ def _assemble(title: str, blocks: list[_Block]) -> Layout:
 def _metadata(front_matter: dict[str, object]) -> Metadata:
     def text(key: str) -> str | None:
         value = front_matter.get(key)
-        return None if value is None else str(value).strip() or None
+        return None if value is None else " ".join(clean_text(str(value)).split()) or None
 
     raw_tags = front_matter.get("tags") or []
     tags = raw_tags if isinstance(raw_tags, list) else str(raw_tags).split(",")
-    return Metadata(
-        subject=text("subject"),
-        grade=text("grade"),
-        tags=tuple(str(tag).strip() for tag in tags if str(tag).strip()),
-    )
+    return Metadata(subject=text("subject"), grade=text("grade"), tags=document_tags(map(str, tags)))

@@ -3,7 +3,9 @@
 (function () {
   "use strict";
 
-  var BLANK_MARKER = /\{\{([0-9]+)\}\}/g;
+  // The cloze text grammar of quizgen.model.cloze_parts: a blank is a number in double braces; a
+  // backslash before a brace or a backslash makes it literal.
+  var CLOZE_TOKEN = /\\([\\{])|\{\{([0-9]{1,9})\}\}/g;
   // Everything is found inside this player's own element, so several players can share a page.
   var root = document.currentScript.closest(".quizgen-player");
   var players = Array.prototype.slice.call(document.querySelectorAll(".quizgen-player"));
@@ -35,14 +37,22 @@
   // The cloze text as literal strings and blank ids, in order.
   function splitCloze(text) {
     var parts = [];
+    var literal = "";
     var position = 0;
-    text.replace(BLANK_MARKER, function (marker, id, offset) {
-      if (offset > position) parts.push(text.slice(position, offset));
-      parts.push(Number(id));
-      position = offset + marker.length;
-      return marker;
+    text.replace(CLOZE_TOKEN, function (token, escaped, id, offset) {
+      literal += text.slice(position, offset);
+      position = offset + token.length;
+      if (escaped !== undefined) {
+        literal += escaped;
+      } else {
+        if (literal) parts.push(literal);
+        parts.push(Number(id));
+        literal = "";
+      }
+      return token;
     });
-    if (position < text.length) parts.push(text.slice(position));
+    literal += text.slice(position);
+    if (literal) parts.push(literal);
     return parts;
   }
 
@@ -219,7 +229,8 @@
     if (!Array.isArray(quiz.items)) fail("items", "missing");
     quiz.items.forEach(function (item, index) {
       var where = "items[" + index + "]";
-      if (!item || !RENDERERS[item.type]) fail(where + ".type", "unknown item type");
+      // Own keys only: a type named like a prototype key ("constructor") is unknown, not a function.
+      if (!item || !Object.prototype.hasOwnProperty.call(RENDERERS, item.type)) fail(where + ".type", "unknown item type");
       if (item.type === "multiple_choice") {
         if (!isText(item.question)) fail(where + ".question", "missing");
         if (!Array.isArray(item.options) || item.options.length < 2) fail(where + ".options", "fewer than two");
