@@ -14,7 +14,7 @@ import click
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.export import available_formats, get_exporter
+from quizgen.export import available_formats, get_exporter, item_notes
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
 from quizgen.read import find_documents, read_document
@@ -254,14 +254,17 @@ def export_command(quiz_files: tuple[Path, ...], **settings: Any) -> None:
 def _export(
     quizzes: Sequence[Quiz], out_dir: Path, formats: list[str], settings: dict[str, Any], report: Report
 ) -> None:
-    """Run each exporter, recording in ``report`` what was written and what failed."""
+    """Run each exporter, recording in ``report`` what was written, what failed, and each item left out or shortened."""
     if not quizzes:
         return
     for name in formats:
+        exporter = get_exporter(name, settings)
         try:
-            get_exporter(name, settings).export(quizzes, out_dir)
+            exporter.export(quizzes, out_dir)
         except QuizgenError as error:
             report.fail(str(error))
+        for note in item_notes(exporter):
+            report.note(str(note))
     report.wrote(len(quizzes), sum(len(quiz.items) for quiz in quizzes))
 
 

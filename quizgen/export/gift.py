@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from quizgen.export.lms import PerQuizExporter, accepted_answers, moodle_category, one_line, question_name
-from quizgen.export.render import render_cloze
-from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.export.render import cloze_asking
+from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -60,8 +60,9 @@ def _questions(item: Item) -> list[str]:
 
 def _blank_question(item: Cloze, asked: Blank, name: str) -> str:
     """A short-answer question for the blank ``asked``, any other blanks filled in with their answers."""
-    text = render_cloze(item, lambda blank: BLANK if blank.id == asked.id else blank.answer)
-    return _question(item, name, text, ["=" + _literal(answer) for answer in accepted_answers(asked)])
+    return _question(
+        item, name, cloze_asking(item, asked), ["=" + _literal(answer) for answer in accepted_answers(asked)]
+    )
 
 
 def _question(item: Item, name: str, text: str, answers: list[str]) -> str:

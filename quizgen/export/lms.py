@@ -91,6 +91,11 @@ def html_text(text: str) -> str:
     return html.escape(xml_text(text), quote=False)
 
 
+def bracket_safe_html(text: str) -> str:
+    """Plain ``text`` as HTML in which no ``[word]`` can be taken for a blank: brackets as character references."""
+    return html_text(text).replace("[", "&#91;").replace("]", "&#93;")
+
+
 def element(
     parent: ET.Element, tag: str, text: str | None = None, attrs: Mapping[str, str] | None = None
 ) -> ET.Element:

@@ -18,6 +18,7 @@ from quizgen.export.files import zip_bytes
 from quizgen.export.lms import (
     PerQuizExporter,
     accepted_answers,
+    bracket_safe_html,
     element,
     html_text,
     question_name,
@@ -184,7 +185,7 @@ def _blanks(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) ->
     Canvas marks every answer listed for a blank correct; for other QTI engines,
     each accepted answer has its own condition adding the blank's share.
     """
-    _prompt(presentation, render_cloze(item, lambda blank: f"[blank{blank.id}]", _literal))
+    _prompt(presentation, render_cloze(item, lambda blank: f"[blank{blank.id}]", bracket_safe_html))
     blanks = item.blanks_in_order
     share = f"{100 / len(blanks):.2f}"
     for blank in blanks:
@@ -196,11 +197,6 @@ def _blanks(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) ->
             ident = f"{item.id}-{blank.id}-{number}"
             _label(render, ident, text)
             _score(resprocessing, [(respident, ident)], "Add", share)
-
-
-def _literal(text: str) -> str:
-    """Text around the blanks, as HTML in which a ``[`` cannot be taken for a blank."""
-    return html_text(text).replace("[", "&#91;")
 
 
 class QtiExporter(PerQuizExporter):
