@@ -93,9 +93,11 @@ def xlsx_bytes(sheet: Sheet, stamp: float) -> bytes:
 
     Written with openpyxl (imported here, so commands that write no spreadsheet stay fast), then
     repacked with fixed zip entry times, so the same sheet and stamp give the same bytes.
+    ``stamp`` is :func:`~quizgen.export.files.content_time`: when the content last changed.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     worksheet = workbook.active
@@ -121,6 +123,7 @@ def xlsx_bytes(sheet: Sheet, stamp: float) -> bytes:
     workbook.properties.creator = "quizgen"
     workbook.properties.created = workbook.properties.modified = when
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # ExcelWriter, not Workbook.save, which would stamp "modified" with the time of the run.
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     with zipfile.ZipFile(buffer) as saved:
         return zip_bytes((info.filename, saved.read(info)) for info in saved.infolist())
