@@ -166,3 +166,8 @@ class ClassroomExporter(PerQuizExporter):
 def padded(values: Sequence[str], width: int) -> list[Cell]:
     """``values`` then empty cells, ``width`` cells in all."""
     return [*values, *[None] * (width - len(values))]
+
+
+def numbered(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
+    """``rows``, each after its number (1, 2, 3...), for templates whose first column counts the questions."""
+    return [[number, *row] for number, row in enumerate(rows, 1)]

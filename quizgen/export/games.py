@@ -8,7 +8,7 @@ Fill-in-the-Blank type for one-blank cloze items; Quizlet makes a card of every 
 
 from __future__ import annotations
 
-from quizgen.export.classroom import ClassroomExporter, DoesNotFit, padded
+from quizgen.export.classroom import ClassroomExporter, DoesNotFit, numbered, padded
 from quizgen.export.files import content_time
 from quizgen.export.render import cloze_asking, prompt_text
 from quizgen.export.sheets import Cell, Row, Sheet, csv_bytes, tab_separated_bytes, xlsx_bytes
@@ -65,10 +65,9 @@ class KahootExporter(ClassroomExporter):
 
     def render(self, quiz: Quiz) -> bytes:
         """The workbook for ``quiz``."""
-        rows = [[number, *row] for number, row in enumerate(self.fitted(quiz, self._row), 1)]
         sheet = Sheet(
             "Sheet1",
-            [*KAHOOT_HEAD, *rows],
+            [*KAHOOT_HEAD, *numbered(self.fitted(quiz, self._row))],
             KAHOOT_WIDTHS,
             merged=("B3:H3", "B4:H4", "B6:H6"),
             bold_rows=frozenset({2, len(KAHOOT_HEAD)}),
@@ -184,8 +183,7 @@ class BlooketExporter(ClassroomExporter):
 
     def render(self, quiz: Quiz) -> bytes:
         """The CSV file for ``quiz``."""
-        rows = [[number, *row] for number, row in enumerate(self.fitted(quiz, self._row), 1)]
-        return csv_bytes([*BLOOKET_HEAD, *rows])
+        return csv_bytes([*BLOOKET_HEAD, *numbered(self.fitted(quiz, self._row))])
 
     def _row(self, item: Item) -> list[Cell]:
         question, choices = self.choice_question(item, BLOOKET_ANSWERS)
