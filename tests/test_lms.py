@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -412,17 +413,15 @@ def qti_question(item: ET.Element) -> Question:
         kind = "multiple_choice" if options else "true_false"
         return Question(kind, html.unescape(prompt_html), options, ((labels[correct],),), explanation)
     if question_type == "short_answer_question":
-        (rule,) = rules
-        assert (rule.action, rule.points) == ("Set", "100")
-        return Question(
-            "cloze", html.unescape(prompt_html), (), (tuple(value for _, value in rule.matches),), explanation
-        )
+        assert {(rule.action, rule.points, len(rule.matches)) for rule in rules} == {("Set", "100", 1)}
+        answers = tuple(rule.matches[0][1] for rule in rules)
+        return Question("cloze", html.unescape(prompt_html), (), (answers,), explanation)
     assert question_type == "fill_in_multiple_blanks_question", question_type
     blanks = re.findall(r"\[([A-Za-z0-9_.-]+)\]", prompt_html)
     assert sorted(f"response_{blank}" for blank in blanks) == sorted(responses)
     assert {rule.action for rule in rules} == {"Add"}
-    shares = {rule.matches[0][0]: float(rule.points) for rule in rules}
-    assert sum(shares.values()) == pytest.approx(100, abs=0.05)
+    shares = {rule.matches[0][0]: Decimal(rule.points) for rule in rules}
+    assert sum(shares.values()) == 100, "the blanks' shares add up to exactly the item's points"
     answers = tuple(
         tuple(labels[str(label.get("ident"))] for label in responses[f"response_{blank}"].iter(f"{QTI}response_label"))
         for blank in blanks
@@ -463,6 +462,53 @@ def test_qti_items_carry_the_canvas_question_types() -> None:
     assert [item.get("ident") for item in items] == [item.id for item in hostile_quiz().items]
     fimb = text_of(items[4], f"{QTI}presentation/{QTI}material/{QTI}mattext")
     assert re.findall(r"\[(\w+)\]", fimb) == ["blank2", "blank1"]  # the document's "[blank1]" is not a blank
+
+
+def holds(node: ET.Element, responses: dict[str, str]) -> bool:
+    """Whether a condition holds for ``responses``, as QTI 1.2 defines it (a ``conditionvar`` is all of its parts)."""
+    name = local(node.tag)
+    parts = [holds(child, responses) for child in node]
+    if name == "varequal":
+        return responses.get(str(node.get("respident"))) == node.text
+    if name == "other":
+        return True
+    if name == "or":
+        return any(parts)
+    if name == "not":
+        return not all(parts)
+    assert name in ("conditionvar", "and"), name
+    return all(parts)
+
+
+def qti_score(item: ET.Element, responses: dict[str, str]) -> Decimal:
+    """SCORE for ``responses`` by QTI 1.2's rules: conditions in order, stopping after one that holds unless it
+    says ``continue="Yes"`` (the default is No)."""
+    score = Decimal(0)
+    for condition in item.iterfind(f"{QTI}resprocessing/{QTI}respcondition"):
+        conditionvar = condition.find(f"{QTI}conditionvar")
+        assert conditionvar is not None
+        if not holds(conditionvar, responses):
+            continue
+        for setvar in condition.iterfind(f"{QTI}setvar"):
+            points = Decimal(setvar.text or "0")
+            score = points if setvar.get("action") == "Set" else score + points
+        if condition.get("continue", "No") == "No":
+            break
+    return score
+
+
+def test_a_qti_engine_that_follows_the_spec_marks_every_accepted_answer_right() -> None:
+    one = Cloze("sa", "Capital: {{1}}.", (Blank(1, "Rome", accept=("Roma", "Rom")),), "Why.", SOURCE)
+    three = Cloze("fimb", "{{1}}, {{2}} and {{3}}.", (Blank(1, "a", ("A1",)), Blank(2, "b"), Blank(3, "c")), "", SOURCE)
+    root = read_qti_zip(render_qti(replace(plain_quiz(), items=(one, three))))
+    short_answer, blanks = root.iter(f"{QTI}item")
+
+    for answer in ("Rome", "Roma", "Rom"):
+        assert qti_score(short_answer, {"response1": answer}) == 100, answer
+    assert qti_score(short_answer, {"response1": "Paris"}) == 0
+    right = {"response_blank1": "fimb-1-2", "response_blank2": "fimb-2-1", "response_blank3": "fimb-3-1"}
+    assert qti_score(blanks, right) == 100, "three blanks of 33.33, 33.33 and 33.34 make exactly 100"
+    assert qti_score(blanks, {**right, "response_blank2": "wrong"}) == Decimal("66.67")
 
 
 def test_qti_structure_check_catches_what_canvas_rejects() -> None:
