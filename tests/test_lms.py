@@ -414,8 +414,8 @@ def qti_question(item: ET.Element) -> Question:
         return Question(kind, html.unescape(prompt_html), options, ((labels[correct],),), explanation)
     if question_type == "short_answer_question":
         assert {(rule.action, rule.points, len(rule.matches)) for rule in rules} == {("Set", "100", 1)}
-        answers = tuple(rule.matches[0][1] for rule in rules)
-        return Question("cloze", html.unescape(prompt_html), (), (answers,), explanation)
+        typed = tuple(rule.matches[0][1] for rule in rules)
+        return Question("cloze", html.unescape(prompt_html), (), (typed,), explanation)
     assert question_type == "fill_in_multiple_blanks_question", question_type
     blanks = re.findall(r"\[([A-Za-z0-9_.-]+)\]", prompt_html)
     assert sorted(f"response_{blank}" for blank in blanks) == sorted(responses)
