@@ -67,6 +67,20 @@ def accepted_answers(blank: Blank) -> list[str]:
     return answers
 
 
+ID_TAG = "quizgen-id"
+"""Key of the tag that carries an item's id into Moodle, which drops ``<idnumber>`` on some question types."""
+
+
+def moodle_answer(text: str) -> str:
+    """An accepted answer as Moodle's short-answer matcher must get it: ``*`` (its wildcard) escaped as ``\\*``."""
+    return text.replace("*", "\\*")
+
+
+def moodle_tags(item: Item) -> list[str]:
+    """The tags written for Moodle: the item's own, then ``quizgen-id:<id>``, which every Moodle version keeps."""
+    return [*item.tags, f"{ID_TAG}:{item.id}"]
+
+
 def question_name(item: Item) -> str:
     """A short name for the question bank: the start of its prompt, cut at a word."""
     text = one_line(prompt_text(item))
