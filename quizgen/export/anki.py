@@ -11,8 +11,9 @@ fixed or derived from content, never from the clock or a random source:
   answer (:func:`note_guid`), not from the rendered fields, so rewording an
   explanation or an edit elsewhere in the document updates the note in place.
 
-Notes are stamped with the content time (:func:`~quizgen.export.files.content_time`); the
-sqlite file and the zip around it are written so that the same quizzes and time give the same bytes.
+Each document's notes are stamped with when that document (or a template) last changed
+(:func:`~quizgen.export.files.content_time`), so a rebuild updates only the notes of documents
+that changed; the sqlite file and the zip around it are written so that the same quizzes and time give the same bytes.
 See ``docs/anki.md`` for what a student sees.
 """
 
@@ -23,7 +24,7 @@ import html
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -156,11 +157,14 @@ class AnkiExporter:
         """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
         models = load_models(self.options.templates)
         stamp = content_time(self.options)
+        note_times = {quiz.id: content_time(self.options, quiz.source.file) for quiz in quizzes}
         if self.options.split:
             batches = [(f"{quiz.id}.apkg", [quiz]) for quiz in quizzes]
         else:
             batches = [(PACKAGE_NAME, list(quizzes))]
-        return [write_atomic(out_dir / name, package_bytes(batch, models, stamp)) for name, batch in batches]
+        return [
+            write_atomic(out_dir / name, package_bytes(batch, models, stamp, note_times)) for name, batch in batches
+        ]
 
 
 def load_models(templates: Path | None = None) -> dict[str, Any]:
@@ -190,15 +194,23 @@ def _template(templates: Path | None, name: str) -> str:
     return read_template(TEMPLATE_FOLDER, name, templates)
 
 
-def package_bytes(quizzes: Sequence[Quiz], models: dict[str, Any], content_time: float) -> bytes:
-    """The ``.apkg`` bytes of a package with one deck per quiz, stamped ``content_time``."""
+def package_bytes(
+    quizzes: Sequence[Quiz], models: dict[str, Any], content_time: float, note_times: Mapping[str, float] | None = None
+) -> bytes:
+    """The ``.apkg`` bytes of a package with one deck per quiz, stamped ``content_time``.
+
+    ``note_times`` (by quiz id) stamps each quiz's notes and cards with when its own document last
+    changed, so rebuilding after one document changed updates only that document's notes in Anki
+    ("update if newer"); a quiz missing from it gets ``content_time``.
+    """
     names = deck_names(quizzes)
     guids: Counter[str] = Counter()
     decks = [_deck(quiz, names[quiz.id], models, guids) for quiz in quizzes]
     package = genanki.Package(decks)
     # genanki numbers notes and cards from the timestamp: a fixed start keeps ids reproducible.
     first_id = max(1, int(content_time * 1000))
-    collection = _sqlite_bytes(package, content_time, count(first_id))
+    deck_times = {deck_id(quiz.id): int((note_times or {}).get(quiz.id, content_time)) for quiz in quizzes}
+    collection = _sqlite_bytes(package, content_time, count(first_id), deck_times)
     return zip_bytes([("collection.anki2", collection), ("media", b"{}")])
 
 
@@ -332,13 +344,19 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int]) -> bytes:
-    """The package's collection database as bytes, written by genanki."""
+def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int], deck_times: Mapping[int, int]) -> bytes:
+    """The package's collection database as bytes, written by genanki, each deck's notes and cards
+    then stamped with its time in ``deck_times`` (genanki stamps them all with ``timestamp``)."""
     with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
         path = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(path)
         try:
             package.write_to_db(connection.cursor(), timestamp, ids)
+            for deck, stamp in deck_times.items():
+                connection.execute("UPDATE cards SET mod = ? WHERE did = ?", (stamp, deck))
+                connection.execute(
+                    "UPDATE notes SET mod = ? WHERE id IN (SELECT nid FROM cards WHERE did = ?)", (stamp, deck)
+                )
             connection.commit()
         finally:
             connection.close()
