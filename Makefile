@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: demo test test-standalone lint install quality bench chromium clean
 
 demo: $(VENV)/.installed  ## build quizzes from seeds/ into output/ (installs only what quizgen needs to run)
-	$(BIN)/quizgen build seeds --out output --format json,html,anki,player,qti,moodle,gift
+	$(BIN)/quizgen build seeds --out output --format json,html,anki,player,qti,moodle,gift,kahoot,quizizz,blooket,gimkit,quizlet,blackboard,brightspace
 
 test: $(VENV)/.installed-test lint chromium  ## run linters, type checks and the test suite
 	$(BIN)/python -m pytest

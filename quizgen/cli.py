@@ -18,7 +18,7 @@ import click
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.export import ExportFailed, available_formats, get_exporter
+from quizgen.export import ExportFailed, available_formats, get_exporter, item_notes
 from quizgen.export.files import remove_stale_temporaries
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
@@ -308,15 +308,16 @@ def _export(
     report: Report,
     sources: Mapping[str, Path],
 ) -> None:
-    """Run each exporter, recording in ``report`` what was written and each quiz that failed, named by
-    its input file (``sources``: by quiz id)."""
+    """Run each exporter, recording in ``report`` what was written, each quiz that failed, named by its
+    input file (``sources``: by quiz id), and each item an exporter left out or shortened."""
     if not quizzes:
         return
     remove_stale_temporaries(out_dir)
     failed: set[str] = set()
     for name in formats:
         try:
-            get_exporter(name, settings).export(quizzes, out_dir)
+            exporter = get_exporter(name, settings)
+            exporter.export(quizzes, out_dir)
         except ExportFailed as error:
             for failure in error.failures:
                 failed.update(failure.quiz_ids)
@@ -326,6 +327,9 @@ def _export(
         except QuizgenError as error:
             failed.update(quiz.id for quiz in quizzes)
             report.fail(str(error))
+            continue
+        for note in item_notes(exporter):
+            report.note(str(note))
     written = [quiz for quiz in quizzes if quiz.id not in failed]
     report.wrote(len(written), sum(len(quiz.items) for quiz in written))
     report.not_written(len(quizzes) - len(written))

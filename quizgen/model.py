@@ -199,7 +199,13 @@ MAX_ITEMS_PER_DOCUMENT = 300
 GIFT_SUFFIX = ".gift.txt"
 """Ending of the GIFT files quizgen writes."""
 
-OUTPUT_TEXT_SUFFIXES = (GIFT_SUFFIX,)
+QUIZLET_SUFFIX = ".quizlet.txt"
+"""Ending of the Quizlet import files quizgen writes."""
+
+BLACKBOARD_SUFFIX = ".blackboard.txt"
+"""Ending of the Blackboard question pools quizgen writes."""
+
+OUTPUT_TEXT_SUFFIXES = (GIFT_SUFFIX, QUIZLET_SUFFIX, BLACKBOARD_SUFFIX)
 """Endings of files quizgen writes that end like a document: the reader skips them in a folder, so a
 second ``quizgen build .`` does not read the first one's output."""
 

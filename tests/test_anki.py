@@ -26,7 +26,7 @@ from quizgen.export.render import answer_text
 from quizgen.model import Cloze, Item, MultipleChoice, Quiz, marked_blanks
 from quizgen.quizfile import load_quiz
 from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, CliRun
-from tests.samples import HOSTILE, sample_quiz, source
+from tests.samples import HOSTILE, pipeline_quiz, sample_quiz, source
 
 BUILT = 1_700_000_000.0
 """Content time of a first build; later builds add to it."""
@@ -221,6 +221,39 @@ def test_rebuilding_after_an_edit_elsewhere_updates_notes_in_place(
         assert after[guid][0] == before[guid][0], "a note must keep its id, and with it its review history"
         assert after[guid][1] == edited_at, "the note must be stamped with the edit's time"
     assert all(new_phrase in after[guid][2] for guid in after.keys() - before.keys())
+
+
+def test_rebuilding_after_one_document_changed_leaves_the_other_documents_notes_alone(
+    tmp_path: Path, cli: CliRun, collection: Collection
+) -> None:
+    inputs = tmp_path / "notes"
+    inputs.mkdir()
+    unchanged, changed = inputs / "water_cycle.txt", inputs / "plate_tectonics.md"
+    for seed in (unchanged, changed):
+        write_document(seed, (SEEDS / seed.name).read_text(encoding="utf-8"), int(BUILT))
+    assert cli("build", inputs, "--format", "anki", "--out", tmp_path / "v1").exit_code == 0
+    import_deck(collection, tmp_path / "v1" / PACKAGE_NAME)
+    before = notes_by_guid(collection)
+    write_document(changed, changed.read_text(encoding="utf-8") + "\n", int(BUILT) + 3600)
+    assert cli("build", inputs, "--format", "anki", "--out", tmp_path / "v2").exit_code == 0
+    import_deck(collection, tmp_path / "v2" / PACKAGE_NAME)
+    after = notes_by_guid(collection)
+
+    assert collection.db is not None
+    rows = collection.db.all("select distinct n.guid, c.did from notes n join cards c on c.nid = n.id")
+    decks: dict[str, int] = {str(guid): int(deck) for guid, deck in rows}
+    water = collection.decks.id_for_name(deck_names_by_file()["water_cycle.txt"])
+    assert water and {guid for guid, deck in decks.items() if deck == water}
+    for guid, deck in decks.items():
+        wanted = int(BUILT) if deck == water else int(BUILT) + 3600
+        assert after[guid][1] == wanted, "each document's notes carry its own input's time"
+        assert before[guid][1] == int(BUILT)
+
+
+def deck_names_by_file() -> dict[str, str]:
+    quizzes = [pipeline_quiz(SEEDS / name) for name in ("plate_tectonics.md", "water_cycle.txt")]
+    names = deck_names(quizzes)
+    return {quiz.source.file: names[quiz.id] for quiz in quizzes}
 
 
 # --- hand-built quizzes: every note type ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,7 @@ def gift_question(question: gift_parser.Question) -> Question:
         return Question("true_false", prompt, (), ((str(answers.answer),),), explanation)
     texts = tuple(gift_unescape(answer.answer) for answer in answers.answers)
     if isinstance(answers, gift_answers.ShortSet):
-        return Question("cloze", prompt, (), (texts,), explanation)
+        return Question("cloze", prompt, (), (tuple(map(literal_answer, texts)),), explanation)
     assert isinstance(answers, gift_answers.SelectSet), type(answers)
     right = tuple(text for text, answer in zip(texts, answers.answers, strict=True) if answer.fraction == 100)
     return Question("multiple_choice", prompt, texts, (right,), explanation)
@@ -157,8 +158,14 @@ def test_gift_questions_are_separated_by_blank_lines_and_name_their_item() -> No
 
     blocks = text.strip().split("\n\n")
     assert blocks[0].startswith("// Capitals")
-    assert blocks[1].startswith("// mcq-1\n::What is the capital of France?::[plain]What is the capital of France?{")
-    assert [block.splitlines()[0] for block in blocks[1:]] == ["// mcq-1", "// cloze-1", "// tf-1"]
+    assert blocks[1].startswith(
+        "// [id:mcq-1] [tag:quizgen-id:mcq-1]\n::What is the capital of France?::[plain]What is the capital of France?{"
+    )
+    assert [block.splitlines()[0] for block in blocks[1:]] == [
+        "// [id:mcq-1] [tag:quizgen-id:mcq-1]",
+        "// [id:cloze-1] [tag:quizgen-id:cloze-1]",
+        "// [id:tf-1] [tag:quizgen-id:tf-1]",
+    ]
     assert "\t####Paris has been the capital since 508.\n}" in blocks[1]
 
 
@@ -173,12 +180,26 @@ _CLOZE_PART = re.compile(
 )
 
 
+def moodle_wildcard_match(answer: str, pattern: str) -> bool:
+    """Whether Moodle's short-answer matcher accepts ``answer`` for ``pattern``, ignoring case: a port of
+    ``qtype_shortanswer_question::compare_string_with_wildcard`` (``*`` matches anything, ``\\*`` a star)."""
+    bits = re.split(r"(?<!\\)\*+", pattern)
+    regexp = ".*".join(re.escape(bit.replace("\\*", "*")) for bit in bits)
+    return re.fullmatch(regexp, answer.strip(), re.IGNORECASE | re.DOTALL) is not None
+
+
+def literal_answer(pattern: str) -> str:
+    """The one answer a wildcard-free Moodle pattern accepts: every ``*`` in it must be escaped."""
+    assert not re.search(r"(?<!\\)\*", pattern), f"unescaped wildcard in {pattern!r}"
+    return pattern.replace("\\*", "*")
+
+
 def moodle_cloze_answers(alternatives: str) -> tuple[str, ...]:
     """The answers marked 100% in one ``{1:SHORTANSWER:...}`` part, decoded as Moodle does."""
     answers = []
     while match := re.match("~?" + _ALTERNATIVE, alternatives, re.S):
         if match[1] == "=":
-            answers.append(html.unescape(match[2]).replace("\\}", "}").replace("\\#", "#"))
+            answers.append(literal_answer(html.unescape(match[2]).replace("\\}", "}").replace("\\#", "#")))
         alternatives = alternatives[match.end() :]
     return tuple(answers)
 
@@ -204,7 +225,7 @@ def moodle_question(node: ET.Element) -> Question:
         return Question("true_false", html.unescape(prompt_html), (), ((right[0].title(),),), explanation)
     if kind == "shortanswer":
         assert text_of(node, "usecase") == "0"
-        return Question("cloze", html.unescape(prompt_html), (), (right,), explanation)
+        return Question("cloze", html.unescape(prompt_html), (), (tuple(map(literal_answer, right)),), explanation)
     assert kind == "cloze", kind
     blanks = tuple(moodle_cloze_answers(match[2]) for match in _CLOZE_PART.finditer(prompt_html))
     return Question("cloze", html.unescape(_CLOZE_PART.sub(BLANK, prompt_html)), (), blanks, explanation)
@@ -241,8 +262,69 @@ def test_moodle_xml_uses_the_types_moodle_imports() -> None:
     assert text_of(multichoice, "shuffleanswers") == "false"
     assert text_of(multichoice, "answernumbering") == "ABCD"
     assert text_of(multichoice, "idnumber") == "mcq-hostile"
-    assert [tag.findtext("text") for tag in multichoice.iter("tag")] == ["doc:hostile", "type:multiple_choice"]
+    assert [tag.findtext("text") for tag in multichoice.iter("tag")] == [
+        "doc:hostile",
+        "type:multiple_choice",
+        "quizgen-id:mcq-hostile",
+    ]
     assert text_of(root[0], "category/text") == "$course$/top/" + hostile_quiz().title.replace("/", "//")
+
+
+def wildcard_quiz() -> Quiz:
+    one = Cloze("star-one", "The company is {{1}}.", (Blank(1, "AT*T", accept=("A*",)),), "", SOURCE)
+    two = Cloze("star-two", "{{1}} and {{2}}.", (Blank(1, "AT*T"), Blank(2, "2*3")), "", SOURCE)
+    return replace(plain_quiz(), items=(one, two))
+
+
+def test_a_star_in_an_answer_is_no_moodle_wildcard() -> None:
+    quiz = wildcard_quiz()
+    root = ET.fromstring(render_moodle(quiz))
+    gift = "\n".join(line for line in render_gift(quiz).splitlines() if line.startswith("\t="))
+
+    patterns = [text_of(answer, "text") for answer in root[1].findall("answer")]
+    patterns += [m for part in _CLOZE_PART.finditer(text_of(root[2], "questiontext/text")) for m in [part[2]]]
+    assert len(patterns) == 4
+    for pattern in patterns[:2]:
+        assert moodle_wildcard_match("AT*T", pattern) or moodle_wildcard_match("A*", pattern)
+        assert not moodle_wildcard_match("ATXYZT", pattern) and not moodle_wildcard_match("Apple", pattern)
+    cloze_patterns = [html.unescape(p).removeprefix("=") for p in patterns[2:]]
+    assert not moodle_wildcard_match("ATXYZT", cloze_patterns[0]) and moodle_wildcard_match("AT*T", cloze_patterns[0])
+    assert not moodle_wildcard_match("2993", cloze_patterns[1])
+    gift_patterns = [gift_unescape(line.strip().removeprefix("=")) for line in gift.splitlines()]
+    assert gift_patterns and all(not moodle_wildcard_match("ATXYZT", p) for p in gift_patterns)
+    assert moodle_wildcard_match("AT*T", gift_patterns[0])
+
+
+# Moodle's qformat_gift reads an id number and tags from the comment before a question.
+GIFT_ID = re.compile(r"\[id:((?:\\.|[^]\\])*)\]")
+GIFT_TAG = re.compile(r"\[tag:((?:\\.|[^]\\])*)\]")
+
+
+def gift_unbracket(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text.strip())
+
+
+def test_gift_comments_carry_the_id_and_tags_moodle_reads() -> None:
+    quiz = hostile_quiz()
+    blocks = render_gift(quiz).strip().split("\n\n")[1:]
+
+    comments = [block.splitlines()[0] for block in blocks]
+    expected_items = [item for item in quiz.items for _ in expected_gift(item)]
+    assert len(comments) == len(expected_items)
+    for comment, item in zip(comments, expected_items, strict=True):
+        (idnumber,) = GIFT_ID.findall(comment)
+        assert gift_unbracket(idnumber) == item.id
+        assert [gift_unbracket(tag) for tag in GIFT_TAG.findall(comment)] == [*item.tags, f"quizgen-id:{item.id}"]
+
+
+def test_moodle_cloze_is_worth_what_moodle_makes_it_and_keeps_its_id_in_a_tag() -> None:
+    root = ET.fromstring(render_moodle(hostile_quiz()))
+
+    grades = {text_of(q, "idnumber"): text_of(q, "defaultgrade") for q in root.findall("question")[1:]}
+    assert grades == {"mcq-hostile": "1", "tf-true": "1", "tf-false": "1", "cloze-one": "1", "cloze-two": "2"}
+    for question in root.findall("question")[1:]:
+        tags = [tag.findtext("text") for tag in question.iter("tag")]
+        assert f"quizgen-id:{text_of(question, 'idnumber')}" in tags
 
 
 def test_moodle_cloze_text_holds_no_syntax_from_the_document() -> None:
@@ -412,17 +494,15 @@ def qti_question(item: ET.Element) -> Question:
         kind = "multiple_choice" if options else "true_false"
         return Question(kind, html.unescape(prompt_html), options, ((labels[correct],),), explanation)
     if question_type == "short_answer_question":
-        (rule,) = rules
-        assert (rule.action, rule.points) == ("Set", "100")
-        return Question(
-            "cloze", html.unescape(prompt_html), (), (tuple(value for _, value in rule.matches),), explanation
-        )
+        assert {(rule.action, rule.points, len(rule.matches)) for rule in rules} == {("Set", "100", 1)}
+        typed = tuple(rule.matches[0][1] for rule in rules)
+        return Question("cloze", html.unescape(prompt_html), (), (typed,), explanation)
     assert question_type == "fill_in_multiple_blanks_question", question_type
     blanks = re.findall(r"\[([A-Za-z0-9_.-]+)\]", prompt_html)
     assert sorted(f"response_{blank}" for blank in blanks) == sorted(responses)
     assert {rule.action for rule in rules} == {"Add"}
-    shares = {rule.matches[0][0]: float(rule.points) for rule in rules}
-    assert sum(shares.values()) == pytest.approx(100, abs=0.05)
+    shares = {rule.matches[0][0]: Decimal(rule.points) for rule in rules}
+    assert sum(shares.values()) == 100, "the blanks' shares add up to exactly the item's points"
     answers = tuple(
         tuple(labels[str(label.get("ident"))] for label in responses[f"response_{blank}"].iter(f"{QTI}response_label"))
         for blank in blanks
@@ -463,6 +543,53 @@ def test_qti_items_carry_the_canvas_question_types() -> None:
     assert [item.get("ident") for item in items] == [item.id for item in hostile_quiz().items]
     fimb = text_of(items[4], f"{QTI}presentation/{QTI}material/{QTI}mattext")
     assert re.findall(r"\[(\w+)\]", fimb) == ["blank2", "blank1"]  # the document's "[blank1]" is not a blank
+
+
+def holds(node: ET.Element, responses: dict[str, str]) -> bool:
+    """Whether a condition holds for ``responses``, as QTI 1.2 defines it (a ``conditionvar`` is all of its parts)."""
+    name = local(node.tag)
+    parts = [holds(child, responses) for child in node]
+    if name == "varequal":
+        return responses.get(str(node.get("respident"))) == node.text
+    if name == "other":
+        return True
+    if name == "or":
+        return any(parts)
+    if name == "not":
+        return not all(parts)
+    assert name in ("conditionvar", "and"), name
+    return all(parts)
+
+
+def qti_score(item: ET.Element, responses: dict[str, str]) -> Decimal:
+    """SCORE for ``responses`` by QTI 1.2's rules: conditions in order, stopping after one that holds unless it
+    says ``continue="Yes"`` (the default is No)."""
+    score = Decimal(0)
+    for condition in item.iterfind(f"{QTI}resprocessing/{QTI}respcondition"):
+        conditionvar = condition.find(f"{QTI}conditionvar")
+        assert conditionvar is not None
+        if not holds(conditionvar, responses):
+            continue
+        for setvar in condition.iterfind(f"{QTI}setvar"):
+            points = Decimal(setvar.text or "0")
+            score = points if setvar.get("action") == "Set" else score + points
+        if condition.get("continue", "No") == "No":
+            break
+    return score
+
+
+def test_a_qti_engine_that_follows_the_spec_marks_every_accepted_answer_right() -> None:
+    one = Cloze("sa", "Capital: {{1}}.", (Blank(1, "Rome", accept=("Roma", "Rom")),), "Why.", SOURCE)
+    three = Cloze("fimb", "{{1}}, {{2}} and {{3}}.", (Blank(1, "a", ("A1",)), Blank(2, "b"), Blank(3, "c")), "", SOURCE)
+    root = read_qti_zip(render_qti(replace(plain_quiz(), items=(one, three))))
+    short_answer, blanks = root.iter(f"{QTI}item")
+
+    for answer in ("Rome", "Roma", "Rom"):
+        assert qti_score(short_answer, {"response1": answer}) == 100, answer
+    assert qti_score(short_answer, {"response1": "Paris"}) == 0
+    right = {"response_blank1": "fimb-1-2", "response_blank2": "fimb-2-1", "response_blank3": "fimb-3-1"}
+    assert qti_score(blanks, right) == 100, "three blanks of 33.33, 33.33 and 33.34 make exactly 100"
+    assert qti_score(blanks, {**right, "response_blank2": "wrong"}) == Decimal("66.67")
 
 
 def test_qti_structure_check_catches_what_canvas_rejects() -> None:

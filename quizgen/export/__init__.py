@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, Literal, Protocol, TypeVar, runtime_checkable
 
 from quizgen.errors import QuizgenError
 from quizgen.model import Quiz
@@ -21,9 +21,11 @@ __all__ = [
     "ExportFailed",
     "ExportOptions",
     "Exporter",
+    "ItemNote",
     "QuizFailure",
     "available_formats",
     "get_exporter",
+    "item_notes",
     "register_exporter",
 ]
 
@@ -94,6 +96,39 @@ class Exporter(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class ItemNote:
+    """What an exporter did to one item its format cannot hold as it is: left it out, or shortened it.
+
+    Exporters never raise for such an item; they record a note and go on, and the CLI prints one
+    line per note.
+    """
+
+    format: str
+    quiz: str
+    item: str
+    """The item's id."""
+    name: str
+    """The item's question name (the start of its prompt), so a teacher can find it."""
+    action: Literal["left out", "shortened"]
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.format}: {self.quiz}: {self.action} {self.item} ({self.name!r}): {self.reason}"
+
+
+@runtime_checkable
+class NotesItems(Protocol):
+    """An exporter that may leave items out or shorten them: after ``export``, ``notes`` says which."""
+
+    notes: list[ItemNote]
+
+
+def item_notes(exporter: Exporter) -> list[ItemNote]:
+    """What ``exporter`` left out or shortened in its last ``export`` (nothing for most formats)."""
+    return list(exporter.notes) if isinstance(exporter, NotesItems) else []
+
+
 _REGISTRY: dict[str, str] = {
     "json": "quizgen.export.json_quiz:JsonQuizExporter",
     "anki": "quizgen.export.anki:AnkiExporter",
@@ -102,6 +137,13 @@ _REGISTRY: dict[str, str] = {
     "qti": "quizgen.export.qti:QtiExporter",
     "moodle": "quizgen.export.moodle:MoodleXmlExporter",
     "gift": "quizgen.export.gift:GiftExporter",
+    "kahoot": "quizgen.export.games:KahootExporter",
+    "quizizz": "quizgen.export.games:WaygroundExporter",
+    "blooket": "quizgen.export.games:BlooketExporter",
+    "gimkit": "quizgen.export.games:GimkitExporter",
+    "quizlet": "quizgen.export.games:QuizletExporter",
+    "blackboard": "quizgen.export.pools:BlackboardExporter",
+    "brightspace": "quizgen.export.pools:BrightspaceExporter",
 }
 
 

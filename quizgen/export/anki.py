@@ -11,8 +11,9 @@ fixed or derived from content, never from the clock or a random source:
   answer (:func:`note_guid`), not from the rendered fields, so rewording an
   explanation or an edit elsewhere in the document updates the note in place.
 
-Notes are stamped with the content time (:func:`~quizgen.export.files.content_time`); the
-sqlite file and the zip around it are written so that the same quizzes and time give the same bytes.
+Each document's notes are stamped with when that document (or a template) last changed
+(:func:`~quizgen.export.files.content_time`), so a rebuild updates only the notes of documents
+that changed; the sqlite file and the zip around it are written so that the same quizzes and time give the same bytes.
 See ``docs/anki.md`` for what a student sees.
 """
 
@@ -25,7 +26,7 @@ import sqlite3
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import count
@@ -161,6 +162,7 @@ class AnkiExporter:
         """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
         models = load_models(self.options.templates)
         stamp = content_time(self.options)
+        note_times = {quiz.id: content_time(self.options, quiz.source.file) for quiz in quizzes}
         outcome = QuizByQuiz()
         split = self.options.split
         names = {q.id: deck_names([q])[q.id] for q in quizzes} if split else deck_names(quizzes)
@@ -172,7 +174,9 @@ class AnkiExporter:
             batches = [(PACKAGE_NAME, decks)] if decks else []
         for name, batch in batches:
             held = [quiz for quiz, _ in batch]
-            outcome.write(held, out_dir / name, outcome.attempt(held, partial(_package, [d for _, d in batch], stamp)))
+            times = {deck_id(quiz.id): int(note_times[quiz.id]) for quiz in held}
+            write = partial(_package, [deck for _, deck in batch], stamp, times)
+            outcome.write(held, out_dir / name, outcome.attempt(held, write))
         return outcome.result()
 
 
@@ -203,19 +207,27 @@ def _template(templates: Path | None, name: str) -> str:
     return read_template(TEMPLATE_FOLDER, name, templates)
 
 
-def package_bytes(quizzes: Sequence[Quiz], models: dict[str, Any], content_time: float) -> bytes:
-    """The ``.apkg`` bytes of a package with one deck per quiz, stamped ``content_time``."""
+def package_bytes(
+    quizzes: Sequence[Quiz], models: dict[str, Any], content_time: float, note_times: Mapping[str, float] | None = None
+) -> bytes:
+    """The ``.apkg`` bytes of a package with one deck per quiz, stamped ``content_time``.
+
+    ``note_times`` (by quiz id) stamps each quiz's notes and cards with when its own document last
+    changed, so rebuilding after one document changed updates only that document's notes in Anki
+    ("update if newer"); a quiz missing from it gets ``content_time``.
+    """
     names = deck_names(quizzes)
     guids: Counter[str] = Counter()
-    return _package([_deck(quiz, names[quiz.id], models, guids) for quiz in quizzes], content_time)
+    times = {deck_id(quiz.id): int((note_times or {}).get(quiz.id, content_time)) for quiz in quizzes}
+    return _package([_deck(quiz, names[quiz.id], models, guids) for quiz in quizzes], content_time, times)
 
 
-def _package(decks: Sequence[Any], content_time: float) -> bytes:
-    """The ``.apkg`` bytes of a package of ``decks``, stamped ``content_time``."""
+def _package(decks: Sequence[Any], content_time: float, deck_times: Mapping[int, int]) -> bytes:
+    """The ``.apkg`` bytes of a package of ``decks``, stamped ``content_time`` (each deck's notes ``deck_times``)."""
     package = genanki.Package(decks)
     # genanki numbers notes and cards from the timestamp: a fixed start keeps ids reproducible.
     first_id = max(1, int(content_time * 1000))
-    collection = _sqlite_bytes(package, content_time, count(first_id))
+    collection = _sqlite_bytes(package, content_time, count(first_id), deck_times)
     return zip_bytes([("collection.anki2", collection), ("media", b"{}")])
 
 
@@ -359,14 +371,14 @@ def _escape(text: str) -> str:
     return escaped.translate(_SQUARE_BRACKETS)
 
 
-def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int]) -> bytes:
+def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int], deck_times: Mapping[int, int]) -> bytes:
     """The package's collection database as bytes, written by genanki in memory (so no scratch file is
-    ever left behind, and a full TMPDIR costs nothing); through a scratch file before Python 3.11."""
+    ever left behind, and a full TMPDIR costs nothing; through a scratch file before Python 3.11), each
+    deck's notes and cards then stamped with its time in ``deck_times`` (genanki stamps all ``timestamp``)."""
     if sys.version_info >= (3, 11):
         connection = sqlite3.connect(":memory:")
         try:
-            package.write_to_db(connection.cursor(), timestamp, ids)
-            connection.commit()
+            _write_collection(package, connection, timestamp, ids, deck_times)
             data: bytes = connection.serialize()
             return data
         finally:
@@ -376,10 +388,19 @@ def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int]) -> bytes:
             path = Path(folder) / "collection.anki2"
             connection = sqlite3.connect(path)
             try:
-                package.write_to_db(connection.cursor(), timestamp, ids)
-                connection.commit()
+                _write_collection(package, connection, timestamp, ids, deck_times)
             finally:
                 connection.close()
             return path.read_bytes()
     except OSError as error:
         raise QuizgenError(f"cannot make the Anki deck in the scratch folder (TMPDIR): {error.strerror}") from None
+
+
+def _write_collection(
+    package: Any, connection: sqlite3.Connection, timestamp: float, ids: Iterator[int], deck_times: Mapping[int, int]
+) -> None:
+    package.write_to_db(connection.cursor(), timestamp, ids)
+    for deck, stamp in deck_times.items():
+        connection.execute("UPDATE cards SET mod = ? WHERE did = ?", (stamp, deck))
+        connection.execute("UPDATE notes SET mod = ? WHERE id IN (SELECT nid FROM cards WHERE did = ?)", (stamp, deck))
+    connection.commit()

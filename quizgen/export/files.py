@@ -101,12 +101,15 @@ LATEST_TIME = 253_402_300_799
 """The last second of the year 9999: the latest time the formats' date fields can hold."""
 
 
-def content_time(options: ExportOptions) -> float:
+def content_time(options: ExportOptions, source_file: str | None = None) -> float:
     """When the content last changed, for formats that must stamp a time (Anki notes, PDF dates).
 
     ``SOURCE_DATE_EPOCH`` when set; else the newest modification time of the input files and of
     the teacher's template files (a template edit must reach Anki too), in whole seconds. So the
-    same input gives byte-identical output, and an edited input a newer stamp.
+    same input gives byte-identical output, and an edited input a newer stamp. With
+    ``source_file`` (a quiz's ``source.file``) only the input of that name counts, beside the
+    templates, so one document's stamp moves only when it or a template changes; where no input
+    has that name (a re-exported quiz file), every input counts.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
@@ -115,5 +118,6 @@ def content_time(options: ExportOptions) -> float:
         return float(epoch)
     templates = options.templates
     template_files = [path for path in templates.rglob("*") if path.is_file()] if templates else []
-    times = [path.stat().st_mtime for path in [*options.inputs, *template_files] if path.is_file()]
+    own = [path for path in options.inputs if path.name == source_file] if source_file else []
+    times = [path.stat().st_mtime for path in [*(own or options.inputs), *template_files] if path.is_file()]
     return float(min(int(max(times)), LATEST_TIME)) if times else 0.0

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from quizgen.export.each import PerQuizExporter
-from quizgen.export.lms import accepted_answers, moodle_category, one_line, question_name
-from quizgen.export.render import render_cloze
-from quizgen.model import BLANK, GIFT_SUFFIX, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.export.lms import accepted_answers, moodle_answer, moodle_category, moodle_tags, one_line, question_name
+from quizgen.export.render import cloze_asking
+from quizgen.model import GIFT_SUFFIX, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -61,18 +61,29 @@ def _questions(item: Item) -> list[str]:
 
 def _blank_question(item: Cloze, asked: Blank, name: str) -> str:
     """A short-answer question for the blank ``asked``, any other blanks filled in with their answers."""
-    text = render_cloze(item, lambda blank: BLANK if blank.id == asked.id else blank.answer)
-    return _question(item, name, text, ["=" + _literal(answer) for answer in accepted_answers(asked)])
+    answers = ["=" + _literal(moodle_answer(answer)) for answer in accepted_answers(asked)]
+    return _question(item, name, cloze_asking(item, asked), answers)
 
 
 def _question(item: Item, name: str, text: str, answers: list[str]) -> str:
-    """``::name::[plain]text{answers ####explanation}``, with a comment naming the item."""
-    lines = [f"// {item.id}", f"::{escape(name)}::[plain]{escape(text.strip())}{{"]
+    """``::name::[plain]text{answers ####explanation}``, after Moodle's ``// [id:...] [tag:...]`` comment."""
+    lines = [_id_and_tags(item), f"::{escape(name)}::[plain]{escape(text.strip())}{{"]
     lines += [f"\t{answer}" for answer in answers]
     if item.explanation.strip():
         lines.append(f"\t####{_literal(item.explanation)}")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _id_and_tags(item: Item) -> str:
+    """The comment Moodle reads an id number and tags from: ``// [id:q-1] [tag:doc:x]``."""
+    fields = [f"[id:{_bracketed(item.id)}]", *(f"[tag:{_bracketed(tag)}]" for tag in moodle_tags(item))]
+    return "// " + " ".join(fields)
+
+
+def _bracketed(text: str) -> str:
+    """``text`` inside Moodle's ``[id:...]`` or ``[tag:...]``: on one line, ``\\`` and ``]`` escaped."""
+    return one_line(text).replace("\\", "\\\\").replace("]", "\\]")
 
 
 class GiftExporter(PerQuizExporter):

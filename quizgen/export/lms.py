@@ -43,6 +43,20 @@ def accepted_answers(blank: Blank) -> list[str]:
     return answers
 
 
+ID_TAG = "quizgen-id"
+"""Key of the tag that carries an item's id into Moodle, which drops ``<idnumber>`` on some question types."""
+
+
+def moodle_answer(text: str) -> str:
+    """An accepted answer as Moodle's short-answer matcher must get it: ``*`` (its wildcard) escaped as ``\\*``."""
+    return text.replace("*", "\\*")
+
+
+def moodle_tags(item: Item) -> list[str]:
+    """The tags written for Moodle: the item's own, then ``quizgen-id:<id>``, which every Moodle version keeps."""
+    return [*item.tags, f"{ID_TAG}:{item.id}"]
+
+
 def question_name(item: Item) -> str:
     """A short name for the question bank: the start of its prompt, cut at a word."""
     text = one_line(prompt_text(item))
@@ -65,6 +79,11 @@ def xml_text(text: str) -> str:
 def html_text(text: str) -> str:
     """Plain ``text`` as HTML that shows it literally: ``<``, ``>`` and ``&`` escaped."""
     return html.escape(xml_text(text), quote=False)
+
+
+def bracket_safe_html(text: str) -> str:
+    """Plain ``text`` as HTML in which no ``[word]`` can be taken for a blank: brackets as character references."""
+    return html_text(text).replace("[", "&#91;").replace("]", "&#93;")
 
 
 def element(

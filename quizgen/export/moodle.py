@@ -18,7 +18,9 @@ from quizgen.export.lms import (
     accepted_answers,
     element,
     html_text,
+    moodle_answer,
     moodle_category,
+    moodle_tags,
     question_name,
     xml_bytes,
     xml_text,
@@ -69,11 +71,16 @@ def _header(root: ET.Element, item: Item, kind: str, question_html: str) -> ET.E
     _text(question, "name", question_name(item))
     _text(question, "questiontext", question_html, "html")
     _text(question, "generalfeedback", html_text(item.explanation), "html")
-    element(question, "defaultgrade", "1")
+    element(question, "defaultgrade", str(_worth(item)))
     element(question, "penalty", "1" if kind == "truefalse" else PENALTY)
     element(question, "hidden", "0")
     element(question, "idnumber", item.id)
     return question
+
+
+def _worth(item: Item) -> int:
+    """The item's points in Moodle: 1, except a ``cloze`` question, which Moodle always makes worth one per blank."""
+    return len(item.blanks) if isinstance(item, Cloze) and len(item.blanks) > 1 else 1
 
 
 def _text(parent: ET.Element, tag: str, text: str, text_format: str | None = None) -> ET.Element:
@@ -105,12 +112,13 @@ def _truefalse(question: ET.Element, item: TrueFalse) -> None:
 def _shortanswer(question: ET.Element, blank: Blank) -> None:
     element(question, "usecase", "0")
     for text in accepted_answers(blank):
-        _answer(question, 100, text, "moodle_auto_format")
+        _answer(question, 100, moodle_answer(text), "moodle_auto_format")
 
 
 def _cloze_blank(blank: Blank) -> str:
     """A blank of a ``cloze`` question: ``{1:SHORTANSWER:=answer~=alternative}`` (one mark, any case)."""
-    return "{1:SHORTANSWER:" + "~".join("=" + _cloze_literal(text) for text in accepted_answers(blank)) + "}"
+    answers = ("=" + _cloze_literal(moodle_answer(text)) for text in accepted_answers(blank))
+    return "{1:SHORTANSWER:" + "~".join(answers) + "}"
 
 
 def _cloze_literal(text: str) -> str:
@@ -119,10 +127,9 @@ def _cloze_literal(text: str) -> str:
 
 
 def _tags(question: ET.Element, item: Item) -> None:
-    if item.tags:
-        tags = element(question, "tags")
-        for tag in item.tags:
-            _text(tags, "tag", tag)
+    tags = element(question, "tags")
+    for tag in moodle_tags(item):
+        _text(tags, "tag", tag)
 
 
 class MoodleXmlExporter(PerQuizExporter):

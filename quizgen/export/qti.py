@@ -4,10 +4,10 @@ The zip holds ``imsmanifest.xml`` and ``<quiz id>/<quiz id>.xml``: one assessmen
 whose items carry Canvas's ``question_type`` metadata. Multiple choice is a
 ``multiple_choice_question``, true/false a ``true_false_question`` (both a
 ``response_lid`` scored with ``varequal`` -> ``setvar SCORE 100``), a cloze item
-with one blank a ``short_answer_question`` (every accepted answer a ``varequal``)
-and one with several blanks a ``fill_in_multiple_blanks_question`` (``[blankN]``
-in the text, a ``response_lid`` of accepted answers per blank, each blank worth
-an equal share of 100). The explanation is the item's general feedback.
+with one blank a ``short_answer_question`` (a condition per accepted answer) and
+one with several blanks a ``fill_in_multiple_blanks_question`` (``[blankN]`` in
+the text, a ``response_lid`` of accepted answers per blank, each blank worth an
+equal share of 100, the shares adding up to exactly 100). The explanation is the item's general feedback.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from quizgen.export.each import PerQuizExporter
 from quizgen.export.files import zip_bytes
 from quizgen.export.lms import (
     accepted_answers,
+    bracket_safe_html,
     element,
     html_text,
     question_name,
@@ -145,15 +146,15 @@ def _label(parent: ET.Element, ident: str, text: str) -> None:
     element(element(label, "material"), "mattext", text, {"texttype": "text/plain"})
 
 
-def _score(resprocessing: ET.Element, conditions: list[tuple[str, str]], action: str, points: str) -> None:
-    """A ``respcondition`` that sets or adds ``points`` when a ``(respident, value)`` matches.
+def _score(resprocessing: ET.Element, respident: str, value: str, action: str, points: str) -> None:
+    """A ``respcondition`` that sets or adds ``points`` when response ``respident`` is ``value``.
 
-    Several conditions are alternatives, as Canvas writes a short answer's accepted answers.
+    One condition per accepted answer: QTI 1.2 reads several ``varequal`` in one ``conditionvar``
+    as all having to hold, so an engine that follows the spec could never mark such an answer right.
+    A right answer ends scoring (``continue="No"``); a blank's share lets the other blanks be scored.
     """
-    condition = element(resprocessing, "respcondition", attrs={"continue": "No"} if action == "Set" else None)
-    conditionvar = element(condition, "conditionvar")
-    for respident, value in conditions:
-        element(conditionvar, "varequal", value, {"respident": respident})
+    condition = element(resprocessing, "respcondition", attrs={"continue": "No" if action == "Set" else "Yes"})
+    element(element(condition, "conditionvar"), "varequal", value, {"respident": respident})
     element(condition, "setvar", points, {"action": action, "varname": "SCORE"})
 
 
@@ -167,7 +168,7 @@ def _choice(
     )
     for ident, text in choices:
         _label(render, ident, text)
-    _score(resprocessing, [("response1", correct)], "Set", "100")
+    _score(resprocessing, "response1", correct, "Set", "100")
 
 
 def _short_answer(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) -> None:
@@ -175,7 +176,8 @@ def _short_answer(presentation: ET.Element, resprocessing: ET.Element, item: Clo
     _prompt(presentation, html_text(prompt_text(item)))
     response = element(presentation, "response_str", attrs={"ident": "response1", "rcardinality": "Single"})
     element(element(response, "render_fib"), "response_label", attrs={"ident": "answer1", "rshuffle": "No"})
-    _score(resprocessing, [("response1", text) for text in accepted_answers(item.blanks[0])], "Set", "100")
+    for text in accepted_answers(item.blanks[0]):
+        _score(resprocessing, "response1", text, "Set", "100")
 
 
 def _blanks(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) -> None:
@@ -184,10 +186,9 @@ def _blanks(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) ->
     Canvas marks every answer listed for a blank correct; for other QTI engines,
     each accepted answer has its own condition adding the blank's share.
     """
-    _prompt(presentation, render_cloze(item, lambda blank: f"[blank{blank.id}]", _literal))
+    _prompt(presentation, render_cloze(item, lambda blank: f"[blank{blank.id}]", bracket_safe_html))
     blanks = item.blanks_in_order
-    share = f"{100 / len(blanks):.2f}"
-    for blank in blanks:
+    for blank, share in zip(blanks, shares(len(blanks)), strict=True):
         respident = f"response_blank{blank.id}"
         response = element(presentation, "response_lid", attrs={"ident": respident})
         element(element(response, "material"), "mattext", f"blank{blank.id}")
@@ -195,12 +196,14 @@ def _blanks(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) ->
         for number, text in enumerate(accepted_answers(blank), 1):
             ident = f"{item.id}-{blank.id}-{number}"
             _label(render, ident, text)
-            _score(resprocessing, [(respident, ident)], "Add", share)
+            _score(resprocessing, respident, ident, "Add", share)
 
 
-def _literal(text: str) -> str:
-    """Text around the blanks, as HTML in which a ``[`` cannot be taken for a blank."""
-    return html_text(text).replace("[", "&#91;")
+def shares(count: int) -> list[str]:
+    """``count`` shares of 100 to two decimals that add up to exactly 100: ``3 -> 33.33, 33.33, 33.34``."""
+    cents = [10000 // count] * count
+    cents[-1] += 10000 - sum(cents)
+    return [f"{share // 100}.{share % 100:02d}" for share in cents]
 
 
 class QtiExporter(PerQuizExporter):

@@ -21,6 +21,11 @@ def render_cloze(item: Cloze, blank: Callable[[Blank], str], text: Callable[[str
     return "".join(blank(blanks[part]) if isinstance(part, int) else text(part) for part in cloze_parts(item.text))
 
 
+def cloze_asking(item: Cloze, asked: Blank) -> str:
+    """The cloze text asking for blank ``asked`` alone: it as :data:`~quizgen.model.BLANK`, the others filled in."""
+    return render_cloze(item, lambda blank: BLANK if blank.id == asked.id else blank.answer)
+
+
 def answer_text(item: Item) -> str:
     """The correct answer as a student would write it: option text, blank answers, or True/False."""
     match item:
