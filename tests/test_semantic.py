@@ -178,7 +178,7 @@ def test_no_science_distractor_is_a_synonym_hypernym_or_hyponym_of_its_answer() 
                 if option.id != item.answer:
                     checked += 1
                     assert not load_knowledge().related(item.answer_text, option.text), (item.answer_text, option.text)
-    assert checked >= 15
+    assert checked >= 6
 
 
 def test_lexical_knowledge_gives_wrong_options_beside_the_documents_own(tmp_path: Path) -> None:

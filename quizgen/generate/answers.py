@@ -327,6 +327,7 @@ def _term_tokens(chunk: Span) -> list[Token]:
     while tokens and (
         tokens[0].pos_ not in ("NOUN", "PROPN", "ADJ")
         or (tokens[0].pos_ == "ADJ" and zipf(tokens[0].lower_) >= COMMON_MODIFIER_ZIPF)
+        or tokens[0].tag_ in ("JJR", "JJS")  # "deadliest smallpox": a comparison, not part of the term
     ):
         tokens.pop(0)
     if not tokens or tokens[-1].pos_ != "NOUN" or not tokens[-1].is_alpha or len(tokens[-1]) < 4:

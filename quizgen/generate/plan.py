@@ -22,12 +22,24 @@ from itertools import zip_longest
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
 from quizgen.generate.options import BuildOptions
-from quizgen.generate.types import CHOICE_KINDS, FOREIGN_OPTIONS_KINDS, STATEMENT_KINDS_EXCLUDED, YEAR_KINDS, Answer
+from quizgen.generate.types import (
+    CHOICE_KINDS,
+    CLASS_KINDS,
+    FOREIGN_OPTIONS_KINDS,
+    STATEMENT_KINDS_EXCLUDED,
+    YEAR_KINDS,
+    Answer,
+)
 from quizgen.generate.words import normalise
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
 MCQ_OPTIONS_FROM_DOCUMENT = 1
 """Wrong options of a multiple-choice item that must come from its own document (see Distractors.choose)."""
+
+CLASS_OPTIONS_FROM_DOCUMENT = 2
+"""The same for answers that need options of their semantic class (terms, places, groups...): the
+document's own words of the class are on its topic and in its sense, where the lexical knowledge may
+take another sense of the word ("box", "bucket" for a stack of thylakoids)."""
 
 
 @dataclass
@@ -118,6 +130,12 @@ def _dates_elsewhere(answer: Answer) -> bool:
     return bool(_OTHER_YEAR.search(rest))
 
 
+def _from_document(answer: Answer) -> int:
+    if answer.kind in FOREIGN_OPTIONS_KINDS:
+        return 0
+    return CLASS_OPTIONS_FROM_DOCUMENT if answer.kind in CLASS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
+
+
 def _make_item(
     answer: Answer, distractors: Distractors, options: BuildOptions, preferred: ItemClass, used: Counter[str]
 ) -> Item | None:
@@ -133,7 +151,7 @@ def _make_item(
         and not _FACT_LABEL.match(answer.sentence.text)
     )
     if preferred is MultipleChoice or not can_be_statement:
-        from_document = 0 if answer.kind in FOREIGN_OPTIONS_KINDS else MCQ_OPTIONS_FROM_DOCUMENT
+        from_document = _from_document(answer)
         wrong = distractors.choose(answer, rng, from_document=from_document, used=used)
         if wrong is not None and MultipleChoice in types:
             used.update(normalise(option) for option in wrong)

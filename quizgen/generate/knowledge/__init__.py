@@ -87,8 +87,15 @@ class Knowledge:
         return self._proposer.scores(answer, sentence, texts, plural) if texts else []
 
     def related(self, first: str, second: str) -> bool:
-        """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense."""
-        return self.wordnet.related(first, second)
+        """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense;
+        for two phrases with one head word, whether the words that tell them apart are (*sugar molecules*
+        and *carbohydrate molecules*: sugar is a carbohydrate)."""
+        if self.wordnet.related(first, second):
+            return True
+        a, b = first.lower().split(), second.lower().split()
+        if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+            return self.wordnet.related(" ".join(a[:-1]), " ".join(b[:-1]))
+        return False
 
     def same_class(self, first: str, second: str) -> bool:
         """Whether two terms are things of one class, so one can stand as a wrong option for the other.
