@@ -206,7 +206,8 @@ def test_enough_items(document: Document) -> None:
     quiz = quiz_for(document.id)
     words = len(document_text(document).split())
 
-    assert len(quiz.items) >= min(8, words // 60), f"{len(quiz.items)} items for {words} words"
+    # fewer, better: no item gives another away, so a text that repeats one name yields fewer items
+    assert len(quiz.items) >= min(6, words // 90), f"{len(quiz.items)} items for {words} words"
 
 
 def test_the_run_has_every_item_type() -> None:

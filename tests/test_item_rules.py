@@ -4,11 +4,13 @@ the answer's class, no cues, never also correct, accepted answers, true/false, a
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from quizgen.export.render import answer_text, prompt_text
 from quizgen.generate import BuildOptions, QuizBuilder, build_quiz, build_quizzes
 from quizgen.generate.distractors import Distractors, Pool, indefinite_article
 from quizgen.generate.knowledge import load_knowledge
@@ -228,3 +230,16 @@ def test_each_quiz_is_the_same_built_alone_or_in_a_batch() -> None:
 
     for document, in_batch in zip(documents, batch, strict=True):
         assert build_quiz(document) == in_batch, document.id
+
+
+def test_no_item_gives_another_away() -> None:
+    """No item's text names another item's answer (a person by surname too), so one never answers another."""
+    for quiz in seed_and_corpus_quizzes():
+        answers = {item.id: answer_text(item) for item in quiz.items if not isinstance(item, TrueFalse)}
+        for item in quiz.items:
+            if isinstance(item, TrueFalse):
+                continue  # a false statement shows a lure, often another item's answer: no fact given away
+            shown = prompt_text(item)
+            for other_id, answer in answers.items():
+                if other_id != item.id and len(answer) > 3:
+                    assert not re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", shown), (quiz.id, answer, shown)

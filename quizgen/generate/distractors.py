@@ -29,7 +29,7 @@ from quizgen.generate.types import (
     YEAR_KINDS,
     Answer,
 )
-from quizgen.generate.words import normalise, same_stem, words, zipf
+from quizgen.generate.words import contains_run, normalise, same_stem, words, zipf
 
 DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
@@ -324,19 +324,14 @@ def _variant(first: str, second: str) -> bool:
     )
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    size = len(shorter)
-    return size > 0 and any(longer[start : start + size] == shorter for start in range(len(longer) - size + 1))
-
-
 def _overlaps(first: str, second: str) -> bool:
     """One is a run of whole words of the other (``Michelsen`` / ``Alfonso López Michelsen``)."""
     shorter, longer = sorted((words(first), words(second)), key=len)
-    return _contains(longer, shorter)
+    return contains_run(longer, shorter)
 
 
 def _mentioned(text: str, sentence: str) -> bool:
-    return _contains(words(sentence), words(text))
+    return contains_run(words(sentence), words(text))
 
 
 def _same_form(answer: Answer, text: str) -> bool:

@@ -30,7 +30,7 @@ from quizgen.generate.types import (
     YEAR_KINDS,
     Answer,
 )
-from quizgen.generate.words import normalise
+from quizgen.generate.words import contains_run, normalise, words
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
 MCQ_OPTIONS_FROM_DOCUMENT = 1
@@ -71,10 +71,12 @@ def plan_items(
     stats = stats if stats is not None else PlanStats()
     chosen: list[tuple[int, Item]] = []
     asked: set[str] = set()
+    asked_answers: list[Answer] = []
     used: Counter[str] = Counter()
+    texts = [answers[0].sentence.text for answers in sentence_answers if answers]
     for answers in _in_rounds(sentence_answers):
-        for answer in answers:
-            if answer.key in asked:
+        for answer in _unnamed_elsewhere_first(answers, texts):
+            if answer.key in asked or _gives_away(answer, asked_answers):
                 continue
             preferred = _preferred_type(answer, options.types)
             item = _make_item(answer, distractors, options, preferred, used)
@@ -83,10 +85,39 @@ def plan_items(
             if item is not None:
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)
+                asked_answers.append(answer)
                 break
         if len(chosen) >= options.item_limit:
             break
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
+
+
+def _unnamed_elsewhere_first(answers: Sequence[Answer], texts: Sequence[str]) -> list[Answer]:
+    """The sentence's answers, those no other sentence of the document names first: asking a name the
+    rest of the text keeps repeating would rule out every other item that mentions it."""
+    return sorted(
+        answers, key=lambda answer: any(_names(text, answer) for text in texts if text != answer.sentence.text)
+    )
+
+
+def _gives_away(answer: Answer, asked: Sequence[Answer]) -> bool:
+    """Whether ``answer`` and an item already chosen would give each other away: the other item's
+    sentence names this answer, or this answer's sentence names the other's (a person by surname too)."""
+    return any(_names(other.sentence.text, answer) or _names(_rest(answer), other) for other in asked)
+
+
+def _names(text: str, answer: Answer) -> bool:
+    found = words(text)
+    forms = [words(answer.text)]
+    if answer.kind == "person" and len(forms[0]) > 1:
+        forms.append(forms[0][-1:])
+    return any(form and contains_run(found, form) for form in forms)
+
+
+def _rest(answer: Answer) -> str:
+    """The answer's sentence without the answer: what the item shows."""
+    text = answer.sentence.text
+    return f"{text[: answer.start]} {text[answer.end :]}"
 
 
 def _in_rounds(sentence_answers: Sequence[Sequence[Answer]]) -> list[Sequence[Answer]]:

@@ -29,6 +29,12 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
+def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether the words ``shorter`` stand together, in order, among ``longer`` (never for no words)."""
+    size = len(shorter)
+    return size > 0 and any(longer[start : start + size] == shorter for start in range(len(longer) - size + 1))
+
+
 def letter_words(text: str) -> list[str]:
     """The lower-cased runs of ASCII letters in ``text``: the words a word-vector table can know."""
     return [word.lower() for word in _LETTERS.findall(text)]
