@@ -74,6 +74,11 @@ _CONTEXT_WORDS = frozenset("it this these they he she such those that its their 
 _HYPHENATED_NAMES = re.compile(r"[A-Z]\w*[-–][A-Z]")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _LIST_LINKS = frozenset({"conj", "appos"})
+FACT_LABEL = re.compile(r"^[A-Z][\w ,()-]{0,40}: ")
+"""A fact-sheet line ("Climate: temperate; ..."): pieces of facts, not a statement."""
+_NAMING = re.compile(r"\b(called|known as|termed|named|referred to as)(\s+(a|an|the))?\s+$", re.IGNORECASE)
+NAMED_TERM_BONUS = 1.5
+"""Score added to a term the sentence names ("a process called sublimation"): what the sentence teaches."""
 _ERA_AFTER = re.compile(r"\s+(BCE|BC|CE|AD)\b")
 
 
@@ -148,6 +153,8 @@ def usable(sentence: ParsedSentence) -> bool:
     words = [token for token in span if not token.is_punct]
     if not 5 <= len(words) <= 45 or sentence.text.rstrip().endswith("?"):
         return False
+    if FACT_LABEL.match(sentence.text):
+        return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
     if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in subject):
         return False
@@ -188,6 +195,8 @@ def _make(
     bonus: float = 0.0,
 ) -> Answer:
     score = KIND_WEIGHT.get(kind, 1.5) + PART_BONUS[sentence.part] + bonus
+    if _NAMING.search(sentence.text[:start]):
+        score += NAMED_TERM_BONUS  # "... is called a granum": the word the sentence teaches
     return Answer(sentence.sentence, start, end, kind, score, category.name if category else None, plural)
 
 

@@ -92,12 +92,18 @@ def plan_items(
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
 
 
+TOPIC_MENTIONS = 3
+"""An answer that this many other sentences of the document name is its topic ("the Sun" in a text on
+the seasons): a blank for it is filled from general knowledge of the text, and it would rule out every
+other item that mentions it."""
+
+
 def _unnamed_elsewhere_first(answers: Sequence[Answer], texts: Sequence[str]) -> list[Answer]:
-    """The sentence's answers, those no other sentence of the document names first: asking a name the
-    rest of the text keeps repeating would rule out every other item that mentions it."""
-    return sorted(
-        answers, key=lambda answer: any(_names(text, answer) for text in texts if text != answer.sentence.text)
-    )
+    """The sentence's answers that are not the document's topic, those no other sentence names first:
+    asking a name the rest of the text keeps repeating would rule out every other item that mentions it."""
+    mentions = {id(a): sum(_names(text, a) for text in texts if text != a.sentence.text) for a in answers}
+    kept = [answer for answer in answers if mentions[id(answer)] < TOPIC_MENTIONS]
+    return sorted(kept, key=lambda answer: mentions[id(answer)] > 0)
 
 
 def _gives_away(answer: Answer, asked: Sequence[Answer]) -> bool:
@@ -148,8 +154,6 @@ def _preferred_type(answer: Answer, types: frozenset[ItemClass]) -> ItemClass:
 
 
 _OTHER_YEAR = re.compile(r"\b\d{3,4}\b")
-_FACT_LABEL = re.compile(r"^[A-Z][\w ,()-]{0,40}: ")
-"""A fact-sheet line ("Climate: temperate; ..."): its pieces are no statements to judge true or false."""
 
 
 def _dates_elsewhere(answer: Answer) -> bool:
@@ -179,7 +183,6 @@ def _make_item(
         and answer.kind not in STATEMENT_KINDS_EXCLUDED
         and answer.full_clause
         and not _dates_elsewhere(answer)
-        and not _FACT_LABEL.match(answer.sentence.text)
     )
     if preferred is MultipleChoice or not can_be_statement:
         from_document = _from_document(answer)
