@@ -13,6 +13,7 @@ import pytest
 from quizgen.export.render import answer_text, prompt_text
 from quizgen.generate import BuildOptions, QuizBuilder, build_quiz, build_quizzes
 from quizgen.generate.distractors import Distractors, Pool, indefinite_article
+from quizgen.generate.items import _in_english, _name_forms
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.numbers import number_spellings, variants
@@ -243,3 +244,20 @@ def test_no_item_gives_another_away() -> None:
             for other_id, answer in answers.items():
                 if other_id != item.id and len(answer) > 3:
                     assert not re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", shown), (quiz.id, answer, shown)
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("ABE Shinzo", ["Abe", "Abe Shinzo", "Shinzo Abe"]),
+        ("Neil Armstrong", ["Armstrong"]),
+        ("Louis XVI", []),
+    ],
+)
+def test_full_names_accept_the_forms_a_student_writes(name: str, forms: list[str]) -> None:
+    assert _name_forms(name) == forms
+
+
+@pytest.mark.parametrize(("place", "english"), [("Lago Titicaca", ["Lake Titicaca"]), ("Rio Grande", [])])
+def test_place_names_accept_their_english_generic_word(place: str, english: list[str]) -> None:
+    assert _in_english(place) == english

@@ -16,7 +16,7 @@ from typing import TypedDict
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
 from quizgen.generate.stems import around_answer, standing_alone
-from quizgen.generate.types import NUMERIC_KINDS, Answer
+from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, Answer, AnswerKind
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
     Blank,
@@ -135,6 +135,7 @@ def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
     if answer.kind == "person" and len(text.split()) > 1:
         accepted += _name_forms(text)
     accepted += number_spellings(text)
+    accepted += _in_english(text) if answer.kind in PLACE_KINDS else []
     accepted += spelling_variants(text)
     if answer.head:
         accepted += [answer.head, *spelling_variants(answer.head)]
@@ -142,19 +143,32 @@ def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
 
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+PLACE_KINDS: frozenset[AnswerKind] = frozenset({"place", "name", *LIST_KINDS})
+_GENERIC_NAMES = {"lago": "Lake", "lac": "Lake", "monte": "Mount", "mont": "Mount"}
+"""The word a place's name begins with in Spanish, Italian, Portuguese or French, and its English one
+(not *Rio*: English keeps it, as in *Rio Grande*)."""
+
+
+def _in_english(name: str) -> list[str]:
+    """A place's name with its generic word in English ("Lago Titicaca" -> "Lake Titicaca"), if it has one."""
+    first, _, rest = name.partition(" ")
+    english = _GENERIC_NAMES.get(first.lower())
+    return [f"{english} {rest}"] if english and rest else []
 
 
 def _name_forms(name: str) -> list[str]:
     """Other ways a student writes a full name: the surname alone; where a reference work writes the surname
-    in capitals ("ABE Shinzo"), that surname alone and the whole name in ordinary case ("Abe", "Abe Shinzo")."""
+    in capitals ("ABE Shinzo"), that surname alone, the whole name in ordinary case and in the order of the
+    given names first ("Abe", "Abe Shinzo", "Shinzo Abe")."""
     words = name.split()
     capitals = [
         word for word in words if len(word) > 1 and word.isalpha() and word.isupper() and not _ROMAN.match(word)
     ]
     if not capitals:
-        return [words[-1]]
+        return [] if _ROMAN.match(words[-1]) else [words[-1]]  # no "XVI" for "Louis XVI"
     ordinary = " ".join(word.title() if word in capitals else word for word in words)
-    return [*(word.title() for word in capitals), ordinary]
+    given_first = " ".join([*(word for word in words if word not in capitals), *(word.title() for word in capitals)])
+    return [*(word.title() for word in capitals), ordinary, given_first]
 
 
 def _source(answer: Answer) -> Source:
