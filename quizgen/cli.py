@@ -18,7 +18,7 @@ import click
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.export import ExportFailed, available_formats, get_exporter, item_notes
+from quizgen.export import ExportFailed, available_formats, get_exporter, item_notes, note_lines
 from quizgen.export.files import remove_stale_temporaries
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
 from quizgen.quizfile import load_quiz, schema
@@ -328,8 +328,8 @@ def _export(
             failed.update(quiz.id for quiz in quizzes)
             report.fail(str(error))
             continue
-        for note in item_notes(exporter):
-            report.note(str(note))
+        for line in note_lines(item_notes(exporter)):
+            report.note(line)
     written = [quiz for quiz in quizzes if quiz.id not in failed]
     report.wrote(len(written), sum(len(quiz.items) for quiz in written))
     report.not_written(len(quizzes) - len(written))

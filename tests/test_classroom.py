@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 import zipfile
 from collections.abc import Sequence
@@ -591,3 +592,15 @@ def test_two_builds_give_byte_identical_files(tmp_path: Path, cli: CliRun) -> No
 
     assert len(runs[0]) == len(FORMATS)
     assert runs[0] == runs[1]
+
+
+def test_items_left_out_for_one_reason_share_one_line_naming_each(tmp_path: Path, cli: CliRun) -> None:
+    result = cli("build", SEEDS / "water_cycle.txt", "--out", tmp_path, "--format", "json,kahoot")
+
+    assert result.exit_code == 0, result.stderr
+    quiz = json.loads((tmp_path / "water-cycle.quiz.json").read_text(encoding="utf-8"))
+    cloze_ids = [item["id"] for item in quiz["items"] if item["type"] == "cloze"]
+    assert len(cloze_ids) > 1
+    [line] = [line for line in result.stderr.splitlines() if "cloze item has no options" in line]
+    assert f"left out {len(cloze_ids)} items" in line
+    assert all(item_id in line for item_id in cloze_ids)

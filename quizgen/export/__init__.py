@@ -26,6 +26,7 @@ __all__ = [
     "available_formats",
     "get_exporter",
     "item_notes",
+    "note_lines",
     "register_exporter",
 ]
 
@@ -127,6 +128,21 @@ class NotesItems(Protocol):
 def item_notes(exporter: Exporter) -> list[ItemNote]:
     """What ``exporter`` left out or shortened in its last ``export`` (nothing for most formats)."""
     return list(exporter.notes) if isinstance(exporter, NotesItems) else []
+
+
+def note_lines(notes: Sequence[ItemNote]) -> list[str]:
+    """One line per format, quiz, action and reason, naming every item it concerns (one note: as it stands)."""
+    groups: dict[tuple[str, str, str, str], list[ItemNote]] = {}
+    for note in notes:
+        groups.setdefault((note.format, note.quiz, note.action, note.reason), []).append(note)
+    lines = []
+    for (format_name, quiz, action, reason), group in groups.items():
+        if len(group) == 1:
+            lines.append(str(group[0]))
+        else:
+            items = ", ".join(note.item for note in group)
+            lines.append(f"{format_name}: {quiz}: {action} {len(group)} items ({items}): {reason}")
+    return lines
 
 
 _REGISTRY: dict[str, str] = {
