@@ -16,10 +16,11 @@ test-standalone: $(VENV)/.installed-test chromium
 	QUIZGEN_SHARED=/nonexistent/shared $(BIN)/python -m pytest -q
 
 # Worksheet printing and the quiz player are tested in the system's Chromium, never a downloaded
-# one. Installed with apt where we may (root, Debian); elsewhere those tests skip and say why.
+# one (poppler-utils' pdftotext reads the printed text back). Installed with apt where we may (root,
+# Debian); elsewhere those tests skip and say why.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-		apt-get update -qq && apt-get install -y -qq chromium fonts-liberation >/dev/null; } || \
+	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		apt-get update -qq && apt-get install -y -qq chromium fonts-liberation poppler-utils >/dev/null; } || \
 		echo "Chromium not installed: worksheet PDF and player tests will be skipped (apt-get install chromium)"
 
 lint: $(VENV)/.installed-test

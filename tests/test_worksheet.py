@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -590,3 +591,20 @@ def test_pdf_option_writes_a_pdf_beside_each_html_file_dated_by_the_input(
 
 def test_exporter_is_registered_as_html() -> None:
     assert isinstance(get_exporter("html"), WorksheetExporter)
+
+
+def test_a_combined_file_labels_each_documents_pages(printer: PdfPrinter, tmp_path: Path) -> None:
+    """In all.worksheet.pdf a page says which document it belongs to, not only where it stands in the file."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (Debian poppler-utils, installed by `make test` as root) is not installed")
+    quizzes = [short_quiz(), classroom_quiz()]
+    html = render_page(load_templates(None), "worksheet", [sheets_for(q, 1, 0)[0] for q in quizzes], WorksheetOptions())
+    pdf = tmp_path / "all.pdf"
+    pdf.write_bytes(printer.print(html))
+
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[: len(pdf_pages(pdf.read_bytes()))]
+
+    assert "Document 1 of 2" in pages[0] and quizzes[0].title in pages[0]
+    assert "Document 2 of 2" in pages[-1] and quizzes[1].title in pages[-1]
