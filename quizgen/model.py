@@ -101,6 +101,8 @@ class Blank:
     id: int
     answer: str
     accept: tuple[str, ...] = ()
+    distractors: tuple[str, ...] = ()
+    """Plausible wrong answers of the blank's kind and class, best first (may be fewer than three)."""
 
 
 Difficulty: TypeAlias = Literal["easy", "medium", "hard"]

@@ -34,7 +34,7 @@ from quizgen.model import (
     marked_blanks,
 )
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 """Version of the JSON quiz format written; see ``docs/quiz-format.md`` for its history."""
 
 JsonObject = dict[str, Any]
@@ -93,6 +93,8 @@ def _plain(value: Any) -> Any:
         blank: JsonObject = {"id": value.id, "answer": value.answer}
         if value.accept:
             blank["accept"] = list(value.accept)
+        if value.distractors:
+            blank["distractors"] = list(value.distractors)
         return blank
     return value
 
@@ -170,7 +172,10 @@ def _item_from_json(data: JsonObject) -> Item:
         options = tuple(Option(id=option["id"], text=option["text"]) for option in data["options"])
         return MultipleChoice(question=data["question"], options=options, answer=data["answer"], **common)
     if data["type"] == Cloze.type:
-        blanks = tuple(Blank(id=b["id"], answer=b["answer"], accept=tuple(b.get("accept", ()))) for b in data["blanks"])
+        blanks = tuple(
+            Blank(b["id"], b["answer"], tuple(b.get("accept", ())), tuple(b.get("distractors", ())))
+            for b in data["blanks"]
+        )
         return Cloze(text=data["text"], blanks=blanks, **common)
     return TrueFalse(statement=data["statement"], answer=data["answer"], **common)
 

@@ -608,3 +608,16 @@ def test_a_combined_file_labels_each_documents_pages(printer: PdfPrinter, tmp_pa
 
     assert "Document 1 of 2" in pages[0] and quizzes[0].title in pages[0]
     assert "Document 2 of 2" in pages[-1] and quizzes[1].title in pages[-1]
+
+
+def test_the_word_bank_mixes_in_wrong_words_that_fit_no_blank() -> None:
+    """With one word per blank, the last blank is found by elimination: a few wrong words join the bank."""
+    quiz = pipeline_quiz(SEEDS / "water_cycle.txt")
+    [sheet] = sheets_for(quiz, 1, 0)
+    blanks = [blank for item in quiz.items if isinstance(item, Cloze) for blank in item.blanks]
+    right = {text.casefold() for blank in blanks for text in (blank.answer, *blank.accept)}
+
+    extras = [word for word in sheet.word_bank if word.casefold() not in right]
+    assert 1 <= len(extras) <= max(1, round(len(blanks) / 4)), (extras, len(blanks))
+    assert all(any(word in blank.distractors for blank in blanks) for word in extras)
+    assert {blank.answer for blank in blanks} <= set(sheet.word_bank)

@@ -24,7 +24,18 @@ from quizgen.export.each import QuizByQuiz
 from quizgen.export.files import content_time
 from quizgen.export.render import answer_text, explanation_beside_source, prompt_text, shuffled, version_label
 from quizgen.export.templating import render_template, template_environment
-from quizgen.model import Cloze, Item, MultipleChoice, Option, Quiz, TrueFalse, assert_never, cloze_parts, option_letter
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Item,
+    MultipleChoice,
+    Option,
+    Quiz,
+    TrueFalse,
+    assert_never,
+    cloze_parts,
+    option_letter,
+)
 
 __all__ = [
     "COMBINED_NAME",
@@ -289,7 +300,9 @@ def _sheet(quiz: Quiz, version: str | None, items: Sequence[Item]) -> Sheet:
         for kind in SECTION_ORDER
         if any(item.type == kind for item in items)
     )
-    answers = [blank.answer for item in items if isinstance(item, Cloze) for blank in item.blanks]
+    blanks = [blank for item in items if isinstance(item, Cloze) for blank in item.blanks]
+    answers = [blank.answer for blank in blanks]
+    bank = [*answers, *_extra_words(blanks)]
     return Sheet(
         id=quiz.id,
         title=quiz.title,
@@ -297,9 +310,26 @@ def _sheet(quiz: Quiz, version: str | None, items: Sequence[Item]) -> Sheet:
         grade=quiz.metadata.grade,
         version=version,
         sections=sections,
-        word_bank=tuple(sorted(set(answers), key=lambda word: (word.casefold(), word))),
-        blank_width_mm=_blank_width(answers),
+        word_bank=tuple(sorted(set(bank), key=lambda word: (word.casefold(), word))),
+        blank_width_mm=_blank_width(bank),
     )
+
+
+EXTRA_WORDS_PER_BLANK = 0.25
+"""Wrong words added to a word bank, per blank (at least one where any blank has a wrong answer kept)."""
+
+
+def _extra_words(blanks: Sequence[Blank]) -> list[str]:
+    """A few blanks' best wrong answers for the word bank, so its last word is not found by elimination;
+    never a word that is right for any blank of the sheet."""
+    right = {text.casefold() for blank in blanks for text in (blank.answer, *blank.accept)}
+    wanted = max(1, round(len(blanks) * EXTRA_WORDS_PER_BLANK)) if len(blanks) > 1 else 0
+    extras: list[str] = []
+    for blank in blanks:
+        word = next((text for text in blank.distractors if text.casefold() not in right), None)
+        if word is not None and word not in extras and len(extras) < wanted:
+            extras.append(word)
+    return extras
 
 
 def _blank_width(answers: Sequence[str]) -> int:

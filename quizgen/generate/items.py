@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
@@ -56,11 +57,12 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
     )
 
 
-def cloze(answer: Answer, lexicon: Lexicon) -> Cloze:
-    """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too."""
+def cloze(answer: Answer, lexicon: Lexicon, distractors: Sequence[str] = ()) -> Cloze:
+    """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too, and
+    ``distractors`` (plausible wrong answers, best first) are kept for word banks."""
     return Cloze(
         text=_cloze_text(answer),
-        blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon))),),
+        blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon)), tuple(distractors)),),
         **_common(answer, Cloze.type),
     )
 

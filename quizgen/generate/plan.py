@@ -13,6 +13,7 @@ cloze), and falls back to cloze when three good wrong options cannot be found.
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -177,7 +178,7 @@ def _make_item(
     rng = item_random(options.seed, answer)
     types = options.types
     if preferred is Cloze:
-        return cloze(answer, distractors.lexicon)
+        return _cloze(answer, distractors, rng)
     can_be_statement = (
         TrueFalse in types
         and answer.kind not in STATEMENT_KINDS_EXCLUDED
@@ -194,4 +195,12 @@ def _make_item(
         lures = distractors.choose(answer, rng)
         if lures is not None:
             return true_false(answer, lures[0], rng)
-    return cloze(answer, distractors.lexicon) if Cloze in types else None
+    return _cloze(answer, distractors, rng) if Cloze in types else None
+
+
+CLOZE_DISTRACTORS = 3
+"""Plausible wrong answers a cloze blank keeps (for a worksheet's word bank), when there are any."""
+
+
+def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloze:
+    return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS))
