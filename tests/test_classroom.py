@@ -25,6 +25,7 @@ from quizgen.export import ItemNote, get_exporter, item_notes
 from quizgen.export.classroom import ClassroomExporter
 from quizgen.export.games import BlooketExporter, GimkitExporter, KahootExporter, QuizletExporter, WaygroundExporter
 from quizgen.export.pools import BlackboardExporter, BrightspaceExporter
+from quizgen.export.render import cloze_as_choice
 from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents
@@ -112,16 +113,26 @@ def written_items(quiz: Quiz, notes: list[ItemNote]) -> list[Item]:
     return [item for item in quiz.items if item.id not in left_out]
 
 
+def as_choice(item: Item) -> MultipleChoice | TrueFalse:
+    """The item as a choice format writes it: a cloze item through its kept wrong answers."""
+    if isinstance(item, Cloze):
+        choice = cloze_as_choice(item)
+        assert choice is not None, f"{item.id}: a cloze item without three wrong answers is left out"
+        return choice
+    return item
+
+
 def right_answer(item: Item) -> str:
-    if isinstance(item, MultipleChoice):
-        return flat(item.answer_text)
-    assert isinstance(item, TrueFalse)
-    return "True" if item.answer else "False"
+    choice = as_choice(item)
+    if isinstance(choice, MultipleChoice):
+        return flat(choice.answer_text)
+    return "True" if choice.answer else "False"
 
 
 def choice_texts(item: Item) -> set[str]:
-    if isinstance(item, MultipleChoice):
-        return {flat(option.text) for option in item.options}
+    choice = as_choice(item)
+    if isinstance(choice, MultipleChoice):
+        return {flat(option.text) for option in choice.options}
     return {"True", "False"}
 
 
@@ -223,7 +234,7 @@ def test_kahoot_sheet_is_the_template_with_every_rule_kept(seeds_quizzes: tuple[
     for quiz in all_quizzes(seeds_quizzes):
         notes = check_kahoot(quiz)
 
-        clozes = {item.id for item in quiz.items if isinstance(item, Cloze)}
+        clozes = {item.id for item in quiz.items if isinstance(item, Cloze) and cloze_as_choice(item) is None}
         assert clozes <= {note.item for note in notes if note.action == "left out"}, "a cloze has no options"
 
 
@@ -599,8 +610,27 @@ def test_items_left_out_for_one_reason_share_one_line_naming_each(tmp_path: Path
 
     assert result.exit_code == 0, result.stderr
     quiz = json.loads((tmp_path / "water-cycle.quiz.json").read_text(encoding="utf-8"))
-    cloze_ids = [item["id"] for item in quiz["items"] if item["type"] == "cloze"]
+    cloze_ids = [
+        item["id"]
+        for item in quiz["items"]
+        if item["type"] == "cloze" and len(item["blanks"][0].get("distractors", [])) < 3
+    ]
     assert len(cloze_ids) > 1
     [line] = [line for line in result.stderr.splitlines() if "cloze item has no options" in line]
     assert f"left out {len(cloze_ids)} items" in line
     assert all(item_id in line for item_id in cloze_ids)
+
+
+def test_a_cloze_with_three_kept_wrong_answers_becomes_a_game_question() -> None:
+    """Game formats need options: a one-blank cloze offers its answer and its three kept wrong answers."""
+    blank = Blank(1, "sublimation", (), ("evaporation", "condensation", "melting"))
+    item = Cloze("cloze-options", "Ice turning straight into vapour is called {{1}}.", (blank,), "", SOURCE)
+
+    data, notes = render("kahoot", quiz_of("options", "Options", [item]))
+
+    assert not notes
+    [row] = [row for row in values(read_sheet(data), 9, 8) if any(row)]
+    _, question, *answers, _, correct = row
+    assert question == f"Ice turning straight into vapour is called {BLANK}."
+    assert set(answers) == {"sublimation", "evaporation", "condensation", "melting"}
+    assert answers[int(str(correct)) - 1] == "sublimation"

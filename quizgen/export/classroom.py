@@ -18,6 +18,7 @@ from typing import ClassVar, Literal, TypeVar
 from quizgen.export import ExportOptions, ItemNote
 from quizgen.export.each import PerQuizExporter
 from quizgen.export.lms import accepted_answers, question_name
+from quizgen.export.render import cloze_as_choice
 from quizgen.export.sheets import Cell, cell_text, formula_risk
 from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
 
@@ -112,7 +113,10 @@ class ClassroomExporter(PerQuizExporter):
             case TrueFalse():
                 return self.text(item.statement, "the statement", question_limit), self.true_false(item)
             case Cloze():
-                raise DoesNotFit(f"a cloze item has no options to choose from, and {self.platform} needs them")
+                choice = cloze_as_choice(item)  # the blank's kept wrong answers as options, where it has three
+                if choice is None:
+                    raise DoesNotFit(f"a cloze item has no options to choose from, and {self.platform} needs them")
+                return self.choice_question(choice, most, question_limit, answer_limit)
             case _:
                 assert_never(item)
 

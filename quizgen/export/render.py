@@ -7,7 +7,18 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, TrueFalse, assert_never, cloze_parts
+from quizgen.model import (
+    BLANK,
+    Blank,
+    Cloze,
+    Item,
+    MultipleChoice,
+    Option,
+    TrueFalse,
+    assert_never,
+    cloze_parts,
+    option_letter,
+)
 
 T = TypeVar("T")
 
@@ -50,6 +61,27 @@ def prompt_text(item: Item) -> str:
             return render_cloze(item, lambda _: BLANK)
         case _:
             assert_never(item)
+
+
+def cloze_as_choice(item: Cloze) -> MultipleChoice | None:
+    """A one-blank cloze item as multiple choice, for formats that need options: the sentence with the
+    blank, the answer and the blank's three best wrong answers, in an order fixed by the item's id.
+    ``None`` when the item has several blanks or fewer than three wrong answers kept."""
+    if len(item.blanks) != 1 or len(item.blanks[0].distractors) < 3:
+        return None
+    blank = item.blanks[0]
+    texts = shuffled([blank.answer, *blank.distractors[:3]], 0, item.id)
+    options = tuple(Option(option_letter(index), text) for index, text in enumerate(texts))
+    return MultipleChoice(
+        id=item.id,
+        question=prompt_text(item),
+        options=options,
+        answer=option_letter(texts.index(blank.answer)),
+        explanation=item.explanation,
+        source=item.source,
+        tags=item.tags,
+        difficulty=item.difficulty,
+    )
 
 
 def explanation_beside_source(item: Item) -> str:
