@@ -261,3 +261,15 @@ def test_full_names_accept_the_forms_a_student_writes(name: str, forms: list[str
 @pytest.mark.parametrize(("place", "english"), [("Lago Titicaca", ["Lake Titicaca"]), ("Rio Grande", [])])
 def test_place_names_accept_their_english_generic_word(place: str, english: list[str]) -> None:
     assert _in_english(place) == english
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "synonyms"),
+    [
+        ("marketplace", "Traders met at the marketplace every week.", ["market"]),
+        ("clusters", "Smaller clusters of houses are found along the coast.", ["bunches", "clumps"]),
+        ("excitation", "The pigment molecule can undergo oxidation upon excitation.", []),  # many senses: none
+    ],
+)
+def test_a_cloze_accepts_the_synonyms_of_an_unambiguous_term(answer: str, sentence: str, synonyms: list[str]) -> None:
+    assert load_knowledge().synonyms(answer, sentence) == synonyms

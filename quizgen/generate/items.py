@@ -57,12 +57,14 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
     )
 
 
-def cloze(answer: Answer, lexicon: Lexicon, distractors: Sequence[str] = ()) -> Cloze:
-    """The sentence with the answer as blank 1; other names for it (in ``lexicon``) are accepted too, and
-    ``distractors`` (plausible wrong answers, best first) are kept for word banks."""
+def cloze(answer: Answer, lexicon: Lexicon, distractors: Sequence[str] = (), synonyms: Sequence[str] = ()) -> Cloze:
+    """The sentence with the answer as blank 1; other names for it (in ``lexicon``, and ``synonyms``: other
+    words for it in the sentence's sense) are accepted too, and ``distractors`` (plausible wrong answers,
+    best first) are kept for word banks."""
+    accepted = [name for name in dict.fromkeys([*_accepted(answer, lexicon), *synonyms]) if name != answer.text]
     return Cloze(
         text=_cloze_text(answer),
-        blanks=(Blank(1, answer.text, tuple(_accepted(answer, lexicon)), tuple(distractors)),),
+        blanks=(Blank(1, answer.text, tuple(accepted), tuple(distractors)),),
         **_common(answer, Cloze.type),
     )
 

@@ -203,4 +203,10 @@ CLOZE_DISTRACTORS = 3
 
 
 def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloze:
-    return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS))
+    knowledge = distractors.knowledge
+    synonyms = (
+        knowledge.synonyms(answer.text, answer.sentence.text, answer.plural)
+        if knowledge is not None and answer.kind == "term"
+        else []
+    )
+    return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS), synonyms)

@@ -82,6 +82,10 @@ class Knowledge:
         """
         return list(self._candidates(answer, sentence, limit, plural))
 
+    def synonyms(self, answer: str, sentence: str, plural: bool | None = None) -> list[str]:
+        """Other words for ``answer`` in the sense it has in ``sentence`` (WordNet's lemmas of that sense)."""
+        return self._proposer.synonyms(answer, sentence, plural)
+
     def scores(self, answer: str, sentence: str, texts: list[str], plural: bool | None = None) -> list[float]:
         """How well each of ``texts`` fits as a wrong option for ``answer`` in ``sentence`` (no source bonus)."""
         return self._proposer.scores(answer, sentence, texts, plural) if texts else []

@@ -25,6 +25,9 @@ NEIGHBOURS = 200
 """GloVe neighbours looked at per answer."""
 SENSES = 8
 """Senses of an ambiguous answer compared with its sentence."""
+SYNONYM_SENSES = 2
+"""Synonyms are offered only for a word of at most this many noun senses: for a word of many, the sense a
+sentence means is too often not the one chosen ("excitation" of an electron is no "excitement")."""
 FREQUENT_SENSE = 0.02
 """How much a more frequent sense is preferred when choosing the answer's sense (per rank)."""
 
@@ -104,6 +107,19 @@ class Proposer:
         """The score of each of ``texts`` as a wrong option for ``answer`` (as if a vector neighbour)."""
         query = self._query(answer, sentence, plural)
         return [round(self._score(query, text, NEIGHBOUR), 4) for text in texts]
+
+    def synonyms(self, answer: str, sentence: str, plural: bool | None = None) -> list[str]:
+        """The other one-word lemmas of the answer's sense in ``sentence``, in the answer's number and case:
+        words a student may rightly write for it. Only when that sense is the word's most frequent one and the
+        word has few senses (:data:`SYNONYM_SENSES`), so a sense chosen wrongly adds no wrong word."""
+        query = self._query(answer, sentence, plural)
+        if query.sense is None or query.sense != query.senses[0] or len(query.senses) > SYNONYM_SENSES:
+            return []
+        found = []
+        for lemma in self._wordnet.synset(query.sense).lemmas:
+            if " " not in lemma:
+                found += [text for text in self._inflected(lemma, query) if text.lower() != answer.lower()]
+        return list(dict.fromkeys(found))
 
     def _query(self, answer: str, sentence: str, plural: bool | None = None) -> Query:
         words = tuple(letter_words(answer))
