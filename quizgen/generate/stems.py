@@ -51,12 +51,19 @@ _CONNECTIVE = re.compile(
 
 
 def around_answer(answer: Answer) -> tuple[str, str]:
-    """The source sentence's text before and after the answer, without a leading connective
-    ("However,", "As a result,", "And") that points at text the student does not have."""
+    """The text before and after the answer in its clause of the source sentence (clauses joined by ``;``
+    each state a fact of their own, and the others only lengthen the question), without a leading
+    connective ("However,", "As a result,", "And") that points at text the student does not have."""
     text = answer.sentence.text
     before, after = text[: answer.start].lstrip(), text[answer.end :].rstrip()
+    clause_start = before.rfind("; ")
+    if clause_start >= 0:
+        before = before[clause_start + 2 :]
+    clause_end = after.find("; ")
+    if clause_end >= 0:
+        after = after[:clause_end].rstrip(",: ") + "."
     trimmed = _CONNECTIVE.sub("", before, count=1)
-    if trimmed != before:
+    if trimmed != before or clause_start >= 0:
         before = trimmed[:1].upper() + trimmed[1:]
     return before, after
 
