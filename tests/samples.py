@@ -10,7 +10,8 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizgen.generate import build_quiz
+from quizgen.generate import BuildOptions, build_quiz
+from quizgen.generate.types import Answer, AnswerKind, Part, Sentence
 from quizgen.model import (
     Blank,
     Cloze,
@@ -257,3 +258,35 @@ def pipeline_quizzes() -> tuple[Quiz, ...]:
     quizzes = tuple(pipeline_quiz(path) for path in sorted(find_documents([SEEDS])))
     assert quizzes and all(quiz.items for quiz in quizzes)
     return quizzes
+
+
+# --- the generate stage's own inputs -----------------------------------------------------------------------------
+
+
+def answer_in(
+    text: str,
+    part_of: str,
+    kind: AnswerKind,
+    *,
+    position: int = 0,
+    section: str = "History",
+    part: Part = "body",
+    score: float = 3.0,
+    category: str | None = None,
+    plural: bool = False,
+    full_clause: bool = True,
+    title: str = "",
+) -> Answer:
+    """An answer spanning the first occurrence of ``part_of`` in the sentence ``text`` (of document ``doc``)."""
+    start = text.index(part_of)
+    sentence = Sentence(text, "doc", section, part, position)
+    return Answer(
+        sentence, start, start + len(part_of), kind, score, category, plural, full_clause=full_clause, title=title
+    )
+
+
+def quiz_from_text(folder: Path, text: str, options: BuildOptions | None = None, name: str = "notes.txt") -> Quiz:
+    """The quiz built from ``text`` saved as ``folder/name``, as `quizgen build` reads a teacher's file."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return build_quiz(read_document(path), options)

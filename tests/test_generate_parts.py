@@ -18,7 +18,7 @@ from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
 from quizgen.generate.stems import blank_stem, question_stem, with_stem
-from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part, Sentence
+from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part
 from quizgen.model import (
     BLANK,
     ITEM_CLASSES,
@@ -38,6 +38,7 @@ from quizgen.model import (
     parse_tag,
     slug,
 )
+from tests.samples import answer_in
 
 DOCUMENT_ID = "doc"
 
@@ -49,25 +50,6 @@ SMALL_LEXICON_DATA: dict[str, object] = {
 
 def small_lexicon() -> Lexicon:
     return Lexicon(SMALL_LEXICON_DATA)
-
-
-def answer_in(
-    text: str,
-    part_of: str,
-    kind: AnswerKind,
-    *,
-    position: int = 0,
-    section: str = "History",
-    part: Part = "body",
-    score: float = 3.0,
-    category: str | None = None,
-    plural: bool = False,
-    full_clause: bool = True,
-) -> Answer:
-    """An answer spanning the first occurrence of ``part_of`` in the sentence ``text``."""
-    start = text.index(part_of)
-    sentence = Sentence(text, DOCUMENT_ID, section, part, position)
-    return Answer(sentence, start, start + len(part_of), kind, score, category, plural, full_clause=full_clause)
 
 
 # --- 1. Number variants ------------------------------------------------------------------------------

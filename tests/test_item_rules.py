@@ -17,18 +17,12 @@ from quizgen.generate.items import _in_english, _name_forms
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.numbers import number_spellings, variants
-from quizgen.generate.types import Answer, AnswerKind, Sentence
+from quizgen.generate.types import Answer
 from quizgen.generate.words import spelling_variants
 from quizgen.model import Cloze, MultipleChoice, Quiz, TrueFalse
 from quizgen.read import find_documents, read_document
 from tests.conftest import SEEDS, corpus_files
-
-
-def answer_in(text: str, part_of: str, kind: AnswerKind, *, title: str = "", plural: bool = False) -> Answer:
-    start = text.index(part_of)
-    return Answer(
-        Sentence(text, "doc", "Body", "body", 0), start, start + len(part_of), kind, 3.0, None, plural, title=title
-    )
+from tests.samples import answer_in, quiz_from_text
 
 
 def with_knowledge(*answers: Answer) -> Distractors:
@@ -153,13 +147,11 @@ def test_a_list_and_its_members_never_stand_together() -> None:
 
 
 def test_a_member_of_a_list_is_never_asked(tmp_path: Path) -> None:
-    path = tmp_path / "cell.txt"
-    path.write_text(
+    quiz = quiz_from_text(
+        tmp_path,
         "The Cell\nA plant cell has a membrane, a cell wall, a nucleus and chloroplasts.\n"
         "Chloroplasts capture the energy of sunlight for the whole plant.\n",
-        encoding="utf-8",
     )
-    quiz = build_quiz(read_document(path))
 
     listed = "A plant cell has a membrane, a cell wall, a nucleus and chloroplasts."
     assert all(item.source.sentence != listed for item in quiz.items), [item.source for item in quiz.items]
@@ -205,13 +197,12 @@ def test_generated_numbers_keep_the_answers_format(text: str, digits: bool) -> N
 
 
 def test_statements_drop_a_leading_connective_and_years_beside_other_years_are_not_swapped(tmp_path: Path) -> None:
-    path = tmp_path / "needham.txt"
-    path.write_text(
+    quiz = quiz_from_text(
+        tmp_path,
         "Spontaneous Generation\nHowever, Louis Pasteur disproved spontaneous generation in 1859.\n"
         "In 1745, John Needham (1713–1781) boiled broth in sealed flasks.\n",
-        encoding="utf-8",
+        BuildOptions(types=frozenset({TrueFalse})),
     )
-    quiz = build_quiz(read_document(path), BuildOptions(types=frozenset({TrueFalse})))
 
     for item in quiz.items:
         assert isinstance(item, TrueFalse)

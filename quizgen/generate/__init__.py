@@ -106,10 +106,7 @@ class QuizBuilder:
 
     def build(self) -> Built:
         """One quiz per document added, in the order they were added, with the notes they need."""
-        knowledge = self._knowledge
-        if knowledge is None and self.options.semantic:
-            knowledge = load_knowledge()
-        knowledge = knowledge if self.options.semantic else None
+        knowledge = (self._knowledge or load_knowledge()) if self.options.semantic else None
         quizzes, notes = [], []
         for document, analysed in self._documents:
             pool = Pool()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
-from quizgen.generate.numbers import numeric_value, variants
+from quizgen.generate.numbers import numeric_value, variants, year_value, years_in
 from quizgen.generate.types import (
     CLASS_KINDS,
     COUNT_KINDS,
@@ -35,7 +35,6 @@ DISTRACTOR_COUNT = 3
 _SHORTLIST = 12
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
-_OTHER_YEARS = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![\d,])")
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 _ELEVEN_EIGHTEEN = re.compile(r"^1[18](\d{2})?(\D|$)")
 _VOWEL_SOUND_H = re.compile(r"^(hour|honest|honou?r|heir)")
@@ -96,7 +95,7 @@ class Pool:
     def latest_year(self, document_id: str) -> int | None:
         """The latest year (of the common era) the document names, if any."""
         years = [
-            _year_value(texts[document_id]) for texts in self._entries.get("year", {}).values() if document_id in texts
+            year_value(texts[document_id]) for texts in self._entries.get("year", {}).values() if document_id in texts
         ]
         found = [year for year in years if year is not None and year > 0]
         return max(found) if found else None
@@ -203,12 +202,10 @@ class Distractors:
     def _fits_the_timeline(self, answer: Answer, text: str) -> bool:
         """Whether a wrong year stands on the same side as the answer of every other year in the sentence,
         and no later than the latest year the document names (a text written in 2024 knows no 2026)."""
-        value, answer_value = _year_value(text), _year_value(answer.text)
+        value, answer_value = year_value(text), year_value(answer.text)
         if value is None or answer_value is None:
             return True
-        sentence = answer.sentence.text
-        rest = f"{sentence[: answer.start]} {sentence[answer.end :]}"
-        for other in (int(found) for found in _OTHER_YEARS.findall(rest)):
+        for other in years_in(answer.rest):
             if (value > other) != (answer_value > other) or value == other:
                 return False
         latest = self.pool.latest_year(answer.sentence.document_id)
@@ -308,8 +305,7 @@ def indefinite_article(text: str) -> str:
 
 def _repeats_stem_word(answer: Answer, text: str) -> bool:
     """Whether ``text`` has a word of four letters or more that the stem has too and the answer has not."""
-    sentence = answer.sentence.text
-    stem = set(words(sentence[: answer.start] + " " + sentence[answer.end :]))
+    stem = set(words(answer.rest))
     return any(len(word) >= 4 and word in stem for word in set(words(text)) - set(words(answer.text)))
 
 
@@ -380,18 +376,11 @@ def _comparable_numbers(first: str, second: str) -> bool:
 
 
 def _years_apart(first: str, second: str) -> int:
-    a, b = re.search(r"\d+", first), re.search(r"\d+", second)
-    if not a or not b or first.endswith("BCE") != second.endswith("BCE"):
+    """How many years lie between two years (a very large number across the start of the era)."""
+    a, b = year_value(first), year_value(second)
+    if a is None or b is None or (a < 0) != (b < 0):
         return 10**6
-    return abs(int(a.group()) - int(b.group()))
-
-
-def _year_value(text: str) -> int | None:
-    """The year ``text`` names, negative before the common era; ``None`` when it names none."""
-    found = re.search(r"\d{3,4}", text)
-    if found is None:
-        return None
-    return -int(found.group()) if re.search(r"\bBC", text) else int(found.group())
+    return abs(a - b)
 
 
 def _not_standing_out(answer: str, shortlist: list[str], keep: int = 0) -> list[str]:

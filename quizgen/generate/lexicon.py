@@ -56,9 +56,12 @@ class Lexicon:
                 for alias in [name, *others]:
                     self._aliases[normalise(alias)] = normalise(name)
         self._by_member: dict[str, Category] = {}
+        self._kinds_of: dict[str, set[str]] = {}
+        """Every list kind each member is in ("australia": countries and continents)."""
         for category in self._categories.values():
             for member in category.members:
                 self._by_member.setdefault(normalise(member), category)
+                self._kinds_of.setdefault(normalise(member), set()).add(category.kind)
 
     def _add_grouped(self, kind: ListKind, groups: dict[str, list[str]]) -> None:
         everyone = tuple(member for members in groups.values() for member in members)
@@ -87,10 +90,7 @@ class Lexicon:
             if key.endswith(ending)
         }
         keys = {key, *singulars, self._aliases.get(key, "")}
-        return any(
-            category.kind == kind and keys & {normalise(member) for member in category.members}
-            for category in self._categories.values()
-        )
+        return any(kind in self._kinds_of.get(candidate, ()) for candidate in keys)
 
     def member_of_named(self, member: str, name: str) -> bool:
         """Whether ``name`` names a list ``member`` is in ("organelles" for "vacuole"): a class and its member."""

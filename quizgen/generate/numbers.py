@@ -152,6 +152,22 @@ def number_spellings(text: str) -> list[str]:
     return []
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])\b\d{3,4}\b(?![\d,])")
+
+
+def years_in(text: str) -> list[int]:
+    """The years ``text`` names: its numbers of three or four digits that are no part of a larger number."""
+    return [int(found) for found in _YEAR_IN_TEXT.findall(text)]
+
+
+def year_value(text: str) -> int | None:
+    """The year ``text`` names, negative before the common era; ``None`` when it names none."""
+    found = re.search(r"\d{3,4}", text)
+    if found is None:
+        return None
+    return -int(found.group()) if re.search(r"\bBC", text) else int(found.group())
+
+
 def numeric_value(text: str) -> float | None:
     """The number an option stands for, to sort numeric options in order."""
     match = re.search(r"\d[\d,]*(?:\.\d+)?", text)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from itertools import zip_longest
 
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
+from quizgen.generate.numbers import years_in
 from quizgen.generate.options import BuildOptions
 from quizgen.generate.types import (
     CHOICE_KINDS,
@@ -110,7 +110,7 @@ def _unnamed_elsewhere_first(answers: Sequence[Answer], texts: Sequence[str]) ->
 def _gives_away(answer: Answer, asked: Sequence[Answer]) -> bool:
     """Whether ``answer`` and an item already chosen would give each other away: the other item's
     sentence names this answer, or this answer's sentence names the other's (a person by surname too)."""
-    return any(_names(other.sentence.text, answer) or _names(_rest(answer), other) for other in asked)
+    return any(_names(other.sentence.text, answer) or _names(answer.rest, other) for other in asked)
 
 
 def _names(text: str, answer: Answer) -> bool:
@@ -119,12 +119,6 @@ def _names(text: str, answer: Answer) -> bool:
     if answer.kind == "person" and len(forms[0]) > 1:
         forms.append(forms[0][-1:])
     return any(form and contains_run(found, form) for form in forms)
-
-
-def _rest(answer: Answer) -> str:
-    """The answer's sentence without the answer: what the item shows."""
-    text = answer.sentence.text
-    return f"{text[: answer.start]} {text[answer.end :]}"
 
 
 def _in_rounds(sentence_answers: Sequence[Sequence[Answer]]) -> list[Sequence[Answer]]:
@@ -154,16 +148,12 @@ def _preferred_type(answer: Answer, types: frozenset[ItemClass]) -> ItemClass:
     return next(cls for cls in (Cloze, TrueFalse) if cls in types)
 
 
-_OTHER_YEAR = re.compile(r"\b\d{3,4}\b")
-
-
 def _dates_elsewhere(answer: Answer) -> bool:
     """Whether a year answer's sentence names other years, which a swapped year could contradict
     ("In 1668, John Needham (1713–1781)...")."""
     if answer.kind not in YEAR_KINDS:
         return False
-    rest = answer.sentence.text[: answer.start] + " " + answer.sentence.text[answer.end :]
-    return bool(_OTHER_YEAR.search(rest))
+    return bool(years_in(answer.rest))
 
 
 def _from_document(answer: Answer) -> int:

@@ -186,3 +186,9 @@ class Answer:
     def key(self) -> str:
         """What two answers must share to count as the same answer."""
         return normalise(self.text)
+
+    @property
+    def rest(self) -> str:
+        """The sentence without the answer: what an item about it shows of the sentence."""
+        text = self.sentence.text
+        return f"{text[: self.start]} {text[self.end :]}"
