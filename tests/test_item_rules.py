@@ -264,3 +264,15 @@ def test_place_names_accept_their_english_generic_word(place: str, english: list
 )
 def test_a_cloze_accepts_the_synonyms_of_an_unambiguous_term(answer: str, sentence: str, synonyms: list[str]) -> None:
     assert load_knowledge().synonyms(answer, sentence) == synonyms
+
+
+def test_a_share_the_sentence_completes_to_a_whole_is_not_asked(tmp_path: Path) -> None:
+    """'About _____ percent is salt water, and less than 3 percent is fresh' is sums, not knowledge."""
+    quiz = quiz_from_text(
+        tmp_path,
+        "Water on Earth\nAbout 97 percent of Earth's water is salt water, and less than 3 percent is fresh water.\n"
+        "Nearly 90 percent of the moisture in the air comes from evaporation and about 10 percent from plants.\n",
+    )
+
+    asked = {answer_text(item) for item in quiz.items if not isinstance(item, TrueFalse)}
+    assert not asked & {"97", "3", "90", "10"}, asked

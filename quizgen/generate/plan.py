@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,11 +22,12 @@ from itertools import zip_longest
 
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
-from quizgen.generate.numbers import years_in
+from quizgen.generate.numbers import numeric_value, years_in
 from quizgen.generate.options import BuildOptions
 from quizgen.generate.types import (
     CHOICE_KINDS,
     CLASS_KINDS,
+    COUNT_KINDS,
     FOREIGN_OPTIONS_KINDS,
     STATEMENT_KINDS_EXCLUDED,
     YEAR_KINDS,
@@ -77,7 +79,7 @@ def plan_items(
     texts = [answers[0].sentence.text for answers in sentence_answers if answers]
     for answers in _in_rounds(sentence_answers):
         for answer in _unnamed_elsewhere_first(answers, texts):
-            if answer.key in asked or _gives_away(answer, asked_answers):
+            if answer.key in asked or _gives_away(answer, asked_answers) or _completes_a_whole(answer):
                 continue
             preferred = _preferred_type(answer, options.types)
             item = _make_item(answer, distractors, options, preferred, used)
@@ -93,6 +95,8 @@ def plan_items(
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
 TOPIC_MENTIONS = 3
 """An answer that this many other sentences of the document name is its topic ("the Sun" in a text on
 the seasons): a blank for it is filled from general knowledge of the text, and it would rule out every
@@ -105,6 +109,16 @@ def _unnamed_elsewhere_first(answers: Sequence[Answer], texts: Sequence[str]) ->
     mentions = {id(a): sum(_names(text, a) for text in texts if text != a.sentence.text) for a in answers}
     kept = [answer for answer in answers if mentions[id(answer)] < TOPIC_MENTIONS]
     return sorted(kept, key=lambda answer: mentions[id(answer)] > 0)
+
+
+def _completes_a_whole(answer: Answer) -> bool:
+    """Whether a share is what another share of the sentence leaves of 100 ("about _____ percent is salt
+    water, and less than 3 percent is fresh"): the blank is sums, not knowledge."""
+    if answer.kind not in COUNT_KINDS:
+        return False
+    value = numeric_value(answer.text)
+    others = [numeric_value(found) for found in _NUMBER.findall(answer.rest)]
+    return value is not None and any(other is not None and abs(value + other - 100) < 1e-9 for other in others)
 
 
 def _gives_away(answer: Answer, asked: Sequence[Answer]) -> bool:
