@@ -359,10 +359,14 @@ SENTENCE_ANSWERS: list[list[Answer]] = [
         answer_in(SOVIET, "1935", "year", position=0, section="Introduction", part="lead", score=4.0),
         answer_in(SOVIET, "Soviet Union", "place", position=0, section="Introduction", part="lead", score=3.4),
     ],
-    [answer_in("The embassy in Bogotá closed in 1948.", "1948", "year", position=1, score=3.0)],
-    [answer_in("Relations resumed in 1968 under a new president.", "1968", "year", position=2, score=3.2)],
+    [answer_in("The embassy in Bogotá closed after a dispute.", "Bogotá", "place", position=1, score=3.0)],
+    [
+        answer_in(
+            "Relations resumed under Carlos Lleras Restrepo.", "Carlos Lleras Restrepo", "person", position=2, score=3.2
+        )
+    ],
     [answer_in("A second agreement was signed in 1935.", "1935", "year", position=3, section="Trade", score=3.9)],
-    [answer_in("Trade grew steadily after 1972.", "1972", "year", position=4, section="Trade", score=3.1)],
+    [answer_in("Trade grew steadily with Bulgaria.", "Bulgaria", "place", position=4, section="Trade", score=3.1)],
     [answer_in(INSIDE, "chloroplasts", "term", position=5, section="Biology", score=2.0, plural=True)],
 ]
 
@@ -377,6 +381,40 @@ def asked(item: Item, answers: list[list[Answer]]) -> Answer:
     """The answer ``item`` asks about, found by its id."""
     by_id = {item_id(a.sentence.document_id, a.sentence.text, a.text): a for sentence in answers for a in sentence}
     return by_id[item.id]
+
+
+YEARS_AND_PLACES: list[list[Answer]] = [
+    [
+        answer_in(
+            f"The treaty of {place} was signed in {year}.", str(year), "year", position=n, section=f"S{n}", score=4.0
+        ),
+        answer_in(
+            f"The treaty of {place} was signed in {year}.", place, "place", position=n, section=f"S{n}", score=2.4
+        ),
+    ]
+    for n, (year, place) in enumerate(
+        [
+            (1648, "Westphalia"),
+            (1713, "Utrecht"),
+            (1763, "Paris"),
+            (1814, "Ghent"),
+            (1871, "Frankfurt"),
+            (1905, "Portsmouth"),
+            (1919, "Versailles"),
+            (1920, "Trianon"),
+        ]
+    )
+]
+
+
+def test_plan_items_ask_few_dates() -> None:
+    """Dates and numbers are at most about a quarter of a quiz: once that share is asked, a sentence
+    asks its next answer instead (here its place), even where the date scores higher."""
+    items = plan_items(YEARS_AND_PLACES, planning_distractors(YEARS_AND_PLACES), BuildOptions())
+    kinds = [asked(item, YEARS_AND_PLACES).kind for item in items]
+    assert len(items) == len(YEARS_AND_PLACES)
+    assert kinds.count("year") == 2  # a quarter of eight
+    assert kinds.count("place") == 6
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from quizgen.generate.types import (
     CLASS_KINDS,
     COUNT_KINDS,
     FOREIGN_OPTIONS_KINDS,
+    NUMERIC_KINDS,
     STATEMENT_KINDS_EXCLUDED,
     YEAR_KINDS,
     Answer,
@@ -77,9 +78,12 @@ def plan_items(
     asked_answers: list[Answer] = []
     used: Counter[str] = Counter()
     texts = [answers[0].sentence.text for answers in sentence_answers if answers]
+    numbers_left = _numeric_quota(len(texts), options.item_limit)
     for answers in _in_rounds(sentence_answers):
         for answer in _unnamed_elsewhere_first(answers, texts):
             if answer.key in asked or _gives_away(answer, asked_answers) or _completes_a_whole(answer):
+                continue
+            if answer.kind in NUMERIC_KINDS and numbers_left <= 0:
                 continue
             preferred = _preferred_type(answer, options.types)
             item = _make_item(answer, distractors, options, preferred, used)
@@ -89,10 +93,21 @@ def plan_items(
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)
                 asked_answers.append(answer)
+                numbers_left -= answer.kind in NUMERIC_KINDS
                 break
         if len(chosen) >= options.item_limit:
             break
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
+
+
+NUMERIC_SHARE = 0.25
+"""At most about this share of a quiz asks for a date or a number: a text full of figures (a fact sheet,
+a chronology) would otherwise give a quiz of recall of figures, where its ideas are what matters."""
+
+
+def _numeric_quota(sentences: int, limit: int) -> int:
+    """How many items of a quiz may ask for a date or a number (at least one)."""
+    return max(1, round(min(sentences, limit) * NUMERIC_SHARE))
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
