@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from quizgen.generate.answers import DocumentContext, find_answers
+from quizgen.generate.answers import DocumentContext, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
@@ -576,6 +576,48 @@ def test_object_stem_from_the_docstring(parsed: dict[str, ParsedSentence]) -> No
     answer = answer_in(OBJECT_SENTENCE, "diverse international partnerships", "term", plural=True)
     assert question_stem(answer, sentence.span) == "What did Colombia seek?"
     assert blank_stem(answer) == f"Colombia sought {BLANK}."
+
+
+def _terms_asked(paragraphs: list[str]) -> set[str]:
+    """The term answers found in a document of ``paragraphs``, with what the document says of its nouns."""
+    document = Document(
+        id=DOCUMENT_ID,
+        title="Earth",
+        lead="",
+        key_points=(),
+        sections=(Section("Body", tuple(paragraphs)),),
+        source=SourceFile("terms.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    context = DocumentContext(frozenset({"earth"}), frozenset(), noun_mentions=noun_mentions(sentences))
+    return {a.text for sentence in sentences for a in find_answers(sentence, context, STEM_LEXICON) if a.kind == "term"}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "asked", "not_asked"),
+    [
+        # A common word blanked once has synonyms a student would rightly give ("towns", "groups").
+        (["Smaller clusters are found along the coast."], set(), {"clusters"}),
+        # A rare word is specific wherever it stands.
+        (["Ice can turn straight into vapour by sublimation."], {"sublimation"}, set()),
+        # A commoner word the text names, or keeps coming back to, is what it teaches.
+        (["Groups of stars held together by gravity are called clusters."], {"clusters"}, set()),
+        (["Heat rises through the mantle.", "The mantle lies below the crust."], {"mantle"}, set()),
+        (["Heat rises through the mantle."], set(), {"mantle"}),
+    ],
+)
+def test_only_specific_terms_are_asked(paragraphs: list[str], asked: set[str], not_asked: set[str]) -> None:
+    found = _terms_asked(paragraphs)
+    assert asked <= found
+    assert not (not_asked & found)
+
+
+def test_title_words_are_not_asked() -> None:
+    """A blank made only of the title's words is filled from the quiz's title."""
+    context = DocumentContext(frozenset({"africa's", "geography", "climate"}), frozenset())
+    assert context.gives_away("geography")
+    assert context.gives_away("Geography")
+    assert not context.gives_away("tropical climate")
 
 
 # --- 6. Difficulty ---------------------------------------------------------------------------------------
