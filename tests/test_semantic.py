@@ -17,6 +17,7 @@ from quizgen.generate.words import same_stem
 from quizgen.model import Cloze, MultipleChoice, Quiz
 from quizgen.read import read_document
 from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
+from tests.samples import quiz_from_text
 
 DATA_FILES = (
     "glove-50d-int8.npy",
@@ -207,3 +208,16 @@ def test_lexical_knowledge_gives_wrong_options_beside_the_documents_own(tmp_path
         assert not any(load_knowledge().related(item.answer_text, option) for option in wrong)
         assert any(option.lower() in text for option in wrong), "one wrong option comes from the document"
         assert any(option.lower() not in text for option in wrong), "the others from lexical knowledge"
+
+
+def test_a_cloze_accepts_no_synonym_its_sentence_defines_the_answer_by(tmp_path: Path) -> None:
+    """WordNet has *pore* for *stoma*, but "tiny pores ... called stomata" asks for the name, so
+    writing "pores" in the blank is no answer."""
+    text = (
+        "Leaves\n\nPlants lose water.\n\n"
+        "How leaves work\nPlants release vapour through tiny pores in their leaves called stomata.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text, BuildOptions(types=frozenset({Cloze})))
+    [blank] = [blank for item in quiz.items if isinstance(item, Cloze) for blank in item.blanks]
+    assert blank.answer == "stomata"
+    assert "pores" not in blank.accept

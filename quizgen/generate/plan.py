@@ -228,4 +228,8 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
         if knowledge is not None and answer.kind == "term"
         else []
     )
+    rest = words(answer.rest)
+    # A synonym the sentence itself uses is the word it defines the answer by ("tiny pores ... called
+    # stomata"), so writing it in the blank is no answer.
+    synonyms = [synonym for synonym in synonyms if not contains_run(rest, words(synonym))]
     return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS), synonyms)
