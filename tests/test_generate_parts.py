@@ -735,3 +735,26 @@ def test_item_tags_round_trip() -> None:
         "type": "cloze",
         "answer": "year",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind", "given"),
+    [
+        (
+            "Photosynthesis takes place in two stages: the light reactions and the Calvin cycle.",
+            "two",
+            "number_word",
+            True,
+        ),
+        ("The parliament has 63 seats: 40 elected by district.", "63", "number", True),
+        ("Photosynthesis takes place in two stages in the chloroplast.", "two", "number_word", False),
+        ("About 97 percent of water is salt water, and 3 percent is fresh.", "97", "percent", True),
+        ("About 97 percent of water is salt water.", "97", "percent", False),
+    ],
+)
+def test_no_item_asks_what_its_sentence_gives(sentence: str, answer: str, kind: AnswerKind, given: bool) -> None:
+    """A count of what the sentence then lists, or a share another share completes to 100, is asked of
+    no one: the sentence itself answers it."""
+    found = answer_in(sentence, answer, kind)
+    items = plan_items([[found]], planning_distractors([[found]]), BuildOptions())
+    assert (not items) is given

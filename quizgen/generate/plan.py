@@ -81,7 +81,7 @@ def plan_items(
     numbers_left = _numeric_quota(len(texts), options.item_limit)
     for answers in _in_rounds(sentence_answers):
         for answer in _unnamed_elsewhere_first(answers, texts):
-            if answer.key in asked or _gives_away(answer, asked_answers) or _completes_a_whole(answer):
+            if answer.key in asked or _gives_away(answer, asked_answers) or _given_by_its_sentence(answer):
                 continue
             if answer.kind in NUMERIC_KINDS and numbers_left <= 0:
                 continue
@@ -124,6 +124,20 @@ def _unnamed_elsewhere_first(answers: Sequence[Answer], texts: Sequence[str]) ->
     mentions = {id(a): sum(_names(text, a) for text in texts if text != a.sentence.text) for a in answers}
     kept = [answer for answer in answers if mentions[id(answer)] < TOPIC_MENTIONS]
     return sorted(kept, key=lambda answer: mentions[id(answer)] > 0)
+
+
+def _given_by_its_sentence(answer: Answer) -> bool:
+    """Whether the rest of the sentence gives the answer: a share that another share completes to
+    100, or a count of what the sentence then lists ("in three stages: ..." is counted, not known)."""
+    return _completes_a_whole(answer) or _counts_a_listing(answer)
+
+
+_COUNTED = re.compile(r"^[^:;,.]{1,40}:")
+"""A count followed by what it counts and a colon: "three sequential stages: ..."."""
+
+
+def _counts_a_listing(answer: Answer) -> bool:
+    return answer.kind in ("number", "number_word") and bool(_COUNTED.match(answer.sentence.text[answer.end :]))
 
 
 def _completes_a_whole(answer: Answer) -> bool:
