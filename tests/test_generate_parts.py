@@ -219,6 +219,10 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(TREATY, "1935", "year"), "1937", [], False),
         (answer_in(TREATY, "1935", "year"), "1941", ["1940"], False),
         (answer_in(TREATY, "1935", "year"), "1935", [], False),
+        # Years that make the options span more than a period a student could not rule out.
+        (answer_in(TREATY, "1935", "year"), "1900", [], False),
+        (answer_in(TREATY, "1935", "year"), "1960", ["1920"], False),
+        (answer_in("Menes united Egypt in 3150 BCE.", "3150 BCE", "year"), "1200 BCE", [], False),
         # Part of the answer's name, or the same shape spelled differently.
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Michelsen", [], False),
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "López Michelsen", [], False),
@@ -235,6 +239,8 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(CELLS, "DNA", "term"), "RNA", [], True),
         (answer_in(TREATY, "1935", "year"), "1938", [], True),
         (answer_in(TREATY, "1935", "year"), "1941", ["1929"], True),
+        (answer_in(TREATY, "1935", "year"), "1959", ["1929"], True),
+        (answer_in("Menes united Egypt in 3150 BCE.", "3150 BCE", "year"), "2686 BCE", [], True),
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Julio César Turbay", [], True),
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Misael Pastrana", ["Julio César Turbay"], True),
         (answer_in(CROWD, "103,000", "number"), "77,000", [], True),
