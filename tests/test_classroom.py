@@ -15,6 +15,7 @@ import json
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from quizgen.export.classroom import ClassroomExporter
 from quizgen.export.games import BlooketExporter, GimkitExporter, KahootExporter, QuizletExporter, WaygroundExporter
 from quizgen.export.pools import BlackboardExporter, BrightspaceExporter
 from quizgen.export.render import cloze_as_choice
-from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.model import BLANK, GROUP_TYPES, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents
 from tests.conftest import SEEDS, CliRun
@@ -93,7 +94,13 @@ def limits_quiz() -> Quiz:
 
 @pytest.fixture(scope="module")
 def seeds_quizzes() -> tuple[Quiz, ...]:
-    return pipeline_quizzes()
+    """The seeds' quizzes with their items of one answer each (matching, ordering and multiple answer are
+    tested in test_item_groups.py)."""
+    return tuple(single_answer_items(quiz) for quiz in pipeline_quizzes())
+
+
+def single_answer_items(quiz: Quiz) -> Quiz:
+    return replace(quiz, items=tuple(item for item in quiz.items if type(item) not in GROUP_TYPES))
 
 
 def all_quizzes(seeds: Sequence[Quiz]) -> list[Quiz]:
