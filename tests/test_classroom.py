@@ -126,6 +126,7 @@ def as_choice(item: Item) -> MultipleChoice | TrueFalse:
         choice = cloze_as_choice(item)
         assert choice is not None, f"{item.id}: a cloze item without three wrong answers is left out"
         return choice
+    assert isinstance(item, (MultipleChoice, TrueFalse)), "items of several facts: see test_item_groups.py"
     return item
 
 
@@ -148,6 +149,7 @@ def prompt(item: Item) -> str:
         return flat(item.question)
     if isinstance(item, TrueFalse):
         return flat(item.statement)
+    assert isinstance(item, Cloze), "items of several facts: see test_item_groups.py"
     return flat(re.sub(r"\{\{[0-9]+\}\}", BLANK, item.text))
 
 
@@ -404,12 +406,12 @@ def test_blackboard_upload_has_one_question_per_line_in_its_record_formats(seeds
                 assert right == [right_answer(item)]
             elif isinstance(item, TrueFalse):
                 assert code == "TF" and shown == prompt(item) and fields == [str(item.answer).lower()]
-            elif len(item.blanks) == 1:
+            elif isinstance(item, Cloze) and len(item.blanks) == 1:
                 assert code == "FIB" and shown == prompt(item)
                 assert fields and set(fields) <= set(accepted(item.blanks[0]))
                 assert fields[0] == flat(item.blanks[0].answer) or item.id == "cloze-formula"
             else:
-                assert code == "FIB_PLUS"
+                assert code == "FIB_PLUS" and isinstance(item, Cloze)
                 variables = re.findall(r"\[([^\]]+)\]", text)
                 groups = "\t".join(fields).split("\t\t")
                 assert [group.split("\t")[0] for group in groups] == variables, "each [var] once, in text order"
@@ -463,6 +465,7 @@ def test_brightspace_csv_is_new_question_records_of_five_fields(seeds_quizzes: t
                 assert fields["TRUE"][0] == ("100" if item.answer else "0")
                 assert fields["FALSE"][0] == ("0" if item.answer else "100")
             else:
+                assert isinstance(item, Cloze)
                 answers = [row[2] for row in record if row[0] == "Answer"]
                 assert answers and set(answers) <= set(accepted(item.blanks[0]))
         multi_blank = {item.id for item in quiz.items if isinstance(item, Cloze) and len(item.blanks) > 1}

@@ -64,11 +64,11 @@ def test_water_cycle_matches_the_terms_it_names_to_what_it_says_they_are() -> No
     item = only(seed("water_cycle.txt"), Matching)
     assert isinstance(item, Matching)
 
-    pairs = {pair.left: pair.right for pair in item.pairs}
-    assert pairs["precipitation"] == "water that falls from clouds"
-    assert pairs["runoff"] == "water that flows over the surface into streams, rivers and lakes"
-    assert pairs["water vapour"] == "an invisible gas"
-    assert 3 <= len(pairs) <= 5
+    assert {pair.left: pair.right for pair in item.pairs} == {
+        "water vapour": "an invisible gas",
+        "runoff": "water that flows over the surface into streams, rivers and lakes",
+        "aquifer": "a layer of permeable rock, sand or gravel that stores groundwater and lets it flow",
+    }
     assert item.prompt == "Match each term with what the text says it is."
     for pair in item.pairs:
         assert in_sentence(pair.left, pair.source.sentence) and in_sentence(pair.right, pair.source.sentence)
@@ -110,6 +110,15 @@ def test_a_document_without_the_material_gets_none() -> None:
     quiz = seed("colombia_soviet_relations.txt")
 
     assert not [item for item in quiz.items if type(item) in GROUP_TYPES]
+
+
+def test_the_list_of_a_sentence_is_asked_and_its_definition_left_out_of_the_matching() -> None:
+    quiz = seed("water_cycle.txt")
+    chosen, matching = only(quiz, MultipleAnswer), only(quiz, Matching)
+    assert isinstance(chosen, MultipleAnswer) and isinstance(matching, Matching)
+
+    assert "is called precipitation" in chosen.question
+    assert "precipitation" not in [pair.left for pair in matching.pairs], "the stem would give the pair away"
 
 
 def test_no_other_item_asks_a_sentence_an_item_of_several_facts_cites() -> None:
@@ -217,7 +226,9 @@ def test_gift_carries_matching_and_multiple_answer_and_notes_the_ordering_it_lea
 
 def test_gift_leaves_out_a_matching_item_whose_text_holds_an_arrow() -> None:
     quiz = group_quiz()
-    arrow = replace(quiz.items[1], pairs=(replace(quiz.items[1].pairs[0], left="A -> B"), *quiz.items[1].pairs[1:]))  # type: ignore[union-attr]
+    matching = quiz.items[1]
+    assert isinstance(matching, Matching)
+    arrow = replace(matching, pairs=(replace(matching.pairs[0], left="A -> B"), *matching.pairs[1:]))
     left_out: list[str] = []
 
     text = render_gift(replace(quiz, items=(arrow,)), lambda item, reason: left_out.append(item.id))

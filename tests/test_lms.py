@@ -737,7 +737,7 @@ def test_build_writes_every_lms_format_for_every_seed(tmp_path: Path, cli: CliRu
         stem = tmp_path / quiz.id
         assert read_gift(Path(f"{stem}.gift.txt").read_text(encoding="utf-8"))
         assert read_moodle(Path(f"{stem}.moodle.xml").read_bytes())[1] == [expected(item) for item in quiz.items]
-        assert read_qti(Path(f"{stem}.qti.zip").read_bytes())[1] == [expected(item) for item in quiz.items]
+        assert read_qti(Path(f"{stem}.qti.zip").read_bytes())[1] == [expected_qti(item) for item in quiz.items]
         assert embedded_json(quiz) in Path(f"{stem}.player.html").read_text(encoding="utf-8")
     assert len(list(tmp_path.glob("*.quiz.json"))) == len(documents)
 

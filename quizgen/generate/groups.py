@@ -275,13 +275,22 @@ def _events(sentence: ParsedSentence) -> Iterator[DatedEvent]:
         if year is None or before is None or before.lower_ not in _DATE_PREPOSITIONS:
             continue
         start, end = before.idx - offset, entity.end_char - offset
-        rest = f"{text[:start].rstrip()} {text[end:].lstrip(' ,') if start == 0 else text[end:].lstrip()}".strip()
-        if years_in(rest):
+        if years_in(_without(text, start, end)):
             continue
-        told = re.sub(r"\s+([,.;:!?])", r"\1", rest).rstrip(" .;:,")
-        told = told[:1].upper() + told[1:]
-        if _fit_event(told):
+        # A long sentence is cut at its first comma after the main verb and the date ("Jefferson bought
+        # the territory from France, effectively doubling ..."), never before its main verb.
+        cut = text.find(", ", max(span.root.idx - offset, end))
+        whole = [text] if cut < 0 else [text, text[:cut]]
+        told = next((event for event in (_without(part, start, end) for part in whole) if _fit_event(event)), None)
+        if told is not None:
             yield DatedEvent(told, entity.text, year, sentence.sentence)
+
+
+def _without(text: str, start: int, end: int) -> str:
+    """``text`` without characters ``start`` to ``end`` (a date phrase), as a statement with no end stop."""
+    after = text[end:].lstrip(" ,") if start == 0 else text[end:].lstrip()
+    rest = re.sub(r"\s+([,.;:!?])", r"\1", f"{text[:start].rstrip()} {after}".strip()).rstrip(" .;:,")
+    return rest[:1].upper() + rest[1:]
 
 
 def _fit_event(text: str) -> bool:
@@ -364,15 +373,28 @@ def _kind(span: Span, members: Sequence[Token], texts: Sequence[str], lexicon: L
 
 def group_items(material: GroupMaterial, distractors: Distractors, options: BuildOptions) -> list[Item]:
     """At most one matching, one ordering and one multiple-answer item from ``material``, those the
-    options' types allow and the material supports."""
-    items: list[Item | None] = []
-    if Matching in options.types:
-        items.append(_matching(material.definitions))
+    options' types allow and the material supports; no two of them cite the same sentence (a stem
+    quoting a sentence would give away the pair or event taken from it), and a sentence's list is
+    served before its definition."""
+    items: list[Item] = []
+    taken: set[str] = set()
+
+    def add(item: Item | None) -> None:
+        if item is not None:
+            items.append(item)
+            taken.update(source.sentence for source in item_sources(item))
+
+    if MultipleAnswer in options.types:  # lists are the rarest material, so they are served first
+        add(_multiple_answer(material.listings, distractors, options.seed))
     if Ordering in options.types:
-        items.append(_ordering(material.events))
-    if MultipleAnswer in options.types:
-        items.append(_multiple_answer(material.listings, distractors, options.seed))
-    return [item for item in items if item is not None]
+        add(_ordering([event for event in material.events if event.sentence.text not in taken]))
+    if Matching in options.types:
+        add(_matching([found for found in material.definitions if found.sentence.text not in taken]))
+    return sorted(items, key=lambda item: GROUP_ORDER.index(type(item)))
+
+
+GROUP_ORDER = (Matching, Ordering, MultipleAnswer)
+"""The order the items of several facts stand in at the end of a quiz."""
 
 
 def uncited(sentence_answers: Sequence[Sequence[Answer]], items: Sequence[Item]) -> list[Sequence[Answer]]:
