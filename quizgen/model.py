@@ -175,8 +175,27 @@ class Pair:
     source: Source
 
 
+class _CitedPartByPart:
+    """An item whose parts (pairs, events) each cite their own sentence."""
+
+    @property
+    def parts(self) -> tuple[Pair, ...] | tuple[Event, ...]:
+        """The parts, each with its ``source``."""
+        raise NotImplementedError
+
+    @property
+    def source(self) -> Source:
+        """The first part's source (every part has its own: :attr:`sources`)."""
+        return self.parts[0].source
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sentences the item cites, each once, in the order of its parts."""
+        return tuple(dict.fromkeys(part.source for part in self.parts))
+
+
 @dataclass(frozen=True)
-class Matching:
+class Matching(_CitedPartByPart):
     """Pairs to match: the student joins each left-hand text to its right-hand one.
 
     Every pair cites its own sentence; :attr:`source` is the first pair's.
@@ -192,14 +211,9 @@ class Matching:
     difficulty: Difficulty | None = None
 
     @property
-    def source(self) -> Source:
-        """The first pair's source (every pair has its own: :attr:`sources`)."""
-        return self.pairs[0].source
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The sentences the item cites, each once, in the order of its pairs."""
-        return tuple(dict.fromkeys(pair.source for pair in self.pairs))
+    def parts(self) -> tuple[Pair, ...]:
+        """The pairs."""
+        return self.pairs
 
 
 @dataclass(frozen=True)
@@ -213,7 +227,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Ordering:
+class Ordering(_CitedPartByPart):
     """Events (or steps) to put in order; :attr:`events` lists them in the correct order.
 
     Every event cites its own sentence; :attr:`source` is the first event's.
@@ -229,14 +243,9 @@ class Ordering:
     difficulty: Difficulty | None = None
 
     @property
-    def source(self) -> Source:
-        """The first event's source (every event has its own: :attr:`sources`)."""
-        return self.events[0].source
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The sentences the item cites, each once, in the correct order of its events."""
-        return tuple(dict.fromkeys(event.source for event in self.events))
+    def parts(self) -> tuple[Event, ...]:
+        """The events, in the correct order."""
+        return self.events
 
 
 @dataclass(frozen=True)

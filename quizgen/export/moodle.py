@@ -114,30 +114,28 @@ def _text(parent: ET.Element, tag: str, text: str, text_format: str | None = Non
     return wrapper
 
 
-def _answer(question: ET.Element, fraction: int, text: str, text_format: str) -> None:
+def _answer(question: ET.Element, fraction: int | str, text: str, text_format: str) -> None:
     answer = element(question, "answer", attrs={"fraction": str(fraction), "format": text_format})
     element(answer, "text", text)
     _text(answer, "feedback", "", "html")
 
 
 def _multichoice(question: ET.Element, item: MultipleChoice) -> None:
-    element(question, "single", "true")
-    element(question, "shuffleanswers", "false")
-    element(question, "answernumbering", "ABCD")
-    for option in item.options:
-        _answer(question, 100 if option.id == item.answer else 0, html_text(option.text), "html")
+    _choices(question, True, [(option.text, "100" if option.id == item.answer else "0") for option in item.options])
 
 
 def _multiple_answer(question: ET.Element, item: MultipleAnswer) -> None:
-    element(question, "single", "false")
+    right, wrong = moodle_fractions(len(item.answers), len(item.options) - len(item.answers))
+    _choices(question, False, [(option.text, right if option.id in item.answers else wrong) for option in item.options])
+
+
+def _choices(question: ET.Element, single: bool, options: list[tuple[str, str]]) -> None:
+    """The options of a ``multichoice`` question, each with its fraction, lettered A, B, C, not shuffled."""
+    element(question, "single", str(single).lower())
     element(question, "shuffleanswers", "false")
     element(question, "answernumbering", "ABCD")
-    right, wrong = moodle_fractions(len(item.answers), len(item.options) - len(item.answers))
-    for option in item.options:
-        fraction = right if option.id in item.answers else wrong
-        answer = element(question, "answer", attrs={"fraction": fraction, "format": "html"})
-        element(answer, "text", html_text(option.text))
-        _text(answer, "feedback", "", "html")
+    for text, fraction in options:
+        _answer(question, fraction, html_text(text), "html")
 
 
 def _matching(question: ET.Element, item: Matching) -> None:
@@ -160,9 +158,7 @@ def _ordering(question: ET.Element, item: Ordering) -> None:
     ):
         element(question, tag, value)
     for position, event in enumerate(item.events, 1):
-        answer = element(question, "answer", attrs={"fraction": str(position), "format": "html"})
-        element(answer, "text", html_text(event.text))
-        _text(answer, "feedback", "", "html")
+        _answer(question, position, html_text(event.text), "html")
 
 
 def _truefalse(question: ET.Element, item: TrueFalse) -> None:
