@@ -34,7 +34,7 @@ from quizgen.model import (
 )
 from quizgen.quizfile import FORMAT_VERSION, dumps, quiz_from_json, quiz_to_json
 from quizgen.read import read_document
-from tests.conftest import SEEDS, CliRun
+from tests.conftest import CORPUS, SEEDS, CliRun, needs_corpus
 from tests.samples import group_quiz, multiple_answer_item, pipeline_quiz, quiz_of
 
 with warnings.catch_warnings():
@@ -430,3 +430,21 @@ def test_each_format_carries_the_seeds_new_items_or_notes_each_it_leaves_out(nam
         elif item.id in left_out:  # a type the format has, but not this item: the note says which limit
             assert name in ("kahoot", "blooket"), (name, item.type, reasons[item.id])
             assert "over the 120 Kahoot allows" in reasons[item.id] or "leave no wrong one" in reasons[item.id]
+
+
+@needs_corpus
+def test_on_unseen_texts_a_list_keeps_its_own_clause_and_a_long_dated_sentence_its_main_one() -> None:
+    plague = pipeline_quiz(CORPUS / "history_the_black_death_from_east_to_west.txt")
+    japan = pipeline_quiz(CORPUS / "geography_japan_factbook.txt")
+
+    chosen = only(plague, MultipleAnswer)
+    assert isinstance(chosen, MultipleAnswer)
+    assert chosen.question == (
+        "Which of the following complete the sentence “Outbreaks have occurred more recently in parts of _____.”? "
+        "Select all that apply."
+    )
+    assert sorted(chosen.answer_texts) == ["Africa", "Asia", "Latin America"]
+    ordering = only(japan, Ordering)
+    assert isinstance(ordering, Ordering)
+    assert [event.date for event in ordering.events] == ["1941", "2011", "2012", "2021"]
+    assert ordering.events[0].text == "Japan attacked US forces at Pearl Harbor, Hawaii"

@@ -492,7 +492,7 @@ def _listing_item(listing: Listing, distractors: Distractors, seed: int) -> Mult
     texts = [*right, *wrong]
     rng.shuffle(texts)
     options = tuple(Option(option_letter(index), text) for index, text in enumerate(texts))
-    blanked = f"{before}{BLANK}{after}"
+    blanked = f"{before}{BLANK}{_own_clause(after)}"
     if len(blanked.split()) > MOST_STEM_WORDS:
         return None
     question = f"Which of the following complete the sentence “{blanked}”? Select all that apply."
@@ -506,6 +506,17 @@ def _listing_item(listing: Listing, distractors: Distractors, seed: int) -> Mult
         tags=item_tags(sentence.document_id, sentence.section, MultipleAnswer.type, listing.whole.kind),
         difficulty="medium",
     )
+
+
+_NEXT_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although|yet)\b")
+"""Where a contrasting clause starts after a list (``and`` is left alone: it may join more of the list's clause)."""
+
+
+def _own_clause(after: str) -> str:
+    """What follows a list, up to the end of the list's clause: "..., but surveillance ... remain the
+    most effective approaches" is another fact, which only lengthens the question."""
+    found = _NEXT_CLAUSE.search(after)
+    return f"{after[: found.start()]}." if found else after
 
 
 def _wrong_options(listing: Listing, distractors: Distractors, rng: random.Random) -> list[str]:
