@@ -376,6 +376,20 @@ def test_two_versions_shuffle_questions_and_options_and_each_has_its_own_key(tmp
     assert options[0] != options[1]
 
 
+def test_versions_shuffle_select_all_options_and_key_them_again(tmp_path: Path) -> None:
+    quiz = group_quiz()
+    export([quiz], tmp_path, WorksheetOptions(versions=3, seed=1))
+
+    printed = []
+    for version in "ABC":
+        worksheet_html = (tmp_path / f"water-{version}.worksheet.html").read_text("utf-8")
+        key_html = (tmp_path / f"water-{version}.key.html").read_text("utf-8")
+        check_pair(version_quiz(quiz, worksheet_html), worksheet_html, key_html)
+        chosen = next(q for q in questions(parse(worksheet_html)) if q.attrs["data-item-id"] == "ma-1")
+        printed.append(tuple(node.text() for node in chosen.find_all("choice-text")))
+    assert len(set(printed)) > 1, "the options of a select-all question stay in one order in every version"
+
+
 def version_quiz(quiz: Quiz, worksheet_html: str) -> Quiz:
     """``quiz`` with each question's options as the version printed them, for checking its key."""
     printed = {q.attrs["data-item-id"]: q for q in questions(parse(worksheet_html))}
@@ -386,6 +400,11 @@ def version_quiz(quiz: Quiz, worksheet_html: str) -> Quiz:
             options = tuple(Option(chr(ord("A") + index), text) for index, text in enumerate(texts))
             answer = options[texts.index(item.answer_text)].id
             item = MultipleChoice(item.id, item.question, options, answer, item.explanation, item.source)
+        elif isinstance(item, MultipleAnswer):
+            texts = [node.text() for node in printed[item.id].find_all("choice-text")]
+            options = tuple(Option(chr(ord("A") + index), text) for index, text in enumerate(texts))
+            answers = tuple(option.id for option in options if option.text in item.answer_texts)
+            item = replace(item, options=options, answers=answers)
         items.append(item)
     return Quiz(quiz.id, quiz.title, quiz.source, tuple(items))
 

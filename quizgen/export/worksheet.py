@@ -291,7 +291,7 @@ def sheets_for(quiz: Quiz, versions: int, seed: int) -> list[Sheet]:
 def _arrangement(items: Sequence[Item]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What tells two versions apart: the order of the questions and of their options."""
     return tuple(
-        (item.id, tuple(option.text for option in item.options) if isinstance(item, MultipleChoice) else ())
+        (item.id, tuple(option.text for option in item.options) if isinstance(item, CHOICE_TYPES) else ())
         for item in _grouped(items)
     )
 
@@ -299,17 +299,22 @@ def _arrangement(items: Sequence[Item]) -> tuple[tuple[str, tuple[str, ...]], ..
 def _shuffle_items(quiz: Quiz, seed: int, salt: str) -> list[Item]:
     items = shuffled(quiz.items, seed, salt)
     return [
-        _shuffle_options(item, seed, f"{salt}:{item.id}") if isinstance(item, MultipleChoice) else item
-        for item in items
+        _shuffle_options(item, seed, f"{salt}:{item.id}") if isinstance(item, CHOICE_TYPES) else item for item in items
     ]
 
 
-def _shuffle_options(item: MultipleChoice, seed: int, salt: str) -> MultipleChoice:
+CHOICE_TYPES = (MultipleChoice, MultipleAnswer)
+"""Items whose lettered options a version shuffles."""
+
+
+def _shuffle_options(item: MultipleChoice | MultipleAnswer, seed: int, salt: str) -> MultipleChoice | MultipleAnswer:
     """``item`` with its options shuffled and lettered again A, B, C... in their new order."""
     order = shuffled(item.options, seed, salt)
-    answer = next(option_letter(index) for index, option in enumerate(order) if option.id == item.answer)
-    options = tuple(Option(id=option_letter(index), text=option.text) for index, option in enumerate(order))
-    return replace(item, options=options, answer=answer)
+    letters = {option.id: option_letter(index) for index, option in enumerate(order)}
+    options = tuple(Option(id=letters[option.id], text=option.text) for option in order)
+    if isinstance(item, MultipleChoice):
+        return replace(item, options=options, answer=letters[item.answer])
+    return replace(item, options=options, answers=tuple(sorted(letters[answer] for answer in item.answers)))
 
 
 def _grouped(items: Sequence[Item]) -> list[Item]:
