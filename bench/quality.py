@@ -45,7 +45,20 @@ from quizgen.generate.nlp import analyse, pipeline
 from quizgen.generate.plan import PlanStats
 from quizgen.generate.types import TITLES, Answer, ParsedSentence
 from quizgen.generate.words import normalise, zipf
-from quizgen.model import BLANK, Cloze, Document, MultipleChoice, Quiz, Section, SourceFile, TrueFalse, assert_never
+from quizgen.model import (
+    BLANK,
+    Cloze,
+    Document,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    Section,
+    SourceFile,
+    TrueFalse,
+    assert_never,
+)
 from quizgen.read import find_documents, read_document
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -87,8 +100,11 @@ def subject_of(document: Document) -> str:
 
 def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder: QuizBuilder) -> None:
     print("## Items per document\n")
-    print("| subject | documents | words | items | items per 500 words | multiple choice | cloze | true/false |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| subject | documents | words | items | items per 500 words | multiple choice | cloze | true/false "
+        "| matching | ordering | multiple answer |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     groups: dict[str, list[tuple[Document, Quiz]]] = defaultdict(list)
     for document, quiz in zip(documents, quizzes, strict=True):
         groups[subject_of(document)].append((document, quiz))
@@ -97,6 +113,7 @@ def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder
         types = Counter(item.type for _, quiz in pairs for item in quiz.items)
         items = sum(types.values())
         shares = [f"{100 * types[kind] / items:.0f}%" for kind in ("multiple_choice", "cloze", "true_false")]
+        shares += [str(types[kind]) for kind in ("matching", "ordering", "multiple_answer")]
         print(f"| {subject} | {len(pairs)} | {words} | {items} | {500 * items / words:.1f} | {' | '.join(shares)} |")
     stats = builder.stats
     share = 100 * stats.fell_back / max(stats.wanted_choice, 1)
@@ -174,7 +191,7 @@ def report_cues(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
                     blank_answer = item.answer_text
                 case Cloze():
                     blank_answer = item.blanks[0].answer
-                case TrueFalse():
+                case TrueFalse() | Matching() | Ordering() | MultipleAnswer():
                     continue
                 case _:
                     assert_never(item)
