@@ -450,10 +450,16 @@ def test_plan_falls_back_to_cloze(
 
 # --- 5. Question stems, on the real spaCy parse ----------------------------------------------------------
 
-STEM_LEXICON = Lexicon({"countries": {"South America": ["Peru", "Chile", "Colombia"]}})
+STEM_LEXICON = Lexicon(
+    {
+        "countries": {"South America": ["Peru", "Chile", "Colombia"]},
+        "cities": {"South America": ["Lima", "Bogotá", "Santiago"]},
+        "gases": {"gases": ["oxygen", "nitrogen", "carbon dioxide"]},
+    }
+)
 
 STEM_CASES: list[tuple[str, str, str]] = [
-    # Subject questions: the answer is the whole subject of a past or present main verb.
+    # Subject questions: the answer is the whole subject (a title or description before a name left out).
     (LEADER, "Alfonso López Michelsen", "Who led the initiative?"),
     (
         "Gregor Mendel founded the modern science of genetics.",
@@ -466,7 +472,15 @@ STEM_CASES: list[tuple[str, str, str]] = [
         "Colombia",
         "Which country seeks diverse international partnerships?",
     ),
-    # Object questions: the answer is the whole direct object at the end.
+    (
+        "Colombia had sought diverse international partnerships.",
+        "Colombia",
+        "Which country had sought diverse international partnerships?",
+    ),
+    ("The young scientist Marie Curie discovered radium.", "Marie Curie", "Who discovered radium?"),
+    ("Abraham Lincoln was born in Kentucky.", "Abraham Lincoln", "Who was born in Kentucky?"),
+    ("Alexander Fleming (a Scottish doctor) discovered penicillin.", "Alexander Fleming", "Who discovered penicillin?"),
+    # Object questions: the answer is the whole direct object; "do" carries the tense, the verb its base form.
     (
         "Alexander Fleming discovered the antibiotic penicillin.",
         "antibiotic penicillin",
@@ -477,19 +491,53 @@ STEM_CASES: list[tuple[str, str, str]] = [
         "radium",
         "What did the young scientist Marie Curie discover?",
     ),
-    # Blank stems: an auxiliary, a subject that is more than the answer, an opening phrase, an object not at the end.
+    ("Plants release oxygen into the air.", "oxygen", "Which gas do plants release into the air?"),
+    # Copular: what the subject is.
+    ("The capital of Peru is Lima.", "Lima", "Which city is the capital of Peru?"),
+    # A phrase after a preposition: when (a year hangs on its month), where, and a passive's auxiliary moved.
     (
-        "Colombia had sought diverse international partnerships.",
+        "In 1935, Colombia recognised the Soviet Union.",
         "Colombia",
-        f"{BLANK} had sought diverse international partnerships.",
+        "Which country recognised the Soviet Union in 1935?",
+    ),
+    ("In 1935, Colombia recognised the Soviet Union.", "1935", "In what year did Colombia recognise the Soviet Union?"),
+    ("The Bastille was stormed on 14 July 1789.", "1789", "In what year was the Bastille stormed?"),
+    ("Abraham Lincoln was born in Kentucky.", "Kentucky", "Where was Abraham Lincoln born?"),
+    ("The rainforest was cleared in the 1990s.", "1990s", "In which decade was the rainforest cleared?"),
+    # Only the answer's clause: a joined clause's pronoun subject is the first clause's subject, a participle
+    # phrase after a comma and a subordinate clause's opening word are left out.
+    (
+        "In 1931, Peru occupied the islands, and in 1937, it launched a full-scale invasion of Chile.",
+        "1937",
+        "In what year did Peru launch a full-scale invasion of Chile?",
     ),
     (
-        "The young scientist Marie Curie discovered radium.",
-        "Marie Curie",
-        f"The young scientist {BLANK} discovered radium.",
+        "Peru attacked the port in 1941, triggering a long war.",
+        "1941",
+        "In what year did Peru attack the port?",
     ),
-    ("In 1935, Colombia recognised the Soviet Union.", "Colombia", f"In 1935, {BLANK} recognised the Soviet Union."),
-    ("In 1935, Colombia recognised the Soviet Union.", "1935", f"In {BLANK}, Colombia recognised the Soviet Union."),
+    (
+        "The economy grew after Chile joined the trade pact in 1994.",
+        "1994",
+        "In what year did Chile join the trade pact?",
+    ),
+    # A phrase that points at earlier text is dropped from the question.
+    (
+        "Prior to this agreement, Colombia had kept a cautious stance towards communism.",
+        "Colombia",
+        "Which country had kept a cautious stance towards communism?",
+    ),
+    # Blank stems: no fact ("If ..."), two years in the question, an object with more than the answer.
+    (
+        "If Peru had joined the pact in 1994, the economy would have grown.",
+        "1994",
+        f"If Peru had joined the pact in {BLANK}, the economy would have grown.",
+    ),
+    (
+        "Colombia granted home rule in 1874 and independence in 1944.",
+        "1944",
+        f"Colombia granted home rule in 1874 and independence in {BLANK}.",
+    ),
     (
         "Gregor Mendel studied inheritance in pea plants.",
         "inheritance",

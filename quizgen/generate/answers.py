@@ -158,6 +158,8 @@ def usable(sentence: ParsedSentence) -> bool:
     subject = [token for head in _subject(span) for token in head.subtree]
     if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in subject):
         return False
+    if _points_back(subject):
+        return False
     first = words[0]
     if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
         return False
@@ -168,6 +170,19 @@ def usable(sentence: ParsedSentence) -> bool:
         return False  # "We thus divide the year ...": the author speaking, not a fact
     text = sentence.text
     return text.count("(") == text.count(")") and text.count('"') % 2 == 0
+
+
+_BACK_REFERENCES = frozenset({"latter", "former", "second", "third", "fourth", "fifth", "other", "same"})
+"""Words that, after *the* at the start of a subject, point at something the text said before."""
+
+
+def _points_back(subject: list[Token]) -> bool:
+    """Whether the subject is "The latter", "The second effect", "The same process": a reference to
+    earlier text. "The second half of the century" (the ordinal said of what follows) is not."""
+    if len(subject) < 2 or subject[0].lower_ != "the" or subject[1].lower_ not in _BACK_REFERENCES:
+        return False
+    noun = subject[1].head
+    return not any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
 
 
 def _subject(span: Span) -> list[Token]:

@@ -16,7 +16,7 @@ from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
-from quizgen.generate.stems import around_answer, standing_alone
+from quizgen.generate.stems import around_answer, standing_alone, stem_for_options
 from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, Answer, AnswerKind
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
@@ -50,7 +50,7 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
         rng.shuffle(texts)
     options = tuple(Option(option_letter(index), text) for index, text in enumerate(texts))
     return MultipleChoice(
-        question=answer.stem,
+        question=stem_for_options(answer, distractors),
         options=options,
         answer=option_letter(texts.index(answer.text)),
         **_common(answer, MultipleChoice.type),
