@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from quizgen.generate.ideas import idea_answers
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
 from quizgen.generate.words import normalise, zipf
@@ -107,7 +108,7 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
     """
     if not usable(sentence):
         return []
-    found = [*_entity_answers(sentence, context, lexicon), *_term_answers(sentence, lexicon)]
+    found = [*idea_answers(sentence), *_entity_answers(sentence, context, lexicon), *_term_answers(sentence, lexicon)]
     kept: list[Answer] = []
     for answer in sorted(found, key=lambda a: -a.score):
         if context.gives_away(answer.text) or _repeated_in_sentence(answer) or _in_a_list(sentence, answer):
@@ -156,7 +157,7 @@ def usable(sentence: ParsedSentence) -> bool:
     if FACT_LABEL.match(sentence.text):
         return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
-    if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in subject):
+    if words[0].lower_ in _CONTEXT_WORDS or any(_refers_back(token) for token in subject):
         return False
     if _points_back(subject):
         return False
@@ -170,6 +171,19 @@ def usable(sentence: ParsedSentence) -> bool:
         return False  # "We thus divide the year ...": the author speaking, not a fact
     text = sentence.text
     return text.count("(") == text.count(")") and text.count('"') % 2 == 0
+
+
+_POINTING = frozenset({"this", "these", "those", "such"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her"})
+
+
+def _refers_back(token: Token) -> bool:
+    """Whether a word of the subject stands for something named before: "these rocks", "such waves",
+    "it", "their leader" ("that" only as a determiner, never the relative pronoun of "water that falls";
+    a pronoun only as the subject or its owner, not inside a clause that says which one)."""
+    if token.lower_ in _POINTING or (token.lower_ == "that" and token.dep_ == "det"):
+        return True
+    return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
 
 
 _BACK_REFERENCES = frozenset({"latter", "former", "second", "third", "fourth", "fifth", "other", "same"})

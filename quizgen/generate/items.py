@@ -44,6 +44,9 @@ def item_random(seed: int, answer: Answer) -> random.Random:
 def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) -> MultipleChoice:
     """A four-option item; numeric options in ascending order, others shuffled."""
     texts = [answer.text, *distractors]
+    if answer.kind == "reason":  # "Because of its location ..." opened its sentence, the others did not
+        texts = [text[:1].upper() + text[1:] for text in texts]
+    correct = texts[0]
     if answer.kind in NUMERIC_KINDS and all(numeric_value(text) is not None for text in texts):
         texts.sort(key=lambda text: numeric_value(text) or 0.0)
     else:
@@ -52,7 +55,7 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
     return MultipleChoice(
         question=stem_for_options(answer, distractors),
         options=options,
-        answer=option_letter(texts.index(answer.text)),
+        answer=option_letter(texts.index(correct)),
         **_common(answer, MultipleChoice.type),
     )
 

@@ -115,6 +115,66 @@ def wh_question(answer: Answer, span: Span) -> str | None:
     return question
 
 
+def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
+    """The answer's clause as a statement, split at the answer: the text before it and after it (ending
+    in a full stop), with the parts the clause does not need left out as for a question (see the module
+    docstring); ``None`` when the answer is in a part left out or nothing would be left out."""
+    tokens = answer_tokens(answer, span)
+    head = _head(tokens)
+    if head is None:
+        return None
+    verb = head
+    while verb.dep_ not in _CLAUSE_LINKS or verb.pos_ not in ("VERB", "AUX"):
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or _opens_with_a_phrase(verb.head) or not _finite(verb)):
+        return None  # "At a divergent boundary, plates move apart and magma rises": the opening phrase holds
+    parts = _parts(span, verb, set())
+    if parts is None or parts[0].pos_ == "PRON":
+        return None
+    subject, fronted, body = parts
+    ids = {t.i for t in tokens}
+    subject_tokens = [t for t in subject.subtree if t.i not in _in_parentheses(subject)]
+    if subject.head.i != verb.i and ids & _subtree(subject):
+        return None
+    kept = sorted({*fronted, *subject_tokens, *body}, key=lambda t: t.i)
+    if subject.head.i != verb.i:
+        kept = [*subject_tokens, *body]  # "..., but experienced ...": the shared subject repeated
+    order = [t.i for t in kept]
+    if not ids <= set(order) or len(kept) >= len([t for t in span if not _final_punct(t, span)]):
+        return None
+    if sum(not t.is_punct for t in kept) < MIN_CLAUSE_WORDS:
+        return None  # "Cloud droplets are tiny.": too little left to say what is asked
+    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL for t in kept if t.i not in ids):
+        return None  # what a pronoun stands for may be in the part left out
+    first, last = order.index(tokens[0].i), order.index(tokens[-1].i)
+    if order[max(0, first - 2) : first + 1] != list(range(tokens[0].i - min(2, first), tokens[0].i + 1)):
+        return None  # words were left out right before the answer: what it hangs on may be gone
+    if last + 1 < len(order) and order[last + 1] != tokens[-1].i + 1:
+        return None
+    before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
+    after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
+    gap = " " if before and not before.endswith(("(", "“", '"')) else ""
+    before = before[:1].upper() + before[1:] + gap if before else ""
+    return before, (" " if after and after[0] not in ",.;:')”" else "") + after + "."
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb carries a tense (or has an auxiliary that does): a clause of its own, not a participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _opens_with_a_phrase(verb: Token) -> bool:
+    """Whether a clause begins with a phrase before its subject ("At a divergent boundary, plates ...")."""
+    subject = _subject_of(verb)
+    return subject is not None and any(t.i < min(_subtree(subject)) for t in verb.subtree if t.dep_ != "cc")
+
+
+def _tidy(text: str) -> str:
+    return _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))).strip()
+
+
 def answer_tokens(answer: Answer, span: Span) -> list[Token]:
     """The tokens of ``span`` that make up the answer."""
     offset = span.start_char
@@ -171,7 +231,9 @@ def _wh(answer: Answer, subject: bool) -> str | None:
 
 def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
     preposition = head.head
-    if head.dep_ != "pobj" or preposition.dep_ not in ("prep", "agent") or preposition.head.pos_ not in ("VERB", "AUX"):
+    if head.dep_ != "pobj" or preposition.dep_ not in ("prep", "agent"):
+        return None
+    if preposition.head.pos_ not in ("VERB", "AUX") and not (answer.kind in YEAR_KINDS and _of_the_clause(preposition)):
         return None
     phrase = _subtree(preposition)
     ids = {token.i for token in tokens} | {preposition.i}
@@ -196,6 +258,13 @@ def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
     if answer.kind == "term" and len(tokens) > 1 and tokens[-1].pos_ == "NOUN":
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {tokens[-1].text}", subject=False)
     return None
+
+
+def _of_the_clause(preposition: Token) -> bool:
+    """Whether a phrase hangs on the subject or object of a verb ("New elections in 2020 resulted ..."):
+    the time of the thing is the time of what the clause says of it."""
+    noun = preposition.head
+    return noun.pos_ == "NOUN" and noun.dep_ in (*_SUBJECTS, "dobj") and noun.head.pos_ in ("VERB", "AUX")
 
 
 def _count(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
@@ -225,11 +294,13 @@ def _clause_verb(span: Span, phrase: _Phrase) -> Token | None:
     while token.i not in phrase.tokens or (token.head.i in phrase.tokens and token.head.i != token.i):
         token = token.head
     verb = token.head
+    if verb.pos_ == "NOUN" and token.dep_ == "prep" and _of_the_clause(token):
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS | {"advcl"}:
         return None
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children):
         return None  # "..., triggering ...", "if ...": no subject of its own, or not a fact
-    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX")):
+    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX") or not _finite(verb)):
         return None
     return verb
 
@@ -291,7 +362,42 @@ def _in_parentheses(head: Token) -> set[int]:
     return inside
 
 
-def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
+def why_question(span: Span, reason: Token) -> str | None:
+    """*Why ...?* for the clause that the reason phrase headed by ``reason`` ("because ...", "due to ...")
+    belongs to, the phrase left out."""
+    verb = reason.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS:
+        return None
+    return _question(span, verb, _Phrase(frozenset(_subtree(reason)), "Why", subject=False))
+
+
+def statement(span: Span, verb: Token, left_out: set[int]) -> str | None:
+    """The clause of ``verb`` as a statement without the tokens ``left_out`` (nor a final stop), its first
+    word in lower case unless a name: what a definition asks about ("some rain soaks into the ground")."""
+    parts = _parts(span, verb, left_out)
+    if parts is None:
+        return None
+    subject, fronted, body = parts
+    subject_text = _subject_text(subject, verb)
+    if subject_text is None or subject.i in left_out or not body:
+        return None
+    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL for t in [subject, *body, *fronted]):
+        return None  # "the gas into which the Sun turns it": what "it" is was in the part left out
+    moved = _text(fronted).strip(" ,")
+    if fronted and fronted[0].pos_ != "PROPN":
+        moved = moved[:1].lower() + moved[1:]
+    return f"{subject_text} {_text(body).strip(' ,')} {moved}".strip()
+
+
+def predicate(span: Span, verb: Token) -> str | None:
+    """The clause of ``verb`` from its verb on, without its subject: "turns ice into vapour"."""
+    parts = _parts(span, verb, set())
+    return _text(parts[2]).strip(" ,") if parts is not None and parts[2] and not parts[1] else None
+
+
+def _parts(span: Span, verb: Token, left_out: set[int]) -> tuple[Token, list[Token], list[Token]] | None:
+    """The clause of ``verb``: its subject, the words before the subject, and the words from the subject on
+    (the subject's own words left out); ``None`` when the parse is not a plain clause."""
     subject = _subject_of(verb)
     if subject is None:
         return None
@@ -301,15 +407,31 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
     between: Span | list[Token] = span.doc[max(subject_ids) + 1 : verb.i] if subject.head.i == verb.i else []
     if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct") and t.i not in _dropped(verb) for t in between):
         return None  # the parse took a name or phrase between them for something else
-    dropped = _dropped(verb) | phrase.tokens
+    dropped = _dropped(verb) | left_out
     clause = [t for t in verb.subtree if t.i not in dropped and t.i not in subject_ids and not _final_punct(t, span)]
+    if subject.head.i != verb.i and any(t.i < verb.i and t.dep_ not in _BEFORE_A_VERB for t in clause):
+        return None  # a joined clause with words of its own before its verb, and no subject of its own
     start = min(subject_ids) if subject.head.i == verb.i else verb.i
-    fronted = [t for t in clause if t.i < start]
+    fronted = [t for t in clause if t.i < start and not (subject.head.i != verb.i and t.dep_ in _BEFORE_A_VERB)]
+    while fronted and fronted[0].is_punct:
+        fronted.pop(0)
     if any(t.dep_ == "det" and t.lower_ in _POINTING for t in fronted):
         fronted = []  # "Prior to this official relationship, ...": points at text the student does not have
-    body = [t for t in clause if t.i >= start]
+    body = [t for t in clause if t.i >= start or (subject.head.i != verb.i and t.dep_ in _BEFORE_A_VERB)]
+    while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
+        body.pop()  # "... is salt water, and": the joined clause left out
+    return subject, fronted, body
+
+
+def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
+    parts = _parts(span, verb, set(phrase.tokens))
+    if parts is None:
+        return None
+    subject, fronted, body = parts
+    if not _resolved([*fronted, *([] if phrase.subject else [subject]), *body], phrase):
+        return None
     if phrase.subject:
-        if not subject_ids <= phrase.tokens or not body:
+        if not _subtree(subject) <= phrase.tokens or not body:
             return None
         words = _singular_verb(body) if phrase.wh in ("Who", "What") or not phrase.plural else _text(body)
         return _finish(_with_fronted(f"{phrase.wh} {words}", fronted))
@@ -318,6 +440,34 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
         return None
     inverted = _inverted(verb, body, subject_text)
     return None if inverted is None else _finish(_with_fronted(f"{phrase.wh} {inverted}", fronted))
+
+
+MIN_CLAUSE_WORDS = 7
+"""A clause shorter than this (in words) gives too little context on its own: the whole sentence is kept."""
+_BEFORE_A_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_SINGULAR = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+def _resolved(kept: list[Token], phrase: _Phrase | None) -> bool:
+    """Whether every pronoun left in a question can stand for something the question names: *his* for a
+    person it names or asks for, *its* for a singular noun, *their* for a plural one. "Why did most
+    geologists reject his idea?" points at a man the student has not been told about."""
+    words = {t.lower_ for t in kept}
+    people = any(_may_be_person(t) for t in kept) or (phrase is not None and phrase.wh == "Who")
+    nouns = [t for t in kept if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+    singular = any(t.tag_ in ("NN", "NNP") for t in nouns) or (phrase is not None and not phrase.plural)
+    plural = any(t.tag_ in ("NNS", "NNPS") for t in nouns) or (phrase is not None and phrase.plural)
+    unresolved = (words & _PERSONAL and not people) or (words & _SINGULAR and not singular)
+    return not (unresolved or (words & _PLURAL and not plural))
+
+
+def _may_be_person(token: Token) -> bool:
+    """A person's name, title, or a name the tagger did not call a place or a people ("KUCZYNSKI")."""
+    if token.ent_type_ == "PERSON" or token.lower_ in TITLES:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "NORP", "FAC", "DATE")
 
 
 def _final_punct(token: Token, span: Span) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizgen.generate.questions import wh_question
+from quizgen.generate.questions import clause_around, wh_question
 from quizgen.generate.types import Answer
 from quizgen.model import BLANK
 
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 
 def with_stem(answer: Answer, span: Span) -> Answer:
-    """``answer`` with its question stem phrased from the parsed sentence ``span`` (see :func:`question_stem`)."""
-    return replace(answer, stem=question_stem(answer, span))
+    """``answer`` with its question stem phrased from the parsed sentence ``span`` (see :func:`question_stem`),
+    unless it already has one (a definition or reason: see :mod:`quizgen.generate.ideas`)."""
+    answer = replace(answer, clause=clause_around(answer, span))
+    return answer if answer.stem else replace(answer, stem=question_stem(answer, span))
 
 
 _CONNECTIVE = re.compile(
@@ -39,7 +41,7 @@ def around_answer(answer: Answer) -> tuple[str, str]:
     each state a fact of their own, and the others only lengthen the question), without a leading
     connective ("However,", "As a result,", "And") that points at text the student does not have."""
     text = answer.sentence.text
-    before, after = text[: answer.start].lstrip(), text[answer.end :].rstrip()
+    before, after = answer.clause or (text[: answer.start].lstrip(), text[answer.end :].rstrip())
     clause_start = before.rfind("; ")
     if clause_start >= 0:
         before = before[clause_start + 2 :]
@@ -78,4 +80,4 @@ def stem_for_options(answer: Answer, options: Sequence[str]) -> str:
 def question_stem(answer: Answer, span: Span) -> str:
     """A wh-question for ``answer`` in the parsed sentence ``span`` where the parse allows (see
     :mod:`quizgen.generate.questions`), else the blank stem."""
-    return wh_question(answer, span) or blank_stem(answer)
+    return wh_question(answer, span) or blank_stem(replace(answer, clause=clause_around(answer, span)))
