@@ -16,6 +16,7 @@ from functools import partial
 
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers
 from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.ideas import document_reasons
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
@@ -113,6 +114,7 @@ class QuizBuilder:
             for sentence_answers in analysed.answers:
                 pool.add_all(sentence_answers)
             pool.add_terms(analysed.terms, document.id)
+            pool.add_terms(analysed.reasons, document.id, kind="reason")
             distractors = Distractors(pool, self.lexicon, knowledge)
             quiz = _quiz(document, plan_items(analysed.answers, distractors, self.options, self.stats))
             quizzes.append(quiz)
@@ -161,7 +163,8 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
         for sentence in sentences
     )
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
-    return Analysed(answers, terms)
+    reasons = tuple(dict.fromkeys(reason for sentence in sentences for reason in document_reasons(sentence)))
+    return Analysed(answers, terms, reasons)
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:
@@ -188,4 +191,5 @@ def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentCon
         title_words=frozenset(normalise(document.title).replace("–", " ").split()) - {"of", "and", "the", "from", "to"},
         headings=frozenset(normalise(section.heading) for section in document.sections if section.heading),
         people=frozenset(people),
+        title=document.title,
     )

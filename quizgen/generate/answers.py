@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+NUMERIC_KINDS_ASKED: frozenset[AnswerKind] = frozenset(
+    {"year", "decade", "century", "number", "percent", "number_word"}
+)
+"""Kinds of a fact-sheet value never asked: an exact area or elevation is not worth a question."""
 
 KIND_WEIGHT: dict[AnswerKind, float] = {
     "person": 3.0,
@@ -91,6 +95,8 @@ class DocumentContext:
     headings: frozenset[str]
     people: frozenset[str] = frozenset()
     """Full and last names of the people the document names, to correct entity labels."""
+    title: str = ""
+    """The document's title as written: what a fact-sheet line is about ("Japan")."""
 
     def gives_away(self, text: str) -> bool:
         """Whether ``text`` is (most of) the document's subject or a heading."""
@@ -106,6 +112,8 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
     Whether the sentence is a full clause is worked out here from the parse; the question
     stem is phrased by :func:`quizgen.generate.stems.with_stem`, also while the parse is alive.
     """
+    if FACT_LABEL.match(sentence.text):
+        return fact_answers(sentence, context, lexicon)
     if not usable(sentence):
         return []
     found = [*idea_answers(sentence), *_entity_answers(sentence, context, lexicon), *_term_answers(sentence, lexicon)]
@@ -118,6 +126,32 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
         kept.append(answer)
     full_clause = has_subject(sentence)
     return [replace(answer, full_clause=full_clause) for answer in kept]
+
+
+MAX_TITLE_WORDS = 3
+"""A fact sheet's title names its subject ("Japan", "South Africa"); a longer one is no subject to ask about."""
+_AFTER_FACT = re.compile(r"^(\s*\([^)]*\))?\s*([\d,.]+\s*\w*)?\s*$|^[,;]")
+
+
+def fact_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> list[Answer]:
+    """A fact-sheet line whose value opens with a name ("Highest point: Mount Fuji 3,776 m") asked as a
+    question about the document's subject ("What is the highest point of Japan?"); its cloze and
+    true/false statement read "The highest point of Japan is _____."."""
+    label = FACT_LABEL.match(sentence.text)
+    title = context.title.strip()
+    if label is None or not title or len(title.split()) > MAX_TITLE_WORDS or len(label.group().split()) > 4:
+        return []
+    value_start = label.end()
+    for answer in _entity_answers(sentence, context, lexicon):
+        if (
+            answer.start == value_start
+            and answer.kind not in NUMERIC_KINDS_ASKED
+            and _AFTER_FACT.match(sentence.text[answer.end :])
+        ):
+            topic = f"the {label.group()[:-2].lower()} of {title}"
+            stem = f"What is {topic}?"
+            return [replace(answer, stem=stem, clause=(f"{topic[:1].upper()}{topic[1:]} is ", "."), full_clause=True)]
+    return []
 
 
 def _in_a_list(sentence: ParsedSentence, answer: Answer) -> bool:

@@ -101,10 +101,11 @@ class Pool:
         found = [year for year in years if year is not None and year > 0]
         return max(found) if found else None
 
-    def add_terms(self, terms: Iterable[str], document_id: str) -> None:
-        """Remember a document's other key nouns as candidates for its term answers."""
+    def add_terms(self, terms: Iterable[str], document_id: str, kind: str = "term") -> None:
+        """Remember a document's other key nouns (or other phrases of ``kind``, such as its reasons) as
+        candidates for its answers of that kind."""
         for term in terms:
-            self._add("term", term, document_id)
+            self._add(kind, term, document_id)
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""

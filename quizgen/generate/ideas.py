@@ -32,6 +32,9 @@ REASON_SCORE = 4.0
 MAX_STEM_WORDS = 28
 """A definition or reason question longer than this is left to the ordinary items of its sentence."""
 
+MIN_REASON_WORDS = 3
+MAX_REASON_WORDS = 16
+"""A longer reason is a paragraph of its own: an option of that length stands out."""
 _NAMING_VERBS = frozenset({"call", "name", "term", "know", "refer"})
 _POINTING = frozenset({"this", "these", "that", "those", "such"})
 _POINTING_WORDS = frozenset({"this", "these", "those", "such", "latter", "former"})
@@ -100,7 +103,7 @@ def _name_question(term: list[Token], description: str) -> str:
 
 
 def _named(sentence: ParsedSentence, span: Span) -> Iterator[Answer]:
-    """ "X is called Y", "an N called Y", "an N known as Y"."""
+    """Terms given a name: "X is called Y", "an N called Y", "an N known as Y"."""
     for token in span:
         if token.lemma_ not in _NAMING_VERBS or token.tag_ != "VBN":
             continue
@@ -154,7 +157,7 @@ def _subtree(token: Token) -> set[int]:
 
 
 def _copular(sentence: ParsedSentence, span: Span) -> Iterator[Answer]:
-    """ "A cataract is a place in a river where ...": a term, *is*, and what it is, with words saying how."""
+    """A term, *is*, and what it is, with words saying how: "A cataract is a place in a river where ..."."""
     root = span.root
     if root.lemma_ != "be" or root.tag_ not in ("VBZ", "VBP"):
         return
@@ -190,7 +193,7 @@ def _joined(noun: Token) -> set[int]:
 
 
 def _appositive(sentence: ParsedSentence, span: Span) -> Iterator[Answer]:
-    """ "The bubonic plague, the most common variant of the disease, ...": a term and what it is, between commas."""
+    """A term and what it is, between commas: "The bubonic plague, the most common variant of the disease, ..."."""
     for token in span:
         if token.dep_ != "appos" or token.head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
@@ -213,9 +216,30 @@ def _term_before(head: Token, comma: int) -> list[Token] | None:
 
 
 def _reasons(sentence: ParsedSentence) -> Iterator[Answer]:
-    """ "... because he could not explain ...", "... due to their explosive history", "... so that ...",
-    "... in order to ...": the reason, with its marker, and *Why ...?* for its clause."""
+    """Reasons and purposes ("because he could not explain ...", "due to their explosive history",
+    "so that ...", "in order to ...", "To raise money, ..."): the reason with its marker, and
+    *Why ...?* for its clause."""
     span = sentence.span
+    for reason, tokens in _reason_phrases(span):
+        if tokens[0].lower_ == "to" and tokens[0].i != span.start:
+            continue  # "recovered to become an economic power": an infinitive after its verb may be a result
+        stem = why_question(span, reason)
+        if stem is not None:
+            yield _answer(sentence, tokens, "reason", stem, REASON_SCORE)
+
+
+def document_reasons(sentence: ParsedSentence) -> list[str]:
+    """The reasons any sentence of a document gives (asked or not), to stand as wrong options of a
+    *why* question; none that needs the text around it ("because they ...")."""
+    return [
+        _text(tokens)
+        for _, tokens in _reason_phrases(sentence.span)
+        if not any(t.pos_ == "PRON" and t.lower_ not in ("which", "that", "who") for t in tokens)
+    ]
+
+
+def _reason_phrases(span: Span) -> Iterator[tuple[Token, list[Token]]]:
+    """Each reason phrase of ``span``: its head and its tokens (marker first, no closing punctuation)."""
     for token in span:
         reason = _reason_phrase(token)
         if reason is None:
@@ -223,11 +247,9 @@ def _reasons(sentence: ParsedSentence) -> Iterator[Answer]:
         tokens = sorted(reason.subtree, key=lambda t: t.i)
         while tokens and tokens[-1].is_punct:
             tokens.pop()
-        if len(tokens) < 3 or any(t.lower_ in _POINTING and t.dep_ == "det" for t in tokens):
-            continue
-        stem = why_question(span, reason)
-        if stem is not None:
-            yield _answer(sentence, tokens, "reason", stem, REASON_SCORE)
+        pointing = any(t.lower_ in _POINTING and t.dep_ == "det" for t in tokens)
+        if MIN_REASON_WORDS <= len(tokens) <= MAX_REASON_WORDS and not pointing:
+            yield reason, tokens
 
 
 def _reason_phrase(token: Token) -> Token | None:
@@ -235,6 +257,8 @@ def _reason_phrase(token: Token) -> Token | None:
     lowered = token.lower_
     if token.dep_ == "mark" and lowered == "because" and token.head.dep_ == "advcl":
         return token.head
+    if lowered == "to" and token.dep_ == "aux" and token.head.dep_ == "advcl" and token.head.tag_ == "VB":
+        return token.head if min(t.i for t in token.head.subtree) == token.i else None  # "To raise money, ..."
     if token.dep_ == "mark" and lowered == "so" and token.head.dep_ == "advcl" and token.nbor(1).lower_ == "that":
         return token.head
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""

@@ -103,6 +103,7 @@ def wh_question(answer: Answer, span: Span) -> str | None:
     if answer.kind == "person" and head.dep_ == "appos" and head.head.i == tokens[0].i - 1:
         head = head.head  # "The young scientist Marie Curie": the name in apposition to its description
     phrase = _subject_or_object(answer, head, tokens) or _after_preposition(answer, head, tokens)
+    phrase = phrase or _year_of_a_thing(answer, head, tokens)
     phrase = phrase or _count(answer, head, tokens)
     if phrase is None:
         return None
@@ -241,10 +242,13 @@ def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
     word = preposition.lower_
     if answer.kind in YEAR_KINDS or answer.kind == "century":
         dates = [token for token in extra if not token.like_num]
-        if not _only_extra(dates, _DATE_WORDS, answer) or word not in _YEAR_PREPOSITIONS | _SINCE:
+        of_the_thing = word == "of" and preposition.head.pos_ == "NOUN"  # "The election of 2006 saw ..."
+        if not _only_extra(dates, _DATE_WORDS, answer) or (
+            word not in _YEAR_PREPOSITIONS | _SINCE and not of_the_thing
+        ):
             return None
         unit = {"year": "what year", "decade": "which decade", "century": "which century"}[answer.kind]
-        wh = f"{'In' if word in _YEAR_PREPOSITIONS else word.capitalize()} {unit}"
+        wh = f"{'In' if word in _YEAR_PREPOSITIONS | {'of'} else word.capitalize()} {unit}"
         return _Phrase(frozenset(phrase), wh, subject=False)
     if not _only_extra(extra, frozenset(), answer):
         return None
@@ -258,6 +262,18 @@ def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
     if answer.kind == "term" and len(tokens) > 1 and tokens[-1].pos_ == "NOUN":
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {tokens[-1].text}", subject=False)
     return None
+
+
+def _year_of_a_thing(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
+    """``won a runoff in the 2016 presidential election`` -> ``In what year did ... win a runoff in the
+    presidential election?``: a year before the noun of the verb's object or of a phrase after it."""
+    noun = head.head
+    if answer.kind != "year" or head.dep_ not in ("nummod", "compound", "amod") or noun.pos_ != "NOUN":
+        return None
+    attached = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
+    if not attached or len(tokens) != 1:
+        return None
+    return _Phrase(frozenset({head.i}), "In what year", subject=False)
 
 
 def _of_the_clause(preposition: Token) -> bool:
@@ -296,6 +312,8 @@ def _clause_verb(span: Span, phrase: _Phrase) -> Token | None:
     verb = token.head
     if verb.pos_ == "NOUN" and token.dep_ == "prep" and _of_the_clause(token):
         verb = verb.head
+    elif verb.pos_ == "NOUN" and token.dep_ in ("nummod", "compound", "amod"):  # "in the 2016 election"
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS | {"advcl"}:
         return None
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children):
@@ -435,7 +453,7 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
             return None
         words = _singular_verb(body) if phrase.wh in ("Who", "What") or not phrase.plural else _text(body)
         return _finish(_with_fronted(f"{phrase.wh} {words}", fronted))
-    subject_text = _subject_text(subject, verb)
+    subject_text = _subject_text(subject, verb, phrase.tokens)
     if subject_text is None:
         return None
     inverted = _inverted(verb, body, subject_text)
@@ -474,7 +492,7 @@ def _final_punct(token: Token, span: Span) -> bool:
     return token.is_punct and token.i == span.end - 1
 
 
-def _subject_text(subject: Token, verb: Token) -> str | None:
+def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozenset()) -> str | None:
     if subject.pos_ == "PRON":
         if subject.lower_ not in _PRONOUNS or verb.dep_ != "conj":
             return None
@@ -482,7 +500,9 @@ def _subject_text(subject: Token, verb: Token) -> str | None:
         if first is None or first.pos_ == "PRON" or (subject.lower_ == "they" and first.tag_ not in ("NNS", "NNPS")):
             return None
         subject = first
-    tokens = [t for t in subject.subtree if t.i not in _in_parentheses(subject)]
+    tokens = [t for t in subject.subtree if t.i not in _in_parentheses(subject) | left_out]
+    if not tokens:
+        return None
     text = _text(tokens)
     first_token = tokens[0]
     if first_token.pos_ != "PROPN" and not (first_token.text.isupper() and len(first_token.text) > 1):

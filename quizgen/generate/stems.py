@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 
 def with_stem(answer: Answer, span: Span) -> Answer:
     """``answer`` with its question stem phrased from the parsed sentence ``span`` (see :func:`question_stem`),
-    unless it already has one (a definition or reason: see :mod:`quizgen.generate.ideas`)."""
+    and the answer's clause (see :func:`~quizgen.generate.questions.clause_around`), unless it already has
+    a stem (a definition, a reason or a fact-sheet line: see :mod:`quizgen.generate.ideas`)."""
+    if answer.stem:
+        return answer
     answer = replace(answer, clause=clause_around(answer, span))
-    return answer if answer.stem else replace(answer, stem=question_stem(answer, span))
+    return replace(answer, stem=question_stem(answer, span))
 
 
 _CONNECTIVE = re.compile(

@@ -155,6 +155,9 @@ class Analysed:
     terms: tuple[str, ...]
     """The document's other key nouns ("rainforests", "aquifers"): never asked, but fit to stand as
     wrong options beside an answer of their class."""
+    reasons: tuple[str, ...] = ()
+    """The reasons every sentence of the document gives ("because of its location"): wrong options of
+    its *why* questions (see :mod:`quizgen.generate.ideas`)."""
 
 
 @dataclass(frozen=True, eq=False)
