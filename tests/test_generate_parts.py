@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from quizgen.generate.answers import DocumentContext, find_answers
+from quizgen.generate.answers import DocumentContext, find_answers, usable
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
@@ -586,6 +586,180 @@ def test_object_stem_from_the_docstring(parsed: dict[str, ParsedSentence]) -> No
     answer = answer_in(OBJECT_SENTENCE, "diverse international partnerships", "term", plural=True)
     assert question_stem(answer, sentence.span) == "What did Colombia seek?"
     assert blank_stem(answer) == f"Colombia sought {BLANK}."
+
+
+# --- 5b. Definitions, reasons, fact-sheet lines, trimmed clauses and needs-context ----------------------
+
+IDEA_CASES: list[tuple[str, str, str, str]] = [
+    # Definitions: a passive or reduced "called", a copular definition, an apposition.
+    (
+        "Water that falls from clouds is called precipitation.",
+        "precipitation",
+        "defined",
+        "What is the name for water that falls from clouds?",
+    ),
+    (
+        "Some rain soaks into the ground in a process called infiltration.",
+        "infiltration",
+        "defined",
+        "What is the name for the process in which some rain soaks into the ground?",
+    ),
+    (
+        "A cataract is a place in a river where the flow is upset by a waterfall.",
+        "cataract",
+        "defined",
+        "What is the name for a place in a river where the flow is upset by a waterfall?",
+    ),
+    (
+        "The kingdom that first emerged in Nubia was called Kush.",
+        "Kush",
+        "defined",
+        "What is the name of the kingdom that first emerged in Nubia?",
+    ),
+    # Reasons and purposes, with their marker: "Why ...?" for their clause, the rest of it kept.
+    (
+        "Most geologists rejected the idea because Wegener could not explain what force moved the continents.",
+        "because Wegener could not explain what force moved the continents",
+        "reason",
+        "Why did most geologists reject the idea?",
+    ),
+    (
+        "Viruses must infect a cellular host in order to survive and reproduce.",
+        "in order to survive and reproduce",
+        "reason",
+        "Why must viruses infect a cellular host?",
+    ),
+    (
+        "The kingdom was culturally influenced by Egypt because of its location along the Nile.",
+        "because of its location along the Nile",
+        "reason",
+        "Why was the kingdom culturally influenced by Egypt?",
+    ),
+    (
+        "To raise money, Louis XVI called a meeting of the Estates-General.",
+        "To raise money",
+        "reason",
+        "Why did Louis XVI call a meeting of the Estates-General?",
+    ),
+]
+
+NO_IDEA = [
+    "Most geologists rejected his idea because he could not explain what force moved the continents.",  # whose idea?
+    "After the war, the country recovered to become an economic power.",  # a result, not a purpose
+    "Microbial photosynthesis is a significant supplier of chemical energy.",  # a judgement, not a definition
+    "Evaporation happens when the Sun heats liquid water and turns it into an invisible gas called water vapour.",
+]
+
+
+@pytest.fixture(scope="module")
+def parsed_ideas() -> dict[str, ParsedSentence]:
+    return parse_texts([text for text, _, _, _ in IDEA_CASES] + NO_IDEA)
+
+
+def parse_texts(texts: list[str], title: str = "Stems") -> dict[str, ParsedSentence]:
+    """Each text parsed by the real pipeline as a paragraph of its own."""
+    document = Document(
+        id=DOCUMENT_ID,
+        title=title,
+        lead="",
+        key_points=(),
+        sections=tuple(Section("History", (text,)) for text in sorted(set(texts))),
+        source=SourceFile("ideas.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    return {sentence.text: sentence for sentence in sentences}
+
+
+@pytest.mark.parametrize(("text", "answer_text", "kind", "stem"), IDEA_CASES)
+def test_definition_and_reason_items(
+    parsed_ideas: dict[str, ParsedSentence], text: str, answer_text: str, kind: str, stem: str
+) -> None:
+    answers = find_answers(parsed_ideas[text], DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    assert (answers[0].text, answers[0].kind, answers[0].stem) == (answer_text, kind, stem)
+
+
+@pytest.mark.parametrize("text", NO_IDEA)
+def test_no_definition_or_reason_where_the_sentence_does_not_give_one(
+    parsed_ideas: dict[str, ParsedSentence], text: str
+) -> None:
+    answers = find_answers(parsed_ideas[text], DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    assert not [answer for answer in answers if answer.kind in ("defined", "reason")]
+
+
+CLAUSE_CASES: list[tuple[str, str, str]] = [
+    # A clause joined by "and" that does not hold the answer is left out, and so is an aside.
+    (
+        "Peru declared its independence in 1821, and remaining Spanish forces were defeated in 1824.",
+        "independence",
+        f"Peru declared its {BLANK} in 1821.",
+    ),
+    (
+        "Alexander Fleming (a Scottish doctor) discovered penicillin in a London laboratory in 1928.",
+        "penicillin",
+        f"Alexander Fleming discovered {BLANK} in a London laboratory in 1928.",
+    ),
+    (
+        "The San Andreas Fault marks the boundary between two plates, which move past each other slowly.",
+        "San Andreas Fault",
+        f"The {BLANK} marks the boundary between two plates.",
+    ),
+    # Kept whole: a pronoun whose antecedent would be left out, too little left, an opening phrase that holds.
+    (
+        "Cloud droplets are tiny, but they can collide and merge until they are heavy enough to fall.",
+        "Cloud droplets",
+        f"{BLANK} are tiny, but they can collide and merge until they are heavy enough to fall.",
+    ),
+    (
+        "At a divergent boundary, plates move apart and magma rises to form new crust.",
+        "magma",
+        f"At a divergent boundary, plates move apart and {BLANK} rises to form new crust.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed_clauses() -> dict[str, ParsedSentence]:
+    return parse_texts([text for text, _, _ in CLAUSE_CASES])
+
+
+@pytest.mark.parametrize(("text", "answer_text", "stem"), CLAUSE_CASES)
+def test_blank_stems_keep_only_the_answers_clause(
+    parsed_clauses: dict[str, ParsedSentence], text: str, answer_text: str, stem: str
+) -> None:
+    sentence = parsed_clauses[text]
+    answer = answer_in(text, answer_text, "term")
+    assert blank_stem(with_stem(answer, sentence.span)) == stem
+
+
+FACT_LINES = ["Highest point: Mount Fuji 3,776 m", "Area: 377,915 sq km", "Terrain: mostly rugged and mountainous"]
+
+
+def test_a_fact_sheet_line_asks_about_the_documents_subject() -> None:
+    parsed = parse_texts(FACT_LINES, title="Japan")
+    context = DocumentContext(frozenset({"japan"}), frozenset(), title="Japan")
+    [answer] = find_answers(parsed[FACT_LINES[0]], context, STEM_LEXICON)
+    answer = with_stem(answer, parsed[FACT_LINES[0]].span)
+    assert (answer.text, answer.stem) == ("Mount Fuji", "What is the highest point of Japan?")
+    assert blank_stem(answer) == f"The highest point of Japan is {BLANK}."
+    assert not find_answers(parsed[FACT_LINES[1]], context, STEM_LEXICON)  # an exact area is not worth asking
+    assert not find_answers(parsed[FACT_LINES[2]], context, STEM_LEXICON)  # no name to ask for
+
+
+@pytest.mark.parametrize(
+    ("text", "stands_alone"),
+    [
+        ("The second effect has to do with the length of the day.", False),
+        ("The latter spread across the whole continent within ten years.", False),
+        ("These rocks formed under the sea millions of years ago.", False),
+        ("Their leader signed the treaty with Colombia in 1935.", False),
+        ("Such storms destroy crops along the whole coast every year.", False),
+        ("The second half of the century saw rapid economic growth.", True),
+        ("Water that falls from clouds is called precipitation.", True),
+        ("The treaty that ended the war was signed in Paris.", True),
+    ],
+)
+def test_a_sentence_that_points_back_is_not_asked(text: str, stands_alone: bool) -> None:
+    assert usable(parse_texts([text])[text]) is stands_alone
 
 
 # --- 6. Difficulty ---------------------------------------------------------------------------------------

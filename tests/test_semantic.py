@@ -16,7 +16,7 @@ from quizgen.generate.types import SEMANTIC_KINDS
 from quizgen.generate.words import same_stem
 from quizgen.model import Cloze, MultipleChoice, Quiz
 from quizgen.read import read_document
-from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
+from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, corpus_files, needs_corpus
 
 DATA_FILES = (
     "glove-50d-int8.npy",
@@ -169,8 +169,10 @@ def test_science_term_questions_offer_only_wrong_options_of_the_answers_class() 
 
 @needs_corpus
 def test_no_science_distractor_is_a_synonym_hypernym_or_hyponym_of_its_answer() -> None:
+    """Over the science documents and the science seeds (whose definition items ask for terms too)."""
     checked = 0
-    for quiz in science_quizzes():
+    seeds = build_quizzes([read_document(SEEDS / name) for name in ("water_cycle.txt", "plate_tectonics.md")])
+    for quiz in (*science_quizzes(), *seeds):
         for item in _choice_items(quiz):
             if _kind(item) not in SEMANTIC_KINDS and not item.answer_text.islower():
                 continue

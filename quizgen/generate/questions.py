@@ -147,18 +147,31 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         return None
     if sum(not t.is_punct for t in kept) < MIN_CLAUSE_WORDS:
         return None  # "Cloud droplets are tiny.": too little left to say what is asked
-    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL for t in kept if t.i not in ids):
+    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and not _owned_by(t, subject) for t in kept if t.i not in ids):
         return None  # what a pronoun stands for may be in the part left out
     first, last = order.index(tokens[0].i), order.index(tokens[-1].i)
-    if order[max(0, first - 2) : first + 1] != list(range(tokens[0].i - min(2, first), tokens[0].i + 1)):
+    asides = _in_parentheses(span.root)
+    left_out = set(range(order[max(0, first - 2)], tokens[0].i)) - set(order)
+    if left_out - asides:
         return None  # words were left out right before the answer: what it hangs on may be gone
     if last + 1 < len(order) and order[last + 1] != tokens[-1].i + 1:
         return None
     before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
-    gap = " " if before and not before.endswith(("(", "“", '"')) else ""
-    before = before[:1].upper() + before[1:] + gap if before else ""
+    space = " " if before and not before.endswith(("(", "“", '"')) else ""
+    before = before[:1].upper() + before[1:] + space if before else ""
     return before, (" " if after and after[0] not in ",.;:')”" else "") + after + "."
+
+
+def _owned_by(pronoun: Token, subject: Token) -> bool:
+    """Whether a possessive pronoun stands for the clause's own subject ("Peru declared its independence")."""
+    if pronoun.dep_ != "poss" or pronoun.i < subject.i:
+        return False
+    if pronoun.lower_ in _PERSONAL:
+        return _may_be_person(subject) or any(_may_be_person(t) for t in subject.subtree)
+    if pronoun.lower_ in _PLURAL:
+        return subject.tag_ in ("NNS", "NNPS")
+    return subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "PERSON"
 
 
 def _finite(verb: Token) -> bool:
@@ -460,7 +473,7 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
     return None if inverted is None else _finish(_with_fronted(f"{phrase.wh} {inverted}", fronted))
 
 
-MIN_CLAUSE_WORDS = 7
+MIN_CLAUSE_WORDS = 6
 """A clause shorter than this (in words) gives too little context on its own: the whole sentence is kept."""
 _BEFORE_A_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
