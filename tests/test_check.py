@@ -53,6 +53,7 @@ FLAWED: dict[str, list[Item]] = {
     "capital-cue": [
         choice("The Bastille was stormed in _____.", "Paris", "lyon", "nice", "marseille"),
         choice("Which city is the capital of Peru?", "lima", "Cusco", "Arequipa", "Trujillo"),
+        choice("A yolk sac replaces the _____ of a marsupial embryo.", "placenta", "uterus", "yolk", "Stomach"),
     ],
     "stem-word-in-answer": [
         choice("The largest ocean on Earth is the _____.", "Pacific Ocean", "Atlantic", "Indian", "Arctic"),
@@ -84,6 +85,7 @@ FLAWED: dict[str, list[Item]] = {
     ],
     "overlapping-options": [
         choice("The Pacific is the largest _____.", "ocean", "sea", "lake", "inland sea"),
+        choice("Many people _____.", "have seen a comet", "have seen a comet at night", "saw no comet", "fear comets"),
         choice("The First World War lasted from _____.", "1914–1918", "1910–1915", "1920–1925", "1930–1935"),
         choice("The city has _____ inhabitants.", "more than 100,000", "more than 50,000", "fewer than 10,000", "9"),
     ],
@@ -96,7 +98,7 @@ FLAWED: dict[str, list[Item]] = {
         choice(
             "The French Revolution began with the storming of the _____.", "Bastille", "Louvre", "1789", "Tuileries"
         ),
-        choice("Plants release _____.", "oxygen", "nitrogen", "Napoleon", "helium"),
+        choice("Plants release _____.", "oxygen", "nitrogen", "Napoleon Bonaparte", "helium"),
         choice("The Declaration of Independence was signed in _____.", "1776", "1781", "the Louvre", "1791"),
     ],
     "needs-context": [
@@ -105,13 +107,23 @@ FLAWED: dict[str, list[Item]] = {
         choice("As mentioned above, the capital of Peru is _____.", "Lima", "Cusco", "Quito", "La Paz"),
         blank("The latter was built in {{1}}.", "1889"),
         statement("He was elected president in 2011."),
-        blank("Most geologists rejected his idea of {{1}}.", "continental drift"),
+        blank("They crossed the Alps in {{1}}.", "218 BCE"),
         blank("Chloroplasts hold {{1}} (see Figure 3).", "chlorophyll"),
         statement("In either case, the plates move."),
     ],
 }
 
 CLEAN: list[Item] = [
+    choice("What was Dickens' first big success?", "Oliver Twist", "Hard Times", "The Pickwick Papers", answer=2),
+    choice(
+        "The writer thinks _____.", "Bed ZED is a good example", "people should not build villages", "green is hard"
+    ),
+    choice("Not surprisingly, millipedes live on _____.", "land", "water", "ice", "trees"),
+    choice("Fossils of the same small _____, Mesosaurus, are found in Africa.", "reptile", "bird", "fish", "mammal"),
+    statement("Almost all land was once joined in one supercontinent."),
+    statement("The festival takes place every year in August."),
+    statement("For centuries Europeans believed that an all-water route crossed North America."),
+    statement("Plants move only a few centimetres per year."),
     choice("Which gas do plants take in for photosynthesis?", "carbon dioxide", "nitrogen", "oxygen", "water vapour"),
     choice("A penguin is a _____.", "bird", "fish", "mammal", "reptile"),
     choice("An ostrich is an _____.", "animal", "item", "organ", "element"),
