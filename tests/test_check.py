@@ -110,6 +110,8 @@ FLAWED: dict[str, list[Item]] = {
         blank("They crossed the Alps in {{1}}.", "218 BCE"),
         blank("Chloroplasts hold {{1}} (see Figure 3).", "chlorophyll"),
         statement("In either case, the plates move."),
+        statement("As a result, the monarchy fell."),
+        statement("However the plates move slowly."),
     ],
 }
 
@@ -124,6 +126,9 @@ CLEAN: list[Item] = [
     statement("The festival takes place every year in August."),
     statement("For centuries Europeans believed that an all-water route crossed North America."),
     statement("Plants move only a few centimetres per year."),
+    statement("Still water freezes sooner than running water."),
+    statement("As a result of the war, the monarchy fell."),
+    statement("Besides gold, Kush traded ivory and ebony."),
     choice("Which gas do plants take in for photosynthesis?", "carbon dioxide", "nitrogen", "oxygen", "water vapour"),
     choice("A penguin is a _____.", "bird", "fish", "mammal", "reptile"),
     choice("An ostrich is an _____.", "animal", "item", "organ", "element"),
@@ -269,9 +274,10 @@ def test_check_command_passes_a_clean_file(tmp_path: Path, cli: CliRun) -> None:
 def test_check_command_passes_the_builders_own_output(tmp_path: Path, cli: CliRun) -> None:
     assert cli("build", SEEDS, "--out", tmp_path, "--seed", "3").exit_code == 0
 
-    result = cli("check", *sorted(tmp_path.glob("*.quiz.json")))
+    result = cli("check", tmp_path)
 
     assert result.exit_code == 0, result.stdout
+    assert f"Checked {len(list(tmp_path.glob('*.quiz.json')))} quizzes" in result.stderr
 
 
 @pytest.mark.parametrize(

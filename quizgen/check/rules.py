@@ -362,12 +362,14 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|so|while|whereas|yet)\s")
 """Where a second clause starts: a *this* after it may point back to the first (*... and these discoveries*)."""
 _OF_THE_OPTIONS = re.compile(r"\b(?:which|one|each|any|all|none|both) of (?:these|the following)\b", re.IGNORECASE)
 _POINTS_BACK_OPENING = re.compile(
-    r"^(?:here|then|thus|hence|therefore|however|moreover|furthermore|consequently|nevertheless|nonetheless|"
-    r"meanwhile|instead|similarly|likewise|besides|otherwise|indeed|also|again|still|"
-    r"for (?:example|instance)|in addition|as a result|in contrast|by contrast|on the other hand|"
-    r"in other words|at the same time|after that|even so|to make matters worse|in turn|above all)\b",
+    r"^(?:(?:here|then|thus|hence|therefore|however|to make matters worse)\b"
+    r"|(?:moreover|furthermore|consequently|nevertheless|nonetheless|meanwhile|instead|similarly|likewise|besides|"
+    r"otherwise|indeed|also|again|still|for (?:example|instance)|in addition|as a result|in contrast|by contrast|"
+    r"on the other hand|in other words|at the same time|after that|even so|in turn|above all)\s*,)",
     re.IGNORECASE,
 )
+"""An opening that points back: a connective, with its comma where the word also opens a sentence that
+stands alone (*Still water...*, *As a result of the war...*, *Besides gold...*)."""
 _OPENING_PRONOUN = re.compile(r"^(?:they|their|them|he|she|his|her|him)\b", re.IGNORECASE)
 
 
