@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.check import RULES, Finding, check_item, check_quiz
 from quizgen.generate import QuizBuilder
@@ -13,7 +15,7 @@ from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, TrueFalse
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents, read_document
 from tests.conftest import SEEDS, CliRun, corpus_files, needs_corpus
-from tests.samples import SOURCE, plain_quiz, quiz_of
+from tests.samples import HOSTILE, SOURCE, classroom_quiz, hostile_quiz, plain_quiz, quiz_of, sample_quiz
 
 
 def choice(question: str, *options: str, answer: int = 0) -> MultipleChoice:
@@ -190,6 +192,30 @@ def test_a_finding_names_the_item_and_the_words_at_fault() -> None:
             "the numbers “1792”, “1789”, “1795”, “1799” are not in order: list them from lowest to highest",
         )
     ]
+
+
+_TEXT = st.one_of(
+    st.text(max_size=40), st.sampled_from([HOSTILE, "_____", "1,000", "1914–1918", "more than 5", "A and B"])
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, min_size=2, max_size=5, unique=True), _TEXT, st.integers(min_value=0, max_value=4))
+def test_any_item_is_checked_without_error(options: list[str], stem: str, answer: int) -> None:
+    items: list[Item] = [
+        choice(stem, *options, answer=answer % len(options)),
+        blank(f"{stem} {{{{1}}}} {stem}", options[0], tuple(options[1:])),
+        statement(stem or "."),
+    ]
+    for item in items:
+        for finding in check_item(item):
+            assert finding.flaw in RULES and finding.item_id == item.id
+            assert finding.message and "\n" not in finding.message
+
+
+def test_the_sample_quizzes_are_checked_without_error() -> None:
+    for quiz in (plain_quiz(), sample_quiz(), hostile_quiz(), classroom_quiz()):
+        assert all(finding.flaw in RULES for finding in check_quiz(quiz))
 
 
 def test_check_quiz_lists_findings_item_by_item() -> None:

@@ -36,9 +36,19 @@ from quizgen.check.text import (
 )
 from quizgen.english import indefinite_article
 
+QUOTED_CHARACTERS = 60
+"""Longest text a message quotes whole; a longer one is cut with an ellipsis."""
+
+
+def _q(text: str) -> str:
+    """``text`` in quotation marks, for a message: one line, cut at :data:`QUOTED_CHARACTERS`."""
+    line = " ".join(text.split())
+    shown = line if len(line) <= QUOTED_CHARACTERS else line[: QUOTED_CHARACTERS - 1].rstrip() + "…"
+    return f"“{shown}”"
+
 
 def _quoted(texts: Sequence[str]) -> str:
-    return ", ".join(f"“{text}”" for text in texts)
+    return ", ".join(_q(text) for text in texts)
 
 
 def _shown(asked: Asked, at_least: int = 2) -> Iterator[Choice]:
@@ -65,7 +75,7 @@ def answer_longest(asked: Asked) -> Iterator[str]:
         most_words = max(len(content_words(text)) for text in choice.wrong)
         clearly = len(choice.answer) >= max(LONGEST_RATIO * longest, longest + LONGEST_BY)
         if clearly and len(content_words(choice.answer)) > most_words:
-            yield f"the answer “{choice.answer}” is much longer than every other option"
+            yield f"the answer {_q(choice.answer)} is much longer than every other option"
 
 
 _ARTICLE_END = re.compile(r"\b(an?)\s*$", re.IGNORECASE)
@@ -80,9 +90,9 @@ def article_cue(asked: Asked) -> Iterator[str]:
         word = article.group(1)
         misfits = [text for text in choice.options if indefinite_article(text) != word.lower()]
         if choice.answer in misfits:
-            yield f"“{word}” before the blank does not fit the answer “{choice.answer}”"
+            yield f"{_q(word)} before the blank does not fit the answer {_q(choice.answer)}"
         elif misfits:
-            yield f"“{word}” before the blank rules out {_quoted(misfits)}"
+            yield f"{_q(word)} before the blank rules out {_quoted(misfits)}"
 
 
 _SINGULAR_BEFORE = frozenset("a an one each every another either neither".split())
@@ -93,12 +103,17 @@ _SINGULAR_AFTER = frozenset("is was has does".split())
 _PLURAL_AFTER = frozenset("are were have do".split())
 
 
+def _more_than_one(word: str) -> bool:
+    """Whether ``word`` is digits for a number above 1 (however many digits)."""
+    return word.isdecimal() and word.lstrip("0") not in ("", "1")
+
+
 def _number_asked(choice: Choice) -> tuple[str, str] | None:
     """The grammatical number the stem asks of the blank, and the word that asks it."""
     before, after = words(choice.before)[-1:], words(choice.after)[:1]
     if before and before[0] in _SINGULAR_BEFORE:
         return "singular", before[0]
-    if before and (before[0] in _PLURAL_BEFORE or (before[0].isdigit() and int(before[0]) > 1)):
+    if before and (before[0] in _PLURAL_BEFORE or _more_than_one(before[0])):
         return "plural", before[0]
     if after and not choice.after.lstrip().startswith((",", ";", "(")):
         if after[0] in _SINGULAR_AFTER:
@@ -117,7 +132,7 @@ def number_cue(asked: Asked) -> Iterator[str]:
         other = "plural" if asks[0] == "singular" else "singular"
         misfits = [text for text in choice.wrong if grammatical_number(text) == other]
         if misfits:
-            yield f"“{asks[1]}” beside the blank asks for a {asks[0]}, which rules out {_quoted(misfits)}"
+            yield f"{_q(asks[1])} beside the blank asks for a {asks[0]}, which rules out {_quoted(misfits)}"
 
 
 SHORT_OPTION_WORDS = 4
@@ -155,7 +170,7 @@ def capital_cue(asked: Asked) -> Iterator[str]:
         if odd is None or (odd != choice.answer and capitalised(odd) and looks_like_name(odd)):  # kind-mix
             continue
         alone = "the only capitalised option" if capitalised(odd) else "the only option not capitalised"
-        yield f"{'the answer ' if odd == choice.answer else ''}“{odd}” is {alone}"
+        yield f"{'the answer ' if odd == choice.answer else ''}{_q(odd)} is {alone}"
 
 
 @rule("stem-word-in-answer", "The answer repeats a word of the stem that no wrong option has.")
@@ -163,7 +178,7 @@ def stem_word_in_answer(asked: Asked) -> Iterator[str]:
     for choice in asked.choices:
         stem = f"{choice.before} {choice.after}"
         if _whole_in(stem, choice.answer):
-            yield f"the answer “{choice.answer}” stands in the stem itself"
+            yield f"the answer {_q(choice.answer)} stands in the stem itself"
             continue
         if not choice.wrong:
             continue
@@ -238,7 +253,7 @@ def negative_stem(asked: Asked) -> Iterator[str]:
         word = match.group(1)
         if word.isupper() or _EMPHASIS.search(stem[: match.start()]):
             continue
-        yield f"the question asks with “{word}”: ask positively, or write it in capitals"
+        yield f"the question asks with {_q(word)}: ask positively, or write it in capitals"
         return
 
 
@@ -289,9 +304,9 @@ def overlapping_options(asked: Asked) -> Iterator[str]:
                 continue
             if contains_words(first, second) or contains_words(second, first):
                 shorter, longer = sorted((first, second), key=lambda text: len(words(text)))
-                parts.append(f"“{shorter}” is part of “{longer}”")
+                parts.append(f"{_q(shorter)} is part of {_q(longer)}")
             elif _ranges_overlap(first, second):
-                ranges.append(f"“{first}” and “{second}” overlap")
+                ranges.append(f"{_q(first)} and {_q(second)} overlap")
         if parts or ranges:
             yield "options overlap: " + "; ".join([*parts, *ranges])
 
@@ -341,7 +356,7 @@ def kind_mix(asked: Asked) -> Iterator[str]:
             continue
         odd = _capital_odd_one(choice) if kinds[0] == "text" and _terms(choice) else None
         if odd is not None and odd != choice.answer and capitalised(odd) and looks_like_name(odd):
-            yield f"the option “{odd}” is a name among common words"
+            yield f"the option {_q(odd)} is a name among common words"
 
 
 # --- Stems that need the text --------------------------------------------------------------------------
@@ -390,4 +405,4 @@ def needs_context(text: str) -> str | None:
 def stem_needs_context(asked: Asked) -> Iterator[str]:
     found = needs_context(asked.stem)
     if found:
-        yield f"“{found}” points at text the student does not have"
+        yield f"{_q(found)} points at text the student does not have"

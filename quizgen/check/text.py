@@ -136,8 +136,8 @@ def is_year(text: str) -> bool:
     if len(tokens) == 2 and tokens[0] in _ERAS:
         tokens = tokens[::-1]
     if len(tokens) == 2 and tokens[1] in _ERAS:
-        return tokens[0].isdigit() and len(tokens[0]) <= 4
-    return len(tokens) == 1 and tokens[0].isdigit() and len(tokens[0]) == 4 and 1000 <= int(tokens[0]) <= 2100
+        return tokens[0].isdecimal() and len(tokens[0]) <= 4
+    return len(tokens) == 1 and tokens[0].isdecimal() and len(tokens[0]) == 4 and 1000 <= int(tokens[0]) <= 2100
 
 
 def kind_of(text: str) -> Kind:
@@ -176,7 +176,7 @@ def interval(text: str) -> tuple[float, float] | None:
 def _abbreviated_end(start: str, end: str, value: float) -> float:
     """The end of a range written short (*1931-32*: 1932)."""
     start, end = start.strip(), end.strip()
-    if start.isdigit() and end.isdigit() and len(end) < len(start) and int(end) < int(start):
+    if start.isdecimal() and end.isdecimal() and len(end) < len(start) <= 4 and int(end) < int(start):
         return float(start[: len(start) - len(end)] + end)
     return value
 
@@ -188,7 +188,7 @@ def number_word(text: str) -> bool:
 
 def bare_integer(text: str) -> bool:
     """Whether an option is digits alone (*1500* may be a year or a count)."""
-    return text.strip().isdigit()
+    return text.strip().isdecimal()
 
 
 # --- Grammatical number ------------------------------------------------------------------------------
