@@ -328,6 +328,13 @@ def test_check_command_names_an_unreadable_file(tmp_path: Path, cli: CliRun, con
     assert "Checked 1 quiz (3 items)" in result.stderr
 
 
+def test_check_command_names_an_empty_folder(tmp_path: Path, cli: CliRun) -> None:
+    result = cli("check", tmp_path)
+
+    assert result.exit_code == 1
+    assert f"quizgen: error: {tmp_path}: no .quiz.json file in this folder" in result.stderr
+
+
 def test_check_command_lists_its_rules(cli: CliRun) -> None:
     result = cli("check", "--rules")
 
