@@ -201,10 +201,11 @@ def main() -> None:
 @click.option("--max-items", type=click.IntRange(min=1), help="Keep at most this many items per document.")
 @click.option(
     "--types",
-    default="mcq,cloze,tf",
+    default=",".join(ITEM_CLASSES),
     show_default=True,
     callback=_item_types,
-    help="Item types to build: mcq (multiple choice), cloze, tf (true/false).",
+    help="Item types to build: mcq (multiple choice), cloze, tf (true/false), and at most one each per document "
+    "of matching, ordering, ma (multiple answer: select all that apply).",
 )
 @click.option(
     "--jobs",
