@@ -9,11 +9,13 @@ lexical knowledge (:mod:`~quizgen.generate.distractors`), and items chosen acros
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 
+from quizgen.check import Finding, check_item
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.groups import find_material, group_items, uncited
@@ -76,6 +78,8 @@ class QuizBuilder:
         self._documents: list[tuple[Document, Analysed]] = []
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
+        self.flagged: dict[str, list[Finding]] = {}
+        """What the flaw checker found in the items it kept out of each document's quiz, by document id."""
 
     @property
     def lexicon(self) -> Lexicon:
@@ -110,6 +114,7 @@ class QuizBuilder:
         """One quiz per document added, in the order they were added, with the notes they need."""
         knowledge = (self._knowledge or load_knowledge()) if self.options.semantic else None
         quizzes, notes = [], []
+        self.flagged = {}
         for document, analysed in self._documents:
             pool = Pool()
             for sentence_answers in analysed.answers:
@@ -117,10 +122,31 @@ class QuizBuilder:
             pool.add_terms(analysed.terms, document.id)
             pool.add_terms(analysed.reasons, document.id, kind="reason")
             distractors = Distractors(pool, self.lexicon, knowledge)
-            quiz = _quiz(document, self._items(analysed, distractors))
+            quiz = _quiz(document, self._passed(document, self._items(analysed, distractors)))
             quizzes.append(quiz)
-            notes += _notes(quiz, self.options) + _long_sentence_notes(document)
+            notes += _notes(quiz, self.options) + _long_sentence_notes(document) + self._flagged_notes(document)
         return Built(tuple(quizzes), tuple(notes))
+
+    def _passed(self, document: Document, items: Sequence[Item]) -> list[Item]:
+        """The last gate: ``items`` without those the flaw checker (:mod:`quizgen.check`) flags, which
+        are remembered in :attr:`flagged`."""
+        kept = []
+        for item in items:
+            findings = check_item(item)
+            if findings:
+                self.flagged.setdefault(document.id, []).extend(findings)
+            else:
+                kept.append(item)
+        return kept
+
+    def _flagged_notes(self, document: Document) -> list[str]:
+        findings = self.flagged.get(document.id, [])
+        if not findings:
+            return []
+        count = len({finding.item_id for finding in findings})
+        flaws = ", ".join(f"{flaw} {n}" for flaw, n in Counter(finding.flaw for finding in findings).items())
+        items = f"{count} item{'s' if count != 1 else ''}"
+        return [f"{document.source.file}: left out {items} the flaw checker flagged ({flaws})"]
 
     def _items(self, analysed: Analysed, distractors: Distractors) -> list[Item]:
         """The document's items: those of one answer each, then any of several facts (matching, ordering,
