@@ -194,7 +194,7 @@ Farmers dug long canals because the rivers flooded at the wrong time of year.
 The kings built high walls around their cities in order to keep out raiders from the hills.
 Many villages moved closer to the rivers due to the long droughts of the third millennium.
 Merchants travelled to distant lands to trade grain for timber and metal.
-Scribes kept careful records so that the temples could collect taxes from every farm.
+Scribes kept careful records so that the temples could collect taxes from each farm.
 """
 
 

@@ -187,6 +187,7 @@ CROWD = "Roughly 103,000 people attended the ceremony."
 PERU = "The treaty was signed in Peru."
 INSIDE = "Photosynthesis happens inside chloroplasts."
 ALLIANCE = "Turkey joined NATO in 1952."
+CANALS = "Farmers dug canals because the rivers flooded."
 
 
 @pytest.mark.parametrize(
@@ -232,6 +233,8 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "César Turbay", ["Julio César Turbay"], False),
         (answer_in(CROWD, "103,000", "number"), "103,000", [], False),
         (answer_in(CROWD, "103,000", "number"), "103,000 tonnes", [], False),  # the answer inside it
+        # An absolute word in a wrong option only marks it wrong.
+        (answer_in(CANALS, "because the rivers flooded", "reason"), "due to droughts on every farm", [], False),
         # Fine candidates.
         (answer_in(TREATY, "United States", "place"), "Soviet Union", [], True),
         (answer_in(PERU, "Peru", "countries", category="countries/South America"), "Chile", [], True),
@@ -246,6 +249,7 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Misael Pastrana", ["Julio César Turbay"], True),
         (answer_in(CROWD, "103,000", "number"), "77,000", [], True),
         (answer_in(ALLIANCE, "NATO", "organisation"), "SEATO", [], True),
+        (answer_in(CANALS, "because the rivers flooded", "reason"), "due to droughts on each farm", [], True),
     ],
     ids=lambda value: repr(value.text) if isinstance(value, Answer) else None,
 )
