@@ -130,7 +130,7 @@ def test_seed_items_cover_key_points_lead_and_sections() -> None:
     sections = {item.source.section for item in quiz.items}
 
     assert {"Key points", "Introduction", "What Happened?", "Why Does it Matter?"} <= sections
-    assert len(quiz.items) >= 10
+    assert len(quiz.items) >= 8  # about 8 per 500 words at least
     assert quiz.items[0].source.section in ("Introduction", "Key points"), "key points and lead come first"
 
 

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 
-from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers
+from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.groups import find_material, group_items, uncited
 from quizgen.generate.knowledge import Knowledge, load_knowledge
@@ -204,4 +204,5 @@ def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentCon
         title_words=frozenset(normalise(document.title).replace("–", " ").split()) - {"of", "and", "the", "from", "to"},
         headings=frozenset(normalise(section.heading) for section in document.sections if section.heading),
         people=frozenset(people),
+        noun_mentions=noun_mentions(sentences),
     )
