@@ -14,7 +14,7 @@ from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.nlp import analyse
-from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants
+from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, years_in
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
 from quizgen.generate.stems import blank_stem, question_stem, with_stem
@@ -133,6 +133,19 @@ def test_variants_keep_the_form_and_range(kind: str, text: str, form: str, low: 
 )
 def test_variants_exact_sets(kind: str, text: str, expected: set[str]) -> None:
     assert set(variants(kind, text, random.Random(3))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("In May 1789, the first since 1614.", [1789, 1614]),
+        ("On 14 July 1789, crowds stormed the Bastille.", [1789]),
+        ("The crowd was 1,789 strong and the peak 1789.5 m high.", []),
+        ("The 1780s were hard.", []),
+    ],
+)
+def test_years_in_finds_a_year_before_a_comma_but_no_part_of_a_number(text: str, years: list[int]) -> None:
+    assert years_in(text) == years
 
 
 @pytest.mark.parametrize(("kind", "text"), [("year", "1935"), ("year", "1200 CE"), ("decade", "1850s")])
