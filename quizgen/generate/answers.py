@@ -191,10 +191,10 @@ def usable(sentence: ParsedSentence) -> bool:
     if FACT_LABEL.match(sentence.text):
         return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
-    if words[0].lower_ in _CONTEXT_WORDS or any(_refers_back(token) for token in subject):
+    if words[0].lower_ in _CONTEXT_WORDS or any(_refers_back(token) and not _named_before(token) for token in subject):
         return False
-    if _points_back(subject):
-        return False
+    if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
+        return False  # "Here arose ...", "Other symptoms include ...": what "here" or "other" means was said before
     first = words[0]
     if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
         return False
@@ -208,6 +208,7 @@ def usable(sentence: ParsedSentence) -> bool:
 
 
 _POINTING = frozenset({"this", "these", "those", "such"})
+_OPENING_REFERENCES = frozenset({"here", "other", "another"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her"})
 
 
@@ -218,6 +219,23 @@ def _refers_back(token: Token) -> bool:
     if token.lower_ in _POINTING or (token.lower_ == "that" and token.dep_ == "det"):
         return True
     return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
+
+
+def _named_before(pronoun: Token) -> bool:
+    """Whether the sentence names, before a pronoun, something it can stand for ("Although Earth's orbit is
+    an ellipse, its distance ..."): a plural noun for *they*, a person for *he*, a singular thing for *it*."""
+    if pronoun.lower_ in _POINTING or pronoun.lower_ == "that":
+        return False
+    earlier = [
+        t
+        for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj")  # not "Over thousands of years"
+    ]
+    if pronoun.lower_ in ("they", "their"):
+        return any(t.tag_ in ("NNS", "NNPS") for t in earlier)
+    if pronoun.lower_ in ("he", "she", "his", "her"):
+        return any(t.ent_type_ == "PERSON" for t in earlier)
+    return any(t.tag_ in ("NN", "NNP") and t.ent_type_ != "PERSON" for t in earlier)
 
 
 _BACK_REFERENCES = frozenset({"latter", "former", "second", "third", "fourth", "fifth", "other", "same"})

@@ -154,7 +154,7 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     left_out = set(range(order[max(0, first - 2)], tokens[0].i)) - set(order)
     if left_out - asides:
         return None  # words were left out right before the answer: what it hangs on may be gone
-    if last + 1 < len(order) and order[last + 1] != tokens[-1].i + 1:
+    if last + 1 < len(order) and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb) - asides:
         return None
     before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
@@ -164,8 +164,9 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
 
 
 def _owned_by(pronoun: Token, subject: Token) -> bool:
-    """Whether a possessive pronoun stands for the clause's own subject ("Peru declared its independence")."""
-    if pronoun.dep_ != "poss" or pronoun.i < subject.i:
+    """Whether a pronoun after the clause's subject stands for it: its owner ("Peru declared its
+    independence") or the subject of a clause inside it ("Mackenzie believed he had discovered ...")."""
+    if pronoun.dep_ not in ("poss", "nsubj", "nsubjpass") or pronoun.i < subject.i or pronoun.head.i == subject.head.i:
         return False
     if pronoun.lower_ in _PERSONAL:
         return _may_be_person(subject) or any(_may_be_person(t) for t in subject.subtree)
@@ -355,8 +356,8 @@ def _dropped(verb: Token) -> set[int]:
             dropped |= _subtree(child)
         elif child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
             dropped.add(child.i)
-        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i):
-            dropped |= _subtree(child)
+        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i) and not _marked(child):
+            dropped |= _subtree(child) | _commas_around(child)
         elif (
             child.dep_ in ("advmod", "cc", "intj")
             and child.i < verb.i
@@ -364,11 +365,49 @@ def _dropped(verb: Token) -> set[int]:
         ):
             dropped.add(child.i)
     for token in verb.subtree:
-        if token.dep_ == "relcl" and _after_comma(token):
-            dropped |= _subtree(token)
+        aside = (token.dep_ == "prep" and _linking_phrase(token)) or (token.dep_ == "relcl" and _after_comma(token))
+        if aside:
+            dropped |= _subtree(token) | _commas_around(token)
         elif token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             dropped |= _subtree(token)  # "KISHIDA Fumio, the prime minister," says nothing the question needs
     return dropped | _in_parentheses(verb)
+
+
+_LINKING_PHRASES = frozenset({"contrast", "comparison", "example", "instance", "addition", "fact", "turn"})
+
+
+def _linking_phrase(preposition: Token) -> bool:
+    """Whether a phrase only links the sentence to the one before ("by contrast", "for example", "in turn")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return (
+        preposition.lower_ in ("by", "in", "for")
+        and len(objects) == 1
+        and objects[0].lower_ in _LINKING_PHRASES
+        and not list(objects[0].children)
+    )
+
+
+def _spaced(token: Token) -> bool:
+    """Whether a token stands between spaces (" - " is a dash, the "-" of "full-scale" is not)."""
+    return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+def _marked(clause: Token) -> bool:
+    """Whether a clause opens with a word saying how it bears on the rest ("when", "if", "because"): left
+    out, it would change what the sentence says ("When we lean into the Sun, sunlight hits us ...")."""
+    first = min(_subtree(clause))
+    return any(child.dep_ == "mark" or (child.tag_ == "WRB" and child.i == first) for child in clause.children)
+
+
+def _commas_around(token: Token) -> set[int]:
+    """The commas that open and close the phrase of ``token`` ("Africa, stretching ..., lies" -> "Africa lies")."""
+    first, last = min(_subtree(token)), max(_subtree(token))
+    doc = token.doc
+    before = first - 1 if first > 0 and doc[first - 1].text == "," else None
+    after = last + 1 if last + 1 < len(doc) and doc[last + 1].text == "," else None
+    if before is not None and after is not None:
+        return {before, after}
+    return {before} if before is not None and (last + 1 >= len(doc) or doc[last + 1].is_punct) else set()
 
 
 def _after_comma(token: Token) -> bool:
@@ -381,8 +420,10 @@ def _in_parentheses(head: Token) -> set[int]:
     inside: set[int] = set()
     depth = 0
     tokens = list(head.subtree)
-    dashes = [t.i for t in tokens if t.text in ("—", "–", "--")]
+    dashes = [t.i for t in tokens if t.text in ("—", "–", "--") or (t.text == "-" and _spaced(t))]
     pairs = {i for index in range(0, len(dashes) - 1, 2) for i in range(dashes[index], dashes[index + 1] + 1)}
+    if len(dashes) % 2:  # "... as the new head of government - Peru's first ...": an aside to the end
+        pairs |= {t.i for t in tokens if t.i >= dashes[-1]}
     for token in tokens:
         if token.text == "(":
             depth += 1
@@ -569,7 +610,15 @@ def _with_fronted(question: str, fronted: list[Token]) -> str:
 
 
 def _text(tokens: list[Token]) -> str:
-    return "".join(token.text + token.whitespace_ for token in tokens).strip()
+    """The tokens as text, with a space where words left out between two of them took theirs."""
+    parts = []
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        space = token.whitespace_
+        if not space and after is not None and after.i != token.i + 1 and not after.is_punct:
+            space = " "
+        parts.append(token.text + space)
+    return "".join(parts).strip()
 
 
 def _finish(text: str) -> str:
