@@ -131,7 +131,7 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         verb = verb.head
     if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or _opens_with_a_phrase(verb.head) or not _finite(verb)):
         return None  # "At a divergent boundary, plates move apart and magma rises": the opening phrase holds
-    parts = _parts(span, verb, set())
+    parts = _parts(span, verb, set(), frozenset(t.i for t in tokens))
     if parts is None or parts[0].pos_ == "PRON":
         return None
     subject, fronted, body = parts
@@ -154,7 +154,10 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     left_out = set(range(order[max(0, first - 2)], tokens[0].i)) - set(order)
     if left_out - asides:
         return None  # words were left out right before the answer: what it hangs on may be gone
-    if last + 1 < len(order) and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb) - asides:
+    if (
+        last + 1 < len(order)
+        and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb, frozenset(ids)) - asides
+    ):
         return None
     before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
@@ -346,8 +349,9 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _dropped(verb: Token) -> set[int]:
-    """Tokens of the verb's subtree that are not part of its clause's statement (see the module docstring)."""
+def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
+    """Tokens of the verb's subtree that are not part of its clause's statement (see the module docstring);
+    an aside that holds a token of ``keep`` (the answer) stays."""
     dropped: set[int] = set()
     for child in verb.children:
         if child.dep_ == "mark" and verb.dep_ == "advcl":
@@ -365,12 +369,22 @@ def _dropped(verb: Token) -> set[int]:
         ):
             dropped.add(child.i)
     for token in verb.subtree:
+        if _subtree(token) & keep:
+            continue
         aside = (token.dep_ == "prep" and _linking_phrase(token)) or (token.dep_ == "relcl" and _after_comma(token))
-        if aside:
+        if aside or _description(token):
             dropped |= _subtree(token) | _commas_around(token)
         elif token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             dropped |= _subtree(token)  # "KISHIDA Fumio, the prime minister," says nothing the question needs
     return dropped | _in_parentheses(verb)
+
+
+def _description(token: Token) -> bool:
+    """Whether ``token`` heads a description in apposition, between commas, of a noun before it
+    ("Egypt remained a kingdom, the great superpower of the Near East, until ..."); not a name."""
+    if token.dep_ != "appos" or not _after_comma(token) or token.pos_ != "NOUN":
+        return False
+    return token.head.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "det" for child in token.children)
 
 
 _LINKING_PHRASES = frozenset({"contrast", "comparison", "example", "instance", "addition", "fact", "turn"})
@@ -392,11 +406,16 @@ def _spaced(token: Token) -> bool:
     return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
 def _marked(clause: Token) -> bool:
     """Whether a clause opens with a word saying how it bears on the rest ("when", "if", "because"): left
-    out, it would change what the sentence says ("When we lean into the Sun, sunlight hits us ...")."""
+    out, it would change what the sentence says ("When we lean into the Sun, sunlight hits us ...").
+    A concession ("Although ..., Egypt remained ...") leaves the rest as true without it."""
     first = min(_subtree(clause))
-    return any(child.dep_ == "mark" or (child.tag_ == "WRB" and child.i == first) for child in clause.children)
+    marks = [c for c in clause.children if c.dep_ == "mark" or (c.tag_ == "WRB" and c.i == first)]
+    return bool(marks) and not any(mark.lower_ in _CONCESSIVE for mark in marks)
 
 
 def _commas_around(token: Token) -> set[int]:
@@ -467,7 +486,9 @@ def predicate(span: Span, verb: Token) -> str | None:
     return _text(parts[2]).strip(" ,") if parts is not None and parts[2] and not parts[1] else None
 
 
-def _parts(span: Span, verb: Token, left_out: set[int]) -> tuple[Token, list[Token], list[Token]] | None:
+def _parts(
+    span: Span, verb: Token, left_out: set[int], keep: frozenset[int] = frozenset()
+) -> tuple[Token, list[Token], list[Token]] | None:
     """The clause of ``verb``: its subject, the words before the subject, and the words from the subject on
     (the subject's own words left out); ``None`` when the parse is not a plain clause."""
     subject = _subject_of(verb)
@@ -477,9 +498,10 @@ def _parts(span: Span, verb: Token, left_out: set[int]) -> tuple[Token, list[Tok
     if subject_ids != set(range(min(subject_ids), max(subject_ids) + 1)):
         return None
     between: Span | list[Token] = span.doc[max(subject_ids) + 1 : verb.i] if subject.head.i == verb.i else []
-    if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct") and t.i not in _dropped(verb) for t in between):
+    asides = _dropped(verb, keep)
+    if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct") and t.i not in asides for t in between):
         return None  # the parse took a name or phrase between them for something else
-    dropped = _dropped(verb) | left_out
+    dropped = asides | left_out
     clause = [t for t in verb.subtree if t.i not in dropped and t.i not in subject_ids and not _final_punct(t, span)]
     if subject.head.i != verb.i and any(t.i < verb.i and t.dep_ not in _BEFORE_A_VERB for t in clause):
         return None  # a joined clause with words of its own before its verb, and no subject of its own
