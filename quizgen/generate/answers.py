@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.generate.ideas import idea_answers
 from quizgen.generate.lexicon import Category, Lexicon
+from quizgen.generate.questions import stands_for_earlier
 from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
 from quizgen.generate.words import normalise, zipf
 
@@ -191,7 +192,9 @@ def usable(sentence: ParsedSentence) -> bool:
     if FACT_LABEL.match(sentence.text):
         return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
-    if words[0].lower_ in _CONTEXT_WORDS or any(_refers_back(token) and not _named_before(token) for token in subject):
+    if words[0].lower_ in _CONTEXT_WORDS or any(
+        _refers_back(token) and not _stands_for_earlier(token, list(span)) for token in subject
+    ):
         return False
     if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
         return False  # "Here arose ...", "Other symptoms include ...": what "here" or "other" means was said before
@@ -221,21 +224,10 @@ def _refers_back(token: Token) -> bool:
     return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
 
 
-def _named_before(pronoun: Token) -> bool:
-    """Whether the sentence names, before a pronoun, something it can stand for ("Although Earth's orbit is
-    an ellipse, its distance ..."): a plural noun for *they*, a person for *he*, a singular thing for *it*."""
-    if pronoun.lower_ in _POINTING or pronoun.lower_ == "that":
-        return False
-    earlier = [
-        t
-        for t in pronoun.doc[pronoun.sent.start : pronoun.i]
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj")  # not "Over thousands of years"
-    ]
-    if pronoun.lower_ in ("they", "their"):
-        return any(t.tag_ in ("NNS", "NNPS") for t in earlier)
-    if pronoun.lower_ in ("he", "she", "his", "her"):
-        return any(t.ent_type_ == "PERSON" for t in earlier)
-    return any(t.tag_ in ("NN", "NNP") and t.ent_type_ != "PERSON" for t in earlier)
+def _stands_for_earlier(token: Token, tokens: list[Token]) -> bool:
+    """Whether a pronoun of the subject stands for something the sentence names before it
+    (see :func:`~quizgen.generate.questions.stands_for_earlier`); never "this" or "these"."""
+    return token.lower_ not in _POINTING and token.lower_ != "that" and stands_for_earlier(token, tokens)
 
 
 _BACK_REFERENCES = frozenset({"latter", "former", "second", "third", "fourth", "fifth", "other", "same"})

@@ -147,7 +147,9 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         return None
     if sum(not t.is_punct for t in kept) < MIN_CLAUSE_WORDS:
         return None  # "Cloud droplets are tiny.": too little left to say what is asked
-    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and not _owned_by(t, subject) for t in kept if t.i not in ids):
+    if any(
+        t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and not stands_for_earlier(t, kept) for t in kept if t.i not in ids
+    ):
         return None  # what a pronoun stands for may be in the part left out
     first, last = order.index(tokens[0].i), order.index(tokens[-1].i)
     asides = _in_parentheses(span.root)
@@ -161,21 +163,30 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         return None
     before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
-    space = " " if before and not before.endswith(("(", "“", '"')) else ""
+    previous = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
+    space = " " if before and previous is not None and previous.whitespace_ else ""
     before = before[:1].upper() + before[1:] + space if before else ""
-    return before, (" " if after and after[0] not in ",.;:')”" else "") + after + "."
+    return before, (tokens[-1].whitespace_ if after and after[0] not in ",.;:')”" else "") + after + "."
 
 
-def _owned_by(pronoun: Token, subject: Token) -> bool:
-    """Whether a pronoun after the clause's subject stands for it: its owner ("Peru declared its
-    independence") or the subject of a clause inside it ("Mackenzie believed he had discovered ...")."""
-    if pronoun.dep_ not in ("poss", "nsubj", "nsubjpass") or pronoun.i < subject.i or pronoun.head.i == subject.head.i:
-        return False
-    if pronoun.lower_ in _PERSONAL:
-        return _may_be_person(subject) or any(_may_be_person(t) for t in subject.subtree)
-    if pronoun.lower_ in _PLURAL:
-        return subject.tag_ in ("NNS", "NNPS")
-    return subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "PERSON"
+def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:
+    """Whether ``kept`` names, before a third-person pronoun, a subject or object it can stand for: a plural
+    noun for *they*, a person for *he*, a singular thing for *it* ("While treatments existed, their
+    efficacy ..."; not "At the same time, its violence ..." nor "Over thousands of years, they ...")."""
+    lowered = pronoun.lower_
+    earlier = [
+        t for t in kept if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    own = _subject_of(pronoun.head) if pronoun.head.pos_ in ("VERB", "AUX") else None
+    if pronoun.dep_ in ("dobj", "pobj", "dative") and own is not None:  # "The Congress removed him": not the Congress
+        earlier = [t for t in earlier if t.i != own.i]
+    if lowered in _PLURAL:
+        return any(t.tag_ in ("NNS", "NNPS") for t in earlier)
+    if lowered in _PERSONAL:
+        return any(_may_be_person(t) for t in earlier)
+    if lowered in _SINGULAR:
+        return any(t.tag_ in ("NN", "NNP") and t.ent_type_ != "PERSON" for t in earlier)
+    return False
 
 
 def _finite(verb: Token) -> bool:
@@ -190,7 +201,8 @@ def _opens_with_a_phrase(verb: Token) -> bool:
 
 
 def _tidy(text: str) -> str:
-    return _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))).strip()
+    text = _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))).strip()
+    return text.replace(";,", ";")
 
 
 def answer_tokens(answer: Answer, span: Span) -> list[Token]:
@@ -360,7 +372,7 @@ def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
             dropped |= _subtree(child)
         elif child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
             dropped.add(child.i)
-        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i) and not _marked(child):
+        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i) and not _holds(child):
             dropped |= _subtree(child) | _commas_around(child)
         elif (
             child.dep_ in ("advmod", "cc", "intj")
@@ -368,6 +380,10 @@ def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
             and child.lower_ in _LINKING_ADVERBS | {"and", "but", "so"}
         ):
             dropped.add(child.i)
+        elif child.dep_ == "parataxis" and child.i > verb.i:
+            dropped |= _subtree(child)  # "...; rather, they are ...": a statement of its own
+    if dropped & keep:
+        dropped = set()  # the answer is in a part the rules would leave out: keep the whole clause
     for token in verb.subtree:
         if _subtree(token) & keep:
             continue
@@ -399,6 +415,18 @@ def _linking_phrase(preposition: Token) -> bool:
         and objects[0].lower_ in _LINKING_PHRASES
         and not list(objects[0].children)
     )
+
+
+_AUTHORS_VERBS = frozenset({"show", "see", "note", "mention", "say", "discuss", "explain", "describe", "learn"})
+
+
+def _holds(clause: Token) -> bool:
+    """Whether a clause before or after a comma is part of what the sentence claims (see :func:`_marked`);
+    the author's comment "As we shall show," is not."""
+    authors = clause.lemma_ in _AUTHORS_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i", "you") for c in clause.children
+    )
+    return _marked(clause) and not authors
 
 
 def _spaced(token: Token) -> bool:
