@@ -167,7 +167,10 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
         ]
         for sentence in sentences
     )
-    answers = tuple(tuple(answer for answer in found if not points_back(answer)) for found in stemmed)
+    answers = tuple(
+        tuple(sorted((answer for answer in found if not points_back(answer)), key=lambda answer: -answer.score))
+        for found in stemmed
+    )
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
     reasons = tuple(dict.fromkeys(reason for sentence in sentences for reason in document_reasons(sentence)))
     return Analysed(answers, terms, reasons)

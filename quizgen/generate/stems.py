@@ -27,7 +27,15 @@ def with_stem(answer: Answer, span: Span) -> Answer:
     if answer.stem:
         return answer
     answer = replace(answer, clause=clause_around(answer, span))
-    return replace(answer, stem=question_stem(answer, span))
+    question = wh_question(answer, span)
+    if question is None:
+        return replace(answer, stem=blank_stem(answer))
+    return replace(answer, stem=question, score=answer.score + ASKABLE_BONUS)
+
+
+ASKABLE_BONUS = 1.0
+"""Score added to an answer a real question can ask for: the subject, object or a phrase of its clause,
+what a person writing questions about the text asks about (see bench/README.md, answer targets)."""
 
 
 _CONNECTIVE = re.compile(
