@@ -19,6 +19,7 @@ from quizgen.check import Finding, check_item
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.groups import find_material, group_items, uncited
+from quizgen.generate.ideas import document_reasons
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
@@ -119,6 +120,7 @@ class QuizBuilder:
             for sentence_answers in analysed.answers:
                 pool.add_all(sentence_answers)
             pool.add_terms(analysed.terms, document.id)
+            pool.add_terms(analysed.reasons, document.id, kind="reason")
             distractors = Distractors(pool, self.lexicon, knowledge)
             quiz = _quiz(document, self._passed(document, self._items(analysed, distractors)))
             quizzes.append(quiz)
@@ -203,7 +205,8 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
         for sentence in sentences
     )
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
-    return Analysed(answers, terms, find_material(sentences, lexicon))
+    reasons = tuple(dict.fromkeys(reason for sentence in sentences for reason in document_reasons(sentence)))
+    return Analysed(answers, terms, groups=find_material(sentences, lexicon), reasons=reasons)
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:
@@ -231,4 +234,5 @@ def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentCon
         headings=frozenset(normalise(section.heading) for section in document.sections if section.heading),
         people=frozenset(people),
         noun_mentions=noun_mentions(sentences),
+        title=document.title,
     )
