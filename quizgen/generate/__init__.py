@@ -16,7 +16,7 @@ from functools import partial
 
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers
 from quizgen.generate.distractors import Distractors, Pool
-from quizgen.generate.knowledge import Knowledge, load_knowledge
+from quizgen.generate.knowledge import Knowledge, load_knowledge, single_threaded_maths
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
@@ -32,7 +32,7 @@ __all__ = [
     "BuildOptions",
     "Built",
     "QuizBuilder",
-    "analyse_documents",
+    "build_documents",
     "build_quiz",
     "build_quizzes",
 ]
@@ -55,10 +55,11 @@ class QuizBuilder:
 
     Each document's quiz depends on that document alone (its wrong options come from its own
     answers, the curated lists and the lexical knowledge, never from the other documents of the
-    run), so a quiz is the same built alone or in a batch. Only compact answer candidates are kept
-    per document (never its parse), so memory grows slowly with the run. ``lexicon`` and
-    ``knowledge`` default to the data packaged with quizgen (``knowledge`` only when
-    ``options.semantic``); a test may pass small ones.
+    run), so a quiz is the same built alone or in a batch, and in one process or several. Each
+    document's quiz is made as soon as it is parsed, and only the quiz is kept (never the parse),
+    so memory grows slowly with the run. ``lexicon`` and ``knowledge`` default to the data packaged
+    with quizgen (``knowledge`` only when ``options.semantic``, loaded on first use); a test may pass
+    small ones (then documents are built in this process only).
     """
 
     def __init__(
@@ -71,7 +72,7 @@ class QuizBuilder:
         self.options = options or BuildOptions()
         self._lexicon = lexicon
         self._knowledge = knowledge
-        self._documents: list[tuple[Document, Analysed]] = []
+        self._built: list[tuple[Quiz, list[str]]] = []
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
 
@@ -83,41 +84,71 @@ class QuizBuilder:
         return self._lexicon
 
     def add(self, documents: Sequence[Document], jobs: int = 1, done: Callable[[Document], None] | None = None) -> None:
-        """Analyse ``documents`` (in ``jobs`` processes at once) and remember their answer candidates.
+        """Build the quiz of each of ``documents`` (in ``jobs`` processes at once) and remember it.
 
-        ``done`` is called with each document as its analysis ends (for a progress bar).
+        ``done`` is called with each document as its quiz is made (for a progress bar).
         """
-        for document, analysed in self._analysed(documents, jobs):
-            self._documents.append((document, analysed))
-            if done is not None:
-                done(document)
+        with single_threaded_maths():
+            for document, (quiz, notes, stats) in zip(documents, self._quizzes(documents, jobs), strict=True):
+                self._built.append((quiz, notes))
+                _count(self.stats, stats)
+                if done is not None:
+                    done(document)
 
-    def _analysed(self, documents: Sequence[Document], jobs: int) -> Iterator[tuple[Document, Analysed]]:
-        """Each document with its answers, as soon as it is analysed (in order)."""
-        if jobs <= 1 or len(documents) < 2 * BATCH_DOCUMENTS:
+    def _quizzes(self, documents: Sequence[Document], jobs: int) -> Iterator[tuple[Quiz, list[str], PlanStats]]:
+        """Each document's quiz, notes and planning counts, as soon as it is made (in order)."""
+        own_data = self._knowledge is not None and self.options.semantic
+        if jobs <= 1 or len(documents) < 2 or own_data:
+            knowledge = self._knowledge
             for document, sentences in analyse(documents):
-                yield document, _analyse(document, sentences, self.lexicon)
+                analysed = _analyse(document, sentences, self.lexicon)
+                if knowledge is None and self.options.semantic:
+                    knowledge = load_knowledge()
+                yield _document_quiz(document, analysed, self.options, self.lexicon, knowledge)
             return
-        batches = [documents[start : start + BATCH_DOCUMENTS] for start in range(0, len(documents), BATCH_DOCUMENTS)]
+        size = min(BATCH_DOCUMENTS, -(-len(documents) // jobs))
+        batches = [documents[start : start + size] for start in range(0, len(documents), size)]
         with ProcessPoolExecutor(max_workers=jobs) as executor:
-            work = partial(analyse_documents, lexicon=self.lexicon)
-            for batch, analysed in zip(batches, executor.map(work, batches), strict=True):
-                yield from zip(batch, analysed, strict=True)
+            work = partial(build_documents, options=self.options, lexicon=self.lexicon)
+            for built in executor.map(work, batches):
+                yield from built
 
     def build(self) -> Built:
         """One quiz per document added, in the order they were added, with the notes they need."""
-        knowledge = (self._knowledge or load_knowledge()) if self.options.semantic else None
-        quizzes, notes = [], []
-        for document, analysed in self._documents:
-            pool = Pool()
-            for sentence_answers in analysed.answers:
-                pool.add_all(sentence_answers)
-            pool.add_terms(analysed.terms, document.id)
-            distractors = Distractors(pool, self.lexicon, knowledge)
-            quiz = _quiz(document, plan_items(analysed.answers, distractors, self.options, self.stats))
-            quizzes.append(quiz)
-            notes += _notes(quiz, self.options) + _long_sentence_notes(document)
-        return Built(tuple(quizzes), tuple(notes))
+        quizzes = tuple(quiz for quiz, _ in self._built)
+        return Built(quizzes, tuple(note for _, notes in self._built for note in notes))
+
+
+def build_documents(
+    documents: Sequence[Document], options: BuildOptions, lexicon: Lexicon
+) -> list[tuple[Quiz, list[str], PlanStats]]:
+    """Each document's quiz, notes and planning counts, with the packaged lexical knowledge (runs in
+    worker processes: the documents are independent)."""
+    with single_threaded_maths():
+        knowledge = load_knowledge() if options.semantic else None
+        return [
+            _document_quiz(document, _analyse(document, sentences, lexicon), options, lexicon, knowledge)
+            for document, sentences in analyse(documents)
+        ]
+
+
+def _document_quiz(
+    document: Document, analysed: Analysed, options: BuildOptions, lexicon: Lexicon, knowledge: Knowledge | None
+) -> tuple[Quiz, list[str], PlanStats]:
+    pool = Pool()
+    for sentence_answers in analysed.answers:
+        pool.add_all(sentence_answers)
+    pool.add_terms(analysed.terms, document.id)
+    stats = PlanStats()
+    quiz = _quiz(document, plan_items(analysed.answers, Distractors(pool, lexicon, knowledge), options, stats))
+    return quiz, _notes(quiz, options) + _long_sentence_notes(document), stats
+
+
+def _count(total: PlanStats, stats: PlanStats) -> None:
+    """Add one document's planning counts to the run's."""
+    total.wanted_choice += stats.wanted_choice
+    total.fell_back += stats.fell_back
+    total.by_document.update(stats.by_document)
 
 
 def _quiz(document: Document, items: Sequence[Item]) -> Quiz:
@@ -146,12 +177,6 @@ def _long_sentence_notes(document: Document) -> list[str]:
     sentences = f"{skipped} sentence{'s' if skipped != 1 else ''}"
     limit = f"over {MAX_SENTENCE_CHARS:,} characters with no sentence end"
     return [f"{document.source.file}: left out {sentences} too long to ask about ({limit})"]
-
-
-def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[Analysed]:
-    """What each document gives: answer candidates per sentence, stems phrased, and its other terms
-    (runs in worker processes too)."""
-    return [_analyse(document, sentences, lexicon) for document, sentences in analyse(documents)]
 
 
 def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexicon) -> Analysed:
