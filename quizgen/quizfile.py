@@ -125,24 +125,10 @@ def dumps(quiz: Quiz) -> str:
     data = quiz_to_json(quiz)
     known = _VALIDATED.get(id(quiz))
     if known is None or known() is not quiz:
-        _check_written(data)
+        _check(data, "quiz")
         key = id(quiz)
         _VALIDATED[key] = weakref.ref(quiz, lambda _: _VALIDATED.pop(key, None))
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _check_written(data: JsonObject) -> None:
-    """:func:`_check` with the compiled schema first: the reference validator only names the error."""
-    import fastjsonschema
-
-    try:
-        _compiled_validator()(data)
-    except fastjsonschema.JsonSchemaException as error:
-        _check(data, "quiz")
-        raise QuizgenError(f"invalid quiz: {error}") from None
-    problem = _consistency_problem(data)
-    if problem:
-        raise QuizgenError(f"invalid quiz: {problem}")
 
 
 MAX_QUIZ_FILE_BYTES = 8 * 1024 * 1024
@@ -220,13 +206,17 @@ def _item_from_json(data: JsonObject) -> Item:
 
 
 def _check(data: Any, what: str) -> None:
-    from jsonschema.exceptions import best_match
+    """Raise :class:`QuizgenError` naming the first problem of ``data``: the compiled schema checks, and only
+    for data it rejects does the reference validator find the most telling error (and say where)."""
+    import fastjsonschema
 
-    validator = _validator()
-    if not validator.is_valid(data):  # the quick check; finding the most telling error is slower
-        error = best_match(validator.iter_errors(data))
-        if error is not None:
-            raise QuizgenError(f"invalid {what}: {_describe(error)}")
+    try:
+        _compiled_validator()(data)
+    except fastjsonschema.JsonSchemaException as fast_error:
+        from jsonschema.exceptions import best_match
+
+        error = best_match(_validator().iter_errors(data))
+        raise QuizgenError(f"invalid {what}: {_describe(error) if error is not None else fast_error}") from None
     problem = _consistency_problem(data)
     if problem:
         raise QuizgenError(f"invalid {what}: {problem}")
