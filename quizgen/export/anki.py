@@ -39,7 +39,7 @@ import genanki
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
 from quizgen.export.each import QuizByQuiz
-from quizgen.export.files import content_time, zip_bytes
+from quizgen.export.files import content_time, content_times, zip_bytes
 from quizgen.export.render import answer_text, explanation_beside_source, render_cloze
 from quizgen.export.templating import read_template
 from quizgen.model import (
@@ -163,7 +163,8 @@ class AnkiExporter:
         """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
         models = load_models(self.options.templates)
         stamp = content_time(self.options)
-        note_times = {quiz.id: content_time(self.options, quiz.source.file) for quiz in quizzes}
+        times_by_file = content_times(self.options, {quiz.source.file for quiz in quizzes})
+        note_times = {quiz.id: times_by_file[quiz.source.file] for quiz in quizzes}
         outcome = QuizByQuiz()
         split = self.options.split
         names = {q.id: deck_names([q])[q.id] for q in quizzes} if split else deck_names(quizzes)

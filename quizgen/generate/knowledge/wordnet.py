@@ -167,4 +167,4 @@ class WordNet:
 
 
 def _numbers(text: str) -> tuple[int, ...]:
-    return tuple(int(number) for number in text.split(",") if number)
+    return tuple(map(int, text.split(","))) if text else ()
