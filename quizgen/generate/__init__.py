@@ -35,6 +35,7 @@ __all__ = [
     "analyse_documents",
     "build_quiz",
     "build_quizzes",
+    "document_distractors",
 ]
 
 BATCH_DOCUMENTS = 16
@@ -109,15 +110,23 @@ class QuizBuilder:
         knowledge = (self._knowledge or load_knowledge()) if self.options.semantic else None
         quizzes, notes = [], []
         for document, analysed in self._documents:
-            pool = Pool()
-            for sentence_answers in analysed.answers:
-                pool.add_all(sentence_answers)
-            pool.add_terms(analysed.terms, document.id)
-            distractors = Distractors(pool, self.lexicon, knowledge)
+            distractors = document_distractors(document, analysed, self.lexicon, knowledge)
             quiz = _quiz(document, plan_items(analysed.answers, distractors, self.options, self.stats))
             quizzes.append(quiz)
             notes += _notes(quiz, self.options) + _long_sentence_notes(document)
         return Built(tuple(quizzes), tuple(notes))
+
+
+def document_distractors(
+    document: Document, analysed: Analysed, lexicon: Lexicon, knowledge: Knowledge | None
+) -> Distractors:
+    """Where the wrong options of ``document``'s items come from: its own answers and terms, the curated
+    lists and the lexical knowledge (the same for the whole quiz and for one item rebuilt)."""
+    pool = Pool()
+    for sentence_answers in analysed.answers:
+        pool.add_all(sentence_answers)
+    pool.add_terms(analysed.terms, document.id)
+    return Distractors(pool, lexicon, knowledge)
 
 
 def _quiz(document: Document, items: Sequence[Item]) -> Quiz:
