@@ -441,3 +441,14 @@ def _visible(page: str) -> str:
     import html
 
     return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_a_plain_form_post_comes_back_to_the_item_with_what_was_saved(studio: tuple[TestClient, Path]) -> None:
+    browser, folder = studio
+    item = first(folder, TrueFalse)
+    data = {"revision": revision(folder)}
+    response = browser.post(f"/quiz/{QUIZ_ID}/item/{item}/accept", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].endswith(f"#item-{item}")
+    page = browser.get(response.headers["location"]).text
+    assert re.search(r'role="status"[^>]*>Item \d+ accepted\.', page)

@@ -151,7 +151,7 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     choice_id = choice.get_attribute("data-item")
     choice.get_by_label("Question").fill(EDITED_STEM)
     choice.get_by_label("Question").press("Tab")
-    expect(teacher.status()).to_contain_text("Saved")
+    expect(teacher.status()).to_contain_text("saved")
     expect(page.locator(f"mark#src-{choice_id}.current")).to_have_count(1)
     teacher.shot("studio-3-review")
     choice = page.locator(f"#item-{choice_id}")
@@ -162,6 +162,12 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     choice = page.locator(f"#item-{choice_id}")
     expect(choice.locator(f'input[type=text][value="{candidate}"]')).to_have_count(1)
     teacher.shot("studio-4-swapped")
+
+    # Accept one with the keyboard alone.
+    page.locator(f"#item-{choice_id}").get_by_role("button", name=re.compile("^Accept")).focus()
+    page.keyboard.press("Enter")
+    expect(teacher.status()).to_contain_text("accepted")
+    expect(page.locator(f"#item-{choice_id} .badge")).to_have_text("Accepted")
 
     # Add an item of one's own.
     adding = page.locator("section.add")
@@ -187,7 +193,7 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     first_tab_text = "Changed in the first tab: " + second_field.input_value()
     second_field.fill(first_tab_text)
     second.get_by_role("button", name=re.compile("^Save changes")).click()
-    expect(teacher.status()).to_contain_text("Saved")
+    expect(teacher.status()).to_contain_text("saved")
     stale = other.locator("article.item").nth(1).locator("textarea").first
     stale.fill("Changed in the second tab")
     other.locator("article.item").nth(1).get_by_role("button", name=re.compile("^Save changes")).click()
@@ -288,7 +294,7 @@ def test_hostile_input_is_escaped_refused_and_contained(teacher: Teacher, tmp_pa
     stem = teacher.card(0).locator("textarea").first
     stem.fill("<script>alert('stem')</script> Which river?")
     teacher.card(0).get_by_role("button", name=re.compile("^Save changes")).click()
-    expect(teacher.status()).to_contain_text("Saved")
+    expect(teacher.status()).to_contain_text("saved")
     page.reload()
     expect(teacher.card(0).locator("textarea").first).to_have_value("<script>alert('stem')</script> Which river?")
     assert page.locator("script:not([src])").count() == 0
@@ -302,3 +308,20 @@ def test_hostile_input_is_escaped_refused_and_contained(teacher: Teacher, tmp_pa
     expect(page.locator("body")).to_contain_text("takes at most")
     assert not (studio.folder / "documents" / "big.txt").exists()
     teacher.page.screenshot(path=teacher.shots / "studio-7-too-large.png")
+
+
+def test_the_review_works_without_javascript(browser: Browser, studio: Studio) -> None:
+    """Every action is a plain form: with scripts off, it posts, the page reloads, and the change is there."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(studio.url + "/")
+        page.locator("a[href^='/quiz/']").first.click()
+        cards = page.locator("article.item")
+        expect(cards.first).to_be_visible()
+        count = cards.count()
+        cards.first.get_by_role("button", name=re.compile("^Reject")).click()
+        expect(page.locator("#status")).to_contain_text("Item rejected")
+        expect(page.locator("article.item")).to_have_count(count - 1)
+    finally:
+        context.close()

@@ -240,7 +240,10 @@ class StudioApp:
         project.quiz = with_item(quiz, item, new)
         if new.id != item.id:
             project.accepted.discard(item.id)
-        return "Saved." if action == "edit" else "Option swapped." if action == "swap" else "A new item took its place."
+        number = quiz.items.index(item) + 1
+        if action == "swap":
+            return f"Option swapped: item {number} now offers “{form.get('candidate', '').strip()}”."
+        return f"Item {number} saved." if action == "edit" else f"Item {number} was regenerated."
 
     def _changed(self, project: Project, item: Item, action: str, form: dict[str, str]) -> Item:
         if action == "edit":
