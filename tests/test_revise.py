@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from quizgen.generate import build_quiz
+from quizgen.generate import build_quiz, item_reviser
 from quizgen.generate.revise import ItemReviser, shown_texts
 from quizgen.generate.words import normalise
 from quizgen.model import Document, MultipleChoice, Option, Quiz, Source, TrueFalse
@@ -17,7 +17,7 @@ from tests.conftest import SEEDS
 @cache
 def built(name: str) -> tuple[Document, Quiz, ItemReviser]:
     document = read_document(SEEDS / name)
-    return document, build_quiz(document), ItemReviser(document)
+    return document, build_quiz(document), item_reviser(document)
 
 
 def choice_items(quiz: Quiz) -> list[MultipleChoice]:
@@ -46,7 +46,7 @@ def test_candidates_are_new_wrong_options_that_keep_the_item_valid() -> None:
 def test_candidates_follow_the_builders_ranking_and_the_seed() -> None:
     document, quiz, reviser = built("french_revolution.txt")
     item = next(item for item in choice_items(quiz) if reviser.option_candidates(item))
-    assert reviser.option_candidates(item) == ItemReviser(document).option_candidates(item)
+    assert reviser.option_candidates(item) == item_reviser(document).option_candidates(item)
     assert reviser.option_candidates(item, limit=2) == reviser.option_candidates(item)[:2]
 
 

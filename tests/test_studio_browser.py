@@ -209,6 +209,20 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     assert rejected_id not in {item.id for item in quiz.items}
     assert any(getattr(item, "question", "") == EDITED_STEM for item in quiz.items)
 
+    # The previews open as they will print and play, with the edit and without the rejected item.
+    links = {"Preview the worksheet": "The French Revolution", "Preview the answer key": "Answer key"}
+    links["Try the quiz player"] = "The French Revolution"
+    for link, heading in links.items():
+        with page.context.expect_page() as opened:
+            page.get_by_role("link", name=link).click()
+        preview = opened.value
+        preview.on("pageerror", lambda error: teacher.errors.append(str(error)))
+        expect(preview.locator("body")).to_contain_text(heading)
+        if "player" not in link:
+            expect(preview.locator("body")).to_contain_text(EDITED_STEM)
+            assert rejected_sentence.split(",")[0][:40] not in _words(preview.locator("body").inner_text())
+        preview.close()
+
     # Downloads, each checked as a teacher's next program would read it.
     finish = page.locator("section:has(#finish-title)")
     finish.scroll_into_view_if_needed()

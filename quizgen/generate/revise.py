@@ -2,8 +2,8 @@
 
 A teacher reviewing a quiz swaps a weak wrong option for another candidate, or asks for another
 question from the same sentence. Both need the document's analysis (the answer candidates of each
-sentence and the pool of wrong options), which :class:`ItemReviser` makes once per document and
-keeps. An item is matched to the answer it was built from by its id (see
+sentence and the pool of wrong options), which :func:`quizgen.generate.item_reviser` makes once per
+document and an :class:`ItemReviser` keeps. An item is matched to the answer it was built from by its id (see
 :func:`~quizgen.model.item_id`), so an item whose wording the teacher edited is still found; an item
 the teacher wrote themselves has no answer in the document, and gets no candidates.
 """
@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from quizgen.generate import BuildOptions, analyse_documents, document_distractors
+from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import item_random
-from quizgen.generate.knowledge import Knowledge, load_knowledge
-from quizgen.generate.lexicon import Lexicon
-from quizgen.generate.lexicon import lexicon as packaged_lexicon
+from quizgen.generate.options import BuildOptions
 from quizgen.generate.plan import item_of_type
-from quizgen.generate.types import Answer
+from quizgen.generate.types import Analysed, Answer
 from quizgen.generate.words import normalise
-from quizgen.model import ITEM_CLASSES, Document, Item, assert_never, item_id
+from quizgen.model import ITEM_CLASSES, Item, assert_never, item_id
 from quizgen.model import Cloze as ClozeItem
 from quizgen.model import MultipleChoice as ChoiceItem
 from quizgen.model import TrueFalse as StatementItem
@@ -35,26 +33,14 @@ CANDIDATES = 6
 class ItemReviser:
     """The builder's view of one document, kept to revise its quiz's items one at a time.
 
-    ``options`` should be those the quiz was built with (its seed and item types); ``lexicon`` and
-    ``knowledge`` default to the packaged data, as for :class:`~quizgen.generate.QuizBuilder`.
+    Made by :func:`quizgen.generate.item_reviser` from the document's analysis and its pool of wrong
+    options; ``options`` should be those the quiz was built with (its seed and item types).
     """
 
-    def __init__(
-        self,
-        document: Document,
-        options: BuildOptions | None = None,
-        *,
-        lexicon: Lexicon | None = None,
-        knowledge: Knowledge | None = None,
-    ) -> None:
-        self.document = document
-        self.options = options or BuildOptions()
-        lists = lexicon or packaged_lexicon()
-        (analysed,) = analyse_documents([document], lists)
-        if knowledge is None and self.options.semantic:
-            knowledge = load_knowledge()
+    def __init__(self, analysed: Analysed, distractors: Distractors, options: BuildOptions) -> None:
+        self.options = options
         self._answers = analysed.answers
-        self._distractors = document_distractors(document, analysed, lists, knowledge)
+        self._distractors = distractors
 
     def answer_of(self, item: Item) -> Answer | None:
         """The answer candidate ``item`` was built from, or ``None`` (an item the teacher wrote)."""

@@ -27,8 +27,7 @@ from quizgen.errors import QuizgenError
 from quizgen.export import ExportFailed, get_exporter
 from quizgen.export.files import zip_bytes
 from quizgen.export.templating import read_template, render_template, template_environment
-from quizgen.generate import BuildOptions, build_quiz
-from quizgen.generate.revise import ItemReviser
+from quizgen.generate import BuildOptions, ItemReviser, build_quiz, item_reviser
 from quizgen.model import ITEM_CLASSES, Document, Item, MultipleChoice, Quiz
 from quizgen.studio.edits import edited, own_item, with_option
 from quizgen.studio.security import MAX_UPLOAD_FILES, PREVIEW_POLICY, Guard, TooLarge
@@ -286,7 +285,7 @@ class StudioApp:
         key = (project.id, document.source.sha256, project.settings)
         if key not in self._revisers:
             with self._build_lock:
-                self._revisers[key] = ItemReviser(document, _build_options(project.settings))
+                self._revisers[key] = item_reviser(document, _build_options(project.settings))
         return self._revisers[key]
 
     def _export(self, projects: Sequence[Project], fmt: str, settings: dict[str, Any]) -> list[tuple[str, bytes]]:
