@@ -19,7 +19,9 @@ Measures:
 - fallback to cloze per subject, with the lexical knowledge (quizgen.generate.knowledge) off and on;
 - batch independence: the share of documents whose quiz is the same built alone as in the whole run;
 - cues, counted on the items written: options that break a title, a/an, number or case agreement
-  with the stem, date items of one quiz sharing the same wrong years, and blanks inside lists.
+  with the stem, date items of one quiz sharing the same wrong years, and blanks inside lists;
+- the item-flaw checker's findings by rule before the builder's gate and after it (target 0), and
+  the items the gate leaves out.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.check import RULES, check_quiz
+from quizgen.english import indefinite_article
 from quizgen.generate import BuildOptions, QuizBuilder, build_quiz
 from quizgen.generate.answers import DocumentContext, find_answers
-from quizgen.generate.distractors import Distractors, Pool, indefinite_article
+from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.nlp import analyse, pipeline
@@ -67,6 +71,7 @@ def main() -> None:
     report_guessability(documents, quizzes)
     report_batch_independence(documents, quizzes)
     report_cues(documents, quizzes)
+    report_checker(documents, quizzes, builder)
     report_squad(external / "squad2_dev_sample.jsonl")
     report_dgen(external / "dgen_cloze_test.jsonl")
     report_kinds([external / "raceplus_dev_expmrc_sample.jsonl", external / "quail_dev_news_sample.jsonl"])
@@ -186,6 +191,34 @@ def report_cues(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
     for cue in ("title mismatch", "a/an mismatch", "number mismatch", "case mismatch", "reused wrong-year set"):
         print(f"| {cue} | {counts[cue]} |")
     print(f"| list-member blank | {counts['list-member blank']} |\n")
+
+
+def report_checker(documents: Sequence[Document], quizzes: Sequence[Quiz], builder: QuizBuilder) -> None:
+    """Item-writing flaws the checker finds before its gate (the items planned) and after it (the items
+    written; target 0), by rule, and what the gate costs in items per 500 words, by subject."""
+    after = Counter(finding.flaw for quiz in quizzes for finding in check_quiz(quiz))
+    left_out = Counter(finding.flaw for findings in builder.flagged.values() for finding in findings)
+    before = after + left_out
+    print("## Item-flaw checker (`quizgen check`) before and after the builder's gate\n")
+    print("Findings by rule over the items planned (*before*) and the items written (*after*; target 0).\n")
+    print("| rule | before the gate | after |")
+    print("| --- | --- | --- |")
+    for code in RULES:
+        print(f"| {code} | {before[code]} | {after[code]} |")
+    print(f"| all | {sum(before.values())} | {sum(after.values())} |\n")
+    print("| subject | items planned | left out by the gate | items per 500 words before | after |")
+    print("| --- | --- | --- | --- | --- |")
+    groups: dict[str, list[tuple[Document, Quiz]]] = defaultdict(list)
+    for document, quiz in zip(documents, quizzes, strict=True):
+        groups[subject_of(document)].append((document, quiz))
+    for subject, pairs in [*sorted(groups.items()), ("all", [pair for group in groups.values() for pair in group])]:
+        words = sum(len(_text(document).split()) for document, _ in pairs)
+        kept = sum(len(quiz.items) for _, quiz in pairs)
+        dropped = sum(len({f.item_id for f in builder.flagged.get(document.id, [])}) for document, _ in pairs)
+        share = f"{dropped} ({100 * dropped / max(kept + dropped, 1):.0f}%)"
+        per_500 = f"{500 * (kept + dropped) / words:.1f} | {500 * kept / words:.1f}"
+        print(f"| {subject} | {kept + dropped} | {share} | {per_500} |")
+    print()
 
 
 def _item_cues(item: MultipleChoice, text: str) -> list[str]:

@@ -267,18 +267,24 @@ def _each_unique(
     one has (so both would be written to the same files), is reported by name and left out."""
     found: list[tuple[Path, Identified]] = []
     paths_by_id: dict[str, Path] = {}
-    for path in paths:
-        try:
-            value = read(path)
-        except QuizgenError as error:
-            report.fail(str(error))
-            continue
+    for path, value in _each_read(paths, read, report):
         if value.id in paths_by_id:
             report.fail(f"{path}: {same} {paths_by_id[value.id]} (both would be written as {value.id!r}); rename one")
             continue
         paths_by_id[value.id] = path
         found.append((path, value))
     return found
+
+
+def _each_read(
+    paths: Iterable[Path], read: Callable[[Path], Identified], report: Report
+) -> Iterator[tuple[Path, Identified]]:
+    """Each input ``read`` from ``paths`` with its path; one that cannot be read is reported by name."""
+    for path in paths:
+        try:
+            yield path, read(path)
+        except QuizgenError as error:
+            report.fail(str(error))
 
 
 @main.command(name="export", epilog=EXIT_CODES_HELP)
@@ -415,6 +421,59 @@ def _inspect_json(document: Document) -> str:
 
 def _shorten(text: str, width: int = 72) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+CHECK_EXIT_CODES_HELP = """\b
+Exit codes:
+  0  no flaw found in any quiz
+  1  a flaw was found, or a quiz file could not be read
+  2  the command line was wrong
+  3  internal error (a bug: please report it)
+  130  interrupted (Ctrl-C or SIGTERM)"""
+
+
+@main.command(epilog=CHECK_EXIT_CODES_HELP)
+@click.argument("quiz_files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rules", "list_rules", is_flag=True, help="List the flaws checked, with their codes, and stop.")
+def check(quiz_files: tuple[Path, ...], list_rules: bool) -> None:
+    """List the item-writing flaws rules can find in JSON quiz files, one line each.
+
+    Any quiz file can be checked, one quizgen built or one a teacher wrote or
+    edited by hand. Each finding is printed as FILE: ITEM ID: FLAW: MESSAGE.
+
+    \b
+    Examples:
+      quizgen check output/*.quiz.json
+      quizgen check --rules
+    """
+    from quizgen.check import RULES, check_quiz
+
+    if list_rules:
+        _say("\n".join(f"{code}: {known.description}" for code, known in RULES.items()), err=False)
+        return
+    if not quiz_files:
+        raise click.UsageError("give at least one QUIZ.json file (or --rules)")
+    report, flawed = Report(), set()
+    for path, quiz in _each_read(quiz_files, load_quiz, report):
+        findings = check_quiz(quiz)
+        for finding in findings:
+            _say(f"{path}: {finding.item_id}: {finding.flaw}: {finding.message}", err=False)
+        report.flawed(len(findings))
+        report.wrote(1, len(quiz.items))
+        flawed |= {(path, finding.item_id) for finding in findings}
+    for failure in report.failures:
+        _say(f"quizgen: error: {failure}")
+    _say(_check_summary(report, len(flawed)))
+    sys.exit(report.exit_code)
+
+
+def _check_summary(report: Report, flawed_items: int) -> str:
+    checked = f"Checked {report.quizzes} {'quiz' if report.quizzes == 1 else 'quizzes'} ({report.items} items)"
+    flaws = f"{report.flaws} flaw{'s' if report.flaws != 1 else ''}"
+    found = f"{flaws} in {flawed_items} item{'s' if flawed_items != 1 else ''}" if report.flaws else "no flaw found"
+    unread = len(report.failures)
+    failed = f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""
+    return f"{checked}: {found}{failed}."
 
 
 @main.command(name="schema")

@@ -27,6 +27,8 @@ class Report:
     """Items in those quizzes."""
     unwritten: int = 0
     """Quizzes that were built or loaded but failed in at least one format."""
+    flaws: int = 0
+    """Item-writing flaws found (by ``quizgen check``)."""
 
     def note(self, message: str) -> None:
         """Record something the user should hear that does not make the run fail."""
@@ -45,7 +47,11 @@ class Report:
         """Record quizzes that failed in at least one format (each failure is recorded with :meth:`fail`)."""
         self.unwritten += quizzes
 
+    def flawed(self, findings: int) -> None:
+        """Record item-writing flaws found; any makes the run fail, as a linter's findings do."""
+        self.flaws += findings
+
     @property
     def exit_code(self) -> int:
-        """:data:`EXIT_OK` when nothing failed, else :data:`EXIT_SOME_FAILED`."""
-        return EXIT_SOME_FAILED if self.failures else EXIT_OK
+        """:data:`EXIT_OK` when nothing failed and no flaw was found, else :data:`EXIT_SOME_FAILED`."""
+        return EXIT_SOME_FAILED if self.failures or self.flaws else EXIT_OK

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.english import indefinite_article
 from quizgen.export.render import answer_text, prompt_text
 from quizgen.generate import BuildOptions, QuizBuilder, build_quiz, build_quizzes
-from quizgen.generate.distractors import Distractors, Pool, indefinite_article
+from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import _in_english, _name_forms
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon

@@ -9,11 +9,13 @@ lexical knowledge (:mod:`~quizgen.generate.distractors`), and items chosen acros
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
+from quizgen.check import Finding, check_item
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.knowledge import Knowledge, load_knowledge
@@ -78,6 +80,8 @@ class QuizBuilder:
         self._documents: list[tuple[Document, Analysed]] = []
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
+        self.flagged: dict[str, list[Finding]] = {}
+        """What the flaw checker found in the items it kept out of each document's quiz, by document id."""
 
     @property
     def lexicon(self) -> Lexicon:
@@ -112,12 +116,35 @@ class QuizBuilder:
         """One quiz per document added, in the order they were added, with the notes they need."""
         knowledge = (self._knowledge or load_knowledge()) if self.options.semantic else None
         quizzes, notes = [], []
+        self.flagged = {}
         for document, analysed in self._documents:
             distractors = document_distractors(document, analysed, self.lexicon, knowledge)
-            quiz = _quiz(document, plan_items(analysed.answers, distractors, self.options, self.stats))
+            items = plan_items(analysed.answers, distractors, self.options, self.stats)
+            quiz = _quiz(document, self._passed(document, items))
             quizzes.append(quiz)
-            notes += _notes(quiz, self.options) + _long_sentence_notes(document)
+            notes += _notes(quiz, self.options) + _long_sentence_notes(document) + self._flagged_notes(document)
         return Built(tuple(quizzes), tuple(notes))
+
+    def _passed(self, document: Document, items: Sequence[Item]) -> list[Item]:
+        """The last gate: ``items`` without those the flaw checker (:mod:`quizgen.check`) flags, which
+        are remembered in :attr:`flagged`."""
+        kept = []
+        for item in items:
+            findings = check_item(item)
+            if findings:
+                self.flagged.setdefault(document.id, []).extend(findings)
+            else:
+                kept.append(item)
+        return kept
+
+    def _flagged_notes(self, document: Document) -> list[str]:
+        findings = self.flagged.get(document.id, [])
+        if not findings:
+            return []
+        count = len({finding.item_id for finding in findings})
+        flaws = ", ".join(f"{flaw} {n}" for flaw, n in Counter(finding.flaw for finding in findings).items())
+        items = f"{count} item{'s' if count != 1 else ''}"
+        return [f"{document.source.file}: left out {items} the flaw checker flagged ({flaws})"]
 
 
 def document_distractors(

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from quizgen.english import indefinite_article
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.numbers import numeric_value, variants, year_value, years_in
@@ -36,9 +37,6 @@ _SHORTLIST = 12
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
-_ELEVEN_EIGHTEEN = re.compile(r"^1[18](\d{2})?(\D|$)")
-_VOWEL_SOUND_H = re.compile(r"^(hour|honest|honou?r|heir)")
-_CONSONANT_SOUND_VOWEL = re.compile(r"^(uni|use|usu|uti|eu|ewe|one\b|once|ur[aeiou]|uk)")
 SEMANTIC_CANDIDATES = 20
 """Candidates asked of the lexical knowledge per answer."""
 
@@ -284,23 +282,6 @@ def _article_agrees(answer: Answer, text: str) -> bool:
     """Whether ``text`` takes the indefinite article that stands before the blank, if one does."""
     before = _ARTICLE_BEFORE.search(answer.sentence.text[: answer.start])
     return before is None or indefinite_article(text) == before.group(1).lower()
-
-
-def indefinite_article(text: str) -> str:
-    """``a`` or ``an`` for ``text``, by the sound of its first word (*an hour*, *a university*, *an 8*, *an FBI*)."""
-    word = text.split()[0] if text.split() else ""
-    lowered = word.lower()
-    if not word:
-        return "a"
-    if word[0].isdigit():
-        return "an" if lowered.startswith("8") or _ELEVEN_EIGHTEEN.match(lowered) else "a"
-    if len(word) > 1 and word.isupper():
-        return "an" if word[0] in "AEFHILMNORSX" else "a"
-    if _VOWEL_SOUND_H.match(lowered):
-        return "an"
-    if _CONSONANT_SOUND_VOWEL.match(lowered):
-        return "a"
-    return "an" if lowered[0] in "aeiou" else "a"
 
 
 def _repeats_stem_word(answer: Answer, text: str) -> bool:

@@ -1,0 +1,369 @@
+"""The item-writing flaws rules can find, after the published checklists.
+
+The flaws are those of the common checklist of 19 flaws in multiple-choice items (Tarrant et al.
+2006, after Haladyna, Downing and Rodriguez 2002) that a rule can see in the text alone: the
+answer longest, grammatical cues, a stem word repeated in the answer, absolute terms, a negative
+stem, "all/none of the above", numeric options out of order, duplicate and overlapping options, a
+stem that needs text the student does not have, more than one correct answer, and options of
+mixed kinds. Each rule stays silent where the surface form cannot tell: a flaw it misses costs
+less than a good item the builder drops.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import combinations, pairwise
+
+from quizgen.check.asked import Asked, Choice
+from quizgen.check.registry import rule
+from quizgen.check.text import (
+    STOPWORDS,
+    bare_integer,
+    capitalised,
+    comparison_key,
+    contains_words,
+    content_stems,
+    grammatical_number,
+    interval,
+    kind_of,
+    number_value,
+    word_stem,
+    words,
+)
+from quizgen.english import indefinite_article
+
+
+def _quoted(texts: Sequence[str]) -> str:
+    return ", ".join(f"“{text}”" for text in texts)
+
+
+def _shown(asked: Asked, at_least: int = 2) -> Iterator[Choice]:
+    """The choices of ``asked`` that show at least ``at_least`` wrong options."""
+    return (choice for choice in asked.choices if len(choice.wrong) >= at_least)
+
+
+# --- Cues in the options -------------------------------------------------------------------------------
+
+LONGEST_RATIO = 1.5
+"""The answer is *clearly* the longest when it has this many times the characters of the longest
+wrong option, and more words than any."""
+
+
+@rule("answer-longest", "The answer is clearly longer than every other option.")
+def answer_longest(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked):
+        longest = max(len(text) for text in choice.wrong)
+        most_words = max(len(words(text)) for text in choice.wrong)
+        if len(choice.answer) >= LONGEST_RATIO * longest and len(words(choice.answer)) > most_words:
+            yield f"the answer “{choice.answer}” is much longer than every other option"
+
+
+_ARTICLE_END = re.compile(r"\b(an?)\s*$", re.IGNORECASE)
+
+
+@rule("article-cue", "The a/an before the blank fits the answer but not every option.")
+def article_cue(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked, 1):
+        article = _ARTICLE_END.search(choice.before) if choice.has_blank else None
+        if article is None:
+            continue
+        word = article.group(1)
+        misfits = [text for text in choice.options if indefinite_article(text) != word.lower()]
+        if choice.answer in misfits:
+            yield f"“{word}” before the blank does not fit the answer “{choice.answer}”"
+        elif misfits:
+            yield f"“{word}” before the blank rules out {_quoted(misfits)}"
+
+
+_SINGULAR_BEFORE = frozenset("a an one each every another either neither".split())
+_PLURAL_BEFORE = frozenset(
+    "these those many several few both various numerous multiple two three four five six seven eight nine ten".split()
+)
+_SINGULAR_AFTER = frozenset("is was has does".split())
+_PLURAL_AFTER = frozenset("are were have do".split())
+
+
+def _number_asked(choice: Choice) -> tuple[str, str] | None:
+    """The grammatical number the stem asks of the blank, and the word that asks it."""
+    before, after = words(choice.before)[-1:], words(choice.after)[:1]
+    if before and before[0] in _SINGULAR_BEFORE:
+        return "singular", before[0]
+    if before and (before[0] in _PLURAL_BEFORE or (before[0].isdigit() and int(before[0]) > 1)):
+        return "plural", before[0]
+    if after and not choice.after.lstrip().startswith((",", ";", "(")):
+        if after[0] in _SINGULAR_AFTER:
+            return "singular", after[0]
+        if after[0] in _PLURAL_AFTER:
+            return "plural", after[0]
+    return None
+
+
+@rule("number-cue", "The stem asks for a singular or a plural that only some options are.")
+def number_cue(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked, 1):
+        asks = _number_asked(choice) if choice.has_blank else None
+        if asks is None or grammatical_number(choice.answer) != asks[0]:
+            continue
+        other = "plural" if asks[0] == "singular" else "singular"
+        misfits = [text for text in choice.wrong if grammatical_number(text) == other]
+        if misfits:
+            yield f"“{asks[1]}” beside the blank asks for a {asks[0]}, which rules out {_quoted(misfits)}"
+
+
+@rule("capital-cue", "The answer alone is capitalised, or alone is not.")
+def capital_cue(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked):
+        if choice.at_sentence_start:
+            continue
+        answer = capitalised(choice.answer)
+        others = {capitalised(text) for text in choice.wrong} - {None}
+        if answer is not None and others == {not answer}:
+            alone = "the only capitalised option" if answer else "the only option not capitalised"
+            yield f"the answer “{choice.answer}” is {alone}"
+
+
+@rule("stem-word-in-answer", "The answer repeats a word of the stem that no wrong option has.")
+def stem_word_in_answer(asked: Asked) -> Iterator[str]:
+    for choice in asked.choices:
+        stem = f"{choice.before} {choice.after}"
+        if _whole_in(stem, choice.answer):
+            yield f"the answer “{choice.answer}” stands in the stem itself"
+            continue
+        if not choice.wrong:
+            continue
+        shared = content_stems(choice.answer) & content_stems(stem)
+        shared -= set().union(*(content_stems(text) for text in choice.wrong))
+        if shared:
+            repeated = sorted(word for word in words(choice.answer) if word_stem(word) in shared)
+            yield f"the answer repeats {_quoted(list(dict.fromkeys(repeated)))} from the stem; no wrong option does"
+
+
+def _whole_in(stem: str, answer: str) -> bool:
+    """Whether the answer's words, with content, stand together in the stem (*the Nile* ... blank: Nile)."""
+    found, wanted = words(stem), words(answer)
+    if not wanted or all(word in STOPWORDS for word in wanted):
+        return False
+    size = len(wanted)
+    return any(found[start : start + size] == wanted for start in range(len(found) - size + 1))
+
+
+# --- Wording of stems and options ----------------------------------------------------------------------
+
+_ABSOLUTE = re.compile(
+    r"\b(always|never|all|none|every|everyone|everything|everybody|nobody|nothing|no one|only|entirely|"
+    r"completely|totally|absolutely|invariably|forever)\b(?! else)",
+    re.IGNORECASE,
+)
+_NOT_ABSOLUTE = re.compile(
+    r"\b(not only|if only|at all|above all|all of the above|none of the above|all but|once and for all|"
+    r"the only)\b",
+    re.IGNORECASE,
+)
+
+
+def absolute_terms(text: str) -> list[str]:
+    """The absolute words of ``text`` (*always*, *never*, *all*...), not counting set phrases (*not only*)."""
+    return [match.group(1).lower() for match in _ABSOLUTE.finditer(_NOT_ABSOLUTE.sub(" ", text))]
+
+
+@rule(
+    "absolute-terms",
+    "Absolute words (always, never, all, none...) in wrong options only, or in a true/false statement.",
+)
+def absolute_words(asked: Asked) -> Iterator[str]:
+    if asked.form == "statement":
+        found = absolute_terms(asked.stem)
+        if found:
+            said = _quoted(list(dict.fromkeys(found)))
+            yield f"the statement says {said}: students guess that absolute statements are false"
+        return
+    for choice in _shown(asked, 1):
+        if absolute_terms(choice.answer):
+            continue
+        flagged = [text for text in choice.wrong if absolute_terms(text)]
+        if flagged:
+            yield f"only wrong options use absolute words: {_quoted(flagged)}"
+
+
+_NEGATIVE = re.compile(r"\b(not|never|except|cannot|none|no longer|\w+n['’]t)\b", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(\*\*?|__?|<(?:b|strong|em|i|u)>)\s*$", re.IGNORECASE)
+
+
+@rule("negative-stem", "The question asks with not/except without setting the word apart.")
+def negative_stem(asked: Asked) -> Iterator[str]:
+    if asked.form != "choice":
+        return
+    for match in _NEGATIVE.finditer(asked.stem):
+        word = match.group(1)
+        if word.isupper() or _EMPHASIS.search(asked.stem[: match.start()]):
+            continue
+        yield f"the question asks with “{word}”: ask positively, or write it in capitals"
+        return
+
+
+_COMBINATION = re.compile(
+    r"^\s*(?:(all|none|both|neither|any) (?:of )?(?:the )?(above|following|these|those|them)"
+    r"|(?:both )?[A-F](?:\s*(?:,|and|&|or)\s*[A-F])+)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+@rule("all-none-above", "An option is “all/none of the above” or a combination of other options.")
+def all_none_above(asked: Asked) -> Iterator[str]:
+    for choice in asked.choices:
+        flagged = [text for text in choice.options if _COMBINATION.match(text)]
+        if flagged:
+            yield f"{_quoted(flagged)} rewards partial knowledge: give options that each stand alone"
+
+
+# --- The options as a set ------------------------------------------------------------------------------
+
+
+@rule("numeric-order", "Numeric options are not listed in order.")
+def numeric_order(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked):
+        if choice.listed is None:
+            continue
+        values = [number_value(text) for text in choice.options]
+        listed = [value for value in values if value is not None]
+        if len(listed) == len(values) and listed != sorted(listed) and listed != sorted(listed, reverse=True):
+            yield f"the numbers {_quoted(list(choice.options))} are not in order: list them from lowest to highest"
+
+
+@rule("duplicate-options", "Two wrong options say the same thing.")
+def duplicate_options(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked, 1):
+        counts = Counter(comparison_key(text) for text in choice.wrong)
+        repeated = [text for text in choice.wrong if counts[comparison_key(text)] > 1]
+        if repeated:
+            yield f"the options {_quoted(list(dict.fromkeys(repeated)))} are the same"
+
+
+@rule("overlapping-options", "One option contains another, or two numeric ranges overlap.")
+def overlapping_options(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked, 1):
+        for first, second in combinations(choice.options, 2):
+            if comparison_key(first) == comparison_key(second):
+                continue
+            if contains_words(first, second) or contains_words(second, first):
+                shorter, longer = sorted((first, second), key=lambda text: len(words(text)))
+                yield f"the option “{shorter}” is part of “{longer}”"
+            elif _ranges_overlap(first, second):
+                yield f"the ranges “{first}” and “{second}” overlap"
+
+
+def _ranges_overlap(first: str, second: str) -> bool:
+    """Whether two options, one at least a range (*1914–1918*, *more than 40*), share a value."""
+    if interval(first) is None and interval(second) is None:
+        return False
+    spans = _span(first), _span(second)
+    if spans[0] is None or spans[1] is None:
+        return False
+    return max(spans[0][0], spans[1][0]) <= min(spans[0][1], spans[1][1])
+
+
+def _span(text: str) -> tuple[float, float] | None:
+    value = number_value(text)
+    return interval(text) or (None if value is None else (value, value))
+
+
+@rule("more-than-one-correct", "A wrong option is the answer in other words, or an answer the item accepts.")
+def more_than_one_correct(asked: Asked) -> Iterator[str]:
+    for choice in asked.choices:
+        right = {comparison_key(text) for text in (choice.answer, *choice.accepted)}
+        also_right = [text for text in choice.kept_wrong if comparison_key(text) in right]
+        if also_right:
+            yield f"the wrong answer {_quoted(list(dict.fromkeys(also_right)))} is also right"
+
+
+_KIND_NAMES = {"year": "year", "number": "number", "text": "word"}
+
+
+@rule("kind-mix", "The options mix kinds: a year among words, a number among names, a name among things.")
+def kind_mix(asked: Asked) -> Iterator[str]:
+    for choice in _shown(asked):
+        kinds = [kind_of(text) for text in choice.options]
+        if "number" in kinds:  # 1500 among counts is a count
+            kinds = ["number" if bare_integer(text) else kind for text, kind in zip(choice.options, kinds, strict=True)]
+        counts = Counter(kinds)
+        if len(counts) > 1:
+            usual = counts.most_common(1)[0][0]
+            odd = [text for text, kind in zip(choice.options, kinds, strict=True) if kind != usual]
+            yield f"{_quoted(odd)} {'is' if len(odd) == 1 else 'are'} not a {_KIND_NAMES[usual]} like the other options"
+            continue
+        if kinds[0] == "text" and not choice.at_sentence_start:
+            yield from _name_among_things(choice)
+
+
+def _name_among_things(choice: Choice) -> Iterator[str]:
+    """A wrong option capitalised like a name where the answer and the other options are common words
+    (or the other way round): an option a student rules out by its kind alone."""
+    for text in choice.wrong:
+        style = capitalised(text)
+        others = {capitalised(other) for other in choice.options if other != text} - {None}
+        if style is not None and others == {not style}:
+            what = "a name among common words" if style else "a common word among names"
+            yield f"the option “{text}” is {what}"
+
+
+# --- Stems that need the text --------------------------------------------------------------------------
+
+_POINTS_BACK = re.compile(
+    r"\b(?:this|these|such)\b(?! as\b| that\b| days\b)"
+    r"|\bthe (?:latter|former|above|aforementioned|preceding|foregoing)\b"
+    r"|\b(?:above|below)[- ]mentioned\b"
+    r"|\bas (?:mentioned|noted|stated|discussed|described|explained|shown|seen)\b"
+    r"|\bas we (?:shall|will|have) (?:see|show|seen|shown)\b"
+    r"|\b(?:see|shown|mentioned|described|listed|noted|discussed) (?:above|below|earlier|previously)\b"
+    r"|\bin (?:either|both|each|that) case\b"
+    r"|\((?:see|cf\.)\s"
+    r"|\b(?:figure|fig\.|table|chapter|section|page|example)\s+\d",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|so|while|whereas|yet)\s")
+"""Where a second clause starts: a *this* after it may point back to the first (*... and these discoveries*)."""
+_OF_THE_OPTIONS = re.compile(r"\b(?:which|one|each|any|all|none|both) of (?:these|the following)\b", re.IGNORECASE)
+_POINTS_BACK_OPENING = re.compile(
+    r"^(?:here|then|thus|hence|therefore|however|moreover|furthermore|consequently|nevertheless|nonetheless|"
+    r"meanwhile|instead|similarly|likewise|besides|otherwise|indeed|also|again|still|"
+    r"for (?:example|instance)|in addition|as a result|in contrast|by contrast|on the other hand|"
+    r"in other words|at the same time|after that|even so|to make matters worse|in turn|above all)\b",
+    re.IGNORECASE,
+)
+_OPENING_PRONOUN = re.compile(r"^(?:they|their|them|he|she|his|her|him)\b", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+_OPENERS = STOPWORDS | {"most", "many", "some", "few", "in", "on", "at", "after", "before", "during"}
+
+
+def needs_context(text: str) -> str | None:
+    """The words of ``text`` that point at text the student does not have, if any."""
+    stripped = _OF_THE_OPTIONS.sub(" ", text).strip().lstrip("“\"'(")
+    for pattern in (_POINTS_BACK_OPENING, _OPENING_PRONOUN):
+        opening = pattern.match(stripped)
+        if opening:
+            return opening.group()
+    found = _POINTS_BACK.search(_CLAUSE_BREAK.split(stripped, maxsplit=1)[0])
+    if found:
+        return found.group().strip(" (")
+    pronoun = _PERSON_PRONOUN.search(stripped)
+    if pronoun and not _names_someone(stripped[: pronoun.start()]):
+        return pronoun.group()
+    return None
+
+
+def _names_someone(text: str) -> bool:
+    """Whether ``text`` (what stands before a *he* or *she*) names someone it can stand for: a capitalised
+    word after its first, a first word that is not a common opener, or a blank (the answer may be the person)."""
+    tokens = text.split()
+    named = any(token[:1].isupper() and not previous.endswith((".", "!", "?")) for previous, token in pairwise(tokens))
+    first = words(text)[:1]
+    return named or "_____" in text or bool(first and first[0] not in _OPENERS)
+
+
+@rule("needs-context", "The stem points at text the student does not have (this, these, such, the latter...).")
+def stem_needs_context(asked: Asked) -> Iterator[str]:
+    found = needs_context(asked.stem)
+    if found:
+        yield f"“{found}” points at text the student does not have"

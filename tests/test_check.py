@@ -1,0 +1,295 @@
+"""The item-flaw checker: each rule finds its flaw in a flawed item and nothing in a clean one, the builder
+never emits an item it flags, and ``quizgen check`` reports flaws in a hand-written quiz file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.check import RULES, Finding, check_item, check_quiz
+from quizgen.generate import QuizBuilder
+from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, TrueFalse
+from quizgen.quizfile import dumps
+from quizgen.read import find_documents, read_document
+from tests.conftest import SEEDS, CliRun, corpus_files, needs_corpus
+from tests.samples import SOURCE, plain_quiz, quiz_of
+
+
+def choice(question: str, *options: str, answer: int = 0) -> MultipleChoice:
+    """A multiple-choice item listing ``options`` in order; the one at ``answer`` is right."""
+    lettered = tuple(Option(chr(ord("A") + index), text) for index, text in enumerate(options))
+    return MultipleChoice("q-choice", question, lettered, lettered[answer].id, "", SOURCE)
+
+
+def blank(text: str, answer: str, distractors: tuple[str, ...] = (), accept: tuple[str, ...] = ()) -> Cloze:
+    """A one-blank cloze item: ``text`` holds ``{{1}}``."""
+    return Cloze("q-blank", text, (Blank(1, answer, accept, distractors),), "", SOURCE)
+
+
+def statement(text: str, answer: bool = True) -> TrueFalse:
+    return TrueFalse("q-statement", text, answer, "", SOURCE)
+
+
+def flaws(item: Item) -> list[str]:
+    return [finding.flaw for finding in check_item(item)]
+
+
+# Each rule: items with the flaw, then items a teacher would hand out that the rule must leave alone.
+FLAWED: dict[str, list[Item]] = {
+    "answer-longest": [
+        choice("Which gas do plants take in?", "carbon dioxide from the air", "oxygen", "helium", "argon"),
+        blank("Plants take in {{1}}.", "carbon dioxide gas", ("oxygen", "helium", "argon")),
+    ],
+    "article-cue": [
+        choice("A penguin is an _____.", "bird", "insect", "amphibian", "eel", answer=1),
+        choice("The fox is a _____.", "mammal", "insect", "amphibian", "eel"),
+    ],
+    "number-cue": [
+        choice("Several _____ orbit Jupiter.", "moons", "comet", "asteroid", "star"),
+        choice("_____ are the powerhouse of the cell.", "mitochondria", "nucleus", "ribosome", "vacuole"),
+        blank("Each {{1}} has a nucleus.", "cell", ("tissues", "organs", "systems")),
+    ],
+    "capital-cue": [
+        choice("The Bastille was stormed in _____.", "Paris", "lyon", "nice", "marseille"),
+        choice("Which city is the capital of Peru?", "lima", "Cusco", "Arequipa", "Trujillo"),
+    ],
+    "stem-word-in-answer": [
+        choice("The largest ocean on Earth is the _____.", "Pacific Ocean", "Atlantic", "Indian", "Arctic"),
+        blank("The Nile is the longest river; every year the {{1}} floods its valley.", "Nile"),
+    ],
+    "absolute-terms": [
+        statement("Volcanoes always form at plate boundaries.", False),
+        statement("None of the planets has rings except Saturn.", False),
+        choice("Plants make food by _____.", "photosynthesis", "never eating", "always hunting", "digestion"),
+    ],
+    "negative-stem": [
+        choice("Which of these is not a mammal?", "shark", "whale", "bat", "dog"),
+        choice(
+            "All of these are gases EXCEPT _____ apart from nitrogen, which isn't.", "iron", "neon", "argon", "xenon"
+        ),
+    ],
+    "all-none-above": [
+        choice("Which are planets?", "Mars", "Venus", "Earth", "All of the above", answer=3),
+        choice("Which is a noble gas?", "neon", "iron", "carbon", "None of these"),
+        choice("Which are mammals?", "whale", "bat", "A and B", "shark", answer=2),
+    ],
+    "numeric-order": [
+        choice("The Bastille fell in _____.", "1792", "1789", "1795", "1799", answer=1),
+        choice("Everest is about _____ metres high.", "8,849", "16,000", "4,000", "12,000"),
+    ],
+    "duplicate-options": [
+        choice("The capital of France is _____.", "Paris", "Lyon", "lyon", "Nice"),
+        choice("Water boils at _____ degrees Celsius.", "100", "1,000", "1000", "10"),
+    ],
+    "overlapping-options": [
+        choice("The Pacific is the largest _____.", "ocean", "sea", "lake", "inland sea"),
+        choice("The First World War lasted from _____.", "1914–1918", "1910–1915", "1920–1925", "1930–1935"),
+        choice("The city has _____ inhabitants.", "more than 100,000", "more than 50,000", "fewer than 10,000", "9"),
+    ],
+    "more-than-one-correct": [
+        choice("The USSR was also called the _____.", "Soviet Union", "soviet union", "Warsaw Pact", "Comecon"),
+        blank("Rome is the capital of {{1}}.", "Italy", ("Italia", "Spain", "Greece"), accept=("Italia",)),
+        choice("Japan has _____ main islands.", "four", "4", "five", "six"),
+    ],
+    "kind-mix": [
+        choice(
+            "The French Revolution began with the storming of the _____.", "Bastille", "Louvre", "1789", "Tuileries"
+        ),
+        choice("Plants release _____.", "oxygen", "nitrogen", "Napoleon", "helium"),
+        choice("The Declaration of Independence was signed in _____.", "1776", "1781", "the Louvre", "1791"),
+    ],
+    "needs-context": [
+        statement("This process releases oxygen."),
+        blank("Therefore, the Estates-General met at {{1}}.", "Versailles"),
+        choice("As mentioned above, the capital of Peru is _____.", "Lima", "Cusco", "Quito", "La Paz"),
+        blank("The latter was built in {{1}}.", "1889"),
+        statement("He was elected president in 2011."),
+        blank("Most geologists rejected his idea of {{1}}.", "continental drift"),
+        blank("Chloroplasts hold {{1}} (see Figure 3).", "chlorophyll"),
+        statement("In either case, the plates move."),
+    ],
+}
+
+CLEAN: list[Item] = [
+    choice("Which gas do plants take in for photosynthesis?", "carbon dioxide", "nitrogen", "oxygen", "water vapour"),
+    choice("A penguin is a _____.", "bird", "fish", "mammal", "reptile"),
+    choice("An ostrich is an _____.", "animal", "item", "organ", "element"),
+    choice("Several _____ orbit Jupiter.", "moons", "comets", "asteroids", "rings"),
+    choice("The Bastille was stormed in _____.", "Paris", "Lyon", "Nice", "Marseille"),
+    choice("_____ is the capital of Peru.", "Lima", "Cusco", "Arequipa", "Trujillo"),
+    blank("{{1}} is the process by which plants make food.", "Photosynthesis", ("respiration", "digestion", "decay")),
+    choice(
+        "The largest ocean on Earth is the _____.", "Pacific Ocean", "Atlantic Ocean", "Indian Ocean", "Arctic Ocean"
+    ),
+    statement("Volcanoes often form at plate boundaries.", True),
+    statement("Not only plants but also algae make oxygen.", True),
+    statement("The Nile is the longest river in Africa, and the only one flowing north through the Sahara."),
+    choice("Which of these is a mammal?", "whale", "shark", "trout", "eel"),
+    choice("Which of the following is NOT a mammal?", "shark", "whale", "bat", "dog"),
+    choice("The Bastille fell in _____.", "1776", "1789", "1792", "1799", answer=1),
+    choice("The Bastille fell in _____.", "1799", "1792", "1789", "1776", answer=2),
+    choice("The First World War lasted from _____.", "1914–1918", "1919–1923", "1904–1908", "1939–1945"),
+    choice("Japan occupied Manchuria in 1931-32 and invaded China in _____.", "1937", "1941", "1945", "1950"),
+    choice("Mount Everest is _____ metres high.", "8,849", "6,962", "5,895", "4,808"),
+    choice("The Pacific is the largest _____.", "ocean", "sea", "lake", "river"),
+    blank("Rome is the capital of {{1}}.", "Italy", ("Spain", "Greece", "Portugal"), accept=("Italia",)),
+    choice("Japan has _____ main islands.", "three", "four", "five", "six", answer=1),
+    choice("The population of Iceland is about _____.", "1200", "35,000", "400,000", "2,000,000", answer=2),
+    blank("In 1912 the German scientist Alfred Wegener proposed the idea of {{1}}.", "continental drift"),
+    statement("Alfred Wegener said he had found fossils of Mesosaurus on both sides of the Atlantic."),
+    blank(
+        "Maps of the ocean floor showed that the {{1}} was spreading, and these discoveries became a theory.",
+        "seafloor",
+    ),
+    blank("Plants need sunlight, water and {{1}}, such as nitrogen, to grow.", "nutrients"),
+    blank("{{1}} was reelected prime minister in 2012, and he began economic reforms.", "Abe Shinzo"),
+    blank("The capital of Italy is {{1}}.", "Rome"),
+]
+
+
+@pytest.mark.parametrize(("code", "item"), [(code, item) for code, items in FLAWED.items() for item in items])
+def test_rule_finds_its_flaw(code: str, item: Item) -> None:
+    assert code in flaws(item), check_item(item)
+
+
+@pytest.mark.parametrize("item", CLEAN, ids=lambda item: str(getattr(item, "question", None) or item))
+def test_clean_items_have_no_flaw(item: Item) -> None:
+    assert check_item(item) == []
+
+
+def test_every_rule_has_flawed_examples() -> None:
+    assert set(FLAWED) == set(RULES)
+    assert all(known.description and known.description.endswith(".") for known in RULES.values())
+
+
+def test_a_finding_names_the_item_and_the_words_at_fault() -> None:
+    item = choice("The Bastille fell in _____.", "1792", "1789", "1795", "1799", answer=1)
+
+    assert check_item(item) == [
+        Finding(
+            "q-choice",
+            "numeric-order",
+            "the numbers “1792”, “1789”, “1795”, “1799” are not in order: list them from lowest to highest",
+        )
+    ]
+
+
+def test_check_quiz_lists_findings_item_by_item() -> None:
+    flawed = statement("This process always releases oxygen.")
+    quiz = quiz_of("q", "Q", [*plain_quiz().items, flawed])
+
+    assert [(finding.item_id, finding.flaw) for finding in check_quiz(quiz)] == [
+        ("q-statement", "absolute-terms"),
+        ("q-statement", "needs-context"),
+    ]
+
+
+def _built(paths: list[Path]) -> QuizBuilder:
+    builder = QuizBuilder()
+    builder.add([read_document(path) for path in paths])
+    return builder
+
+
+def test_builder_never_emits_an_item_the_checker_flags() -> None:
+    builder = _built(list(find_documents([SEEDS])))
+    quizzes = builder.build().quizzes
+
+    assert all(quiz.items for quiz in quizzes)
+    assert [finding for quiz in quizzes for finding in check_quiz(quiz)] == []
+
+
+@needs_corpus
+def test_the_gate_drops_flagged_items_and_says_so() -> None:
+    builder = _built(corpus_files())
+    built = builder.build()
+
+    assert [finding for quiz in built.quizzes for finding in check_quiz(quiz)] == []
+    dropped = {finding.item_id for findings in builder.flagged.values() for finding in findings}
+    kept = {item.id for quiz in built.quizzes for item in quiz.items}
+    assert dropped and not dropped & kept
+    assert any("the flaw checker flagged" in note and "needs-context" in note for note in built.notes)
+
+
+# --- quizgen check -------------------------------------------------------------------------------------
+
+
+def _hand_written(path: Path, items: list[Item]) -> Path:
+    path.write_text(dumps(quiz_of("hand", "By hand", items)), encoding="utf-8")
+    return path
+
+
+def test_check_command_reports_each_flaw_and_fails(tmp_path: Path, cli: CliRun) -> None:
+    flawed = _hand_written(
+        tmp_path / "flawed.quiz.json",
+        [
+            choice("Which of these is not a planet?", "Mars", "Venus", "The Moon", "All of the above", answer=2),
+            statement("These rocks always float."),
+        ],
+    )
+    clean = _hand_written(tmp_path / "clean.quiz.json", list(plain_quiz().items))
+
+    result = cli("check", clean, flawed)
+
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert (
+        f"{flawed}: q-choice: negative-stem: the question asks with “not”: ask positively, or write it in capitals"
+        in lines
+    )
+    assert any(line.startswith(f"{flawed}: q-choice: all-none-above: ") for line in lines)
+    assert any(line.startswith(f"{flawed}: q-statement: absolute-terms: ") for line in lines)
+    assert any(line.startswith(f"{flawed}: q-statement: needs-context: ") for line in lines)
+    assert str(clean) not in result.stdout
+    assert "Checked 2 quizzes (5 items): 4 flaws in 2 items." in result.stderr
+
+
+def test_check_command_passes_a_clean_file(tmp_path: Path, cli: CliRun) -> None:
+    clean = _hand_written(tmp_path / "clean.quiz.json", list(plain_quiz().items))
+
+    result = cli("check", clean)
+
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+    assert "Checked 1 quiz (3 items): no flaw found." in result.stderr
+
+
+def test_check_command_passes_the_builders_own_output(tmp_path: Path, cli: CliRun) -> None:
+    assert cli("build", SEEDS, "--out", tmp_path, "--seed", "3").exit_code == 0
+
+    result = cli("check", *sorted(tmp_path.glob("*.quiz.json")))
+
+    assert result.exit_code == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"{not json", "is not valid JSON"),
+        (b'{"format_version": "1.2"}', "invalid quiz"),
+        (b"\xff\xfe\x00", "is not UTF-8"),
+    ],
+)
+def test_check_command_names_an_unreadable_file(tmp_path: Path, cli: CliRun, content: bytes, problem: str) -> None:
+    bad = tmp_path / "bad.quiz.json"
+    bad.write_bytes(content)
+    clean = _hand_written(tmp_path / "clean.quiz.json", list(plain_quiz().items))
+
+    result = cli("check", bad, clean)
+
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("quizgen: error:")]
+    assert len(errors) == 1 and str(bad) in errors[0] and problem in errors[0]
+    assert "Traceback" not in result.stderr
+    assert "Checked 1 quiz (3 items)" in result.stderr
+
+
+def test_check_command_lists_its_rules(cli: CliRun) -> None:
+    result = cli("check", "--rules")
+
+    assert result.exit_code == 0
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == list(RULES)
+
+
+def test_check_command_needs_a_file(cli: CliRun) -> None:
+    assert cli("check").exit_code == 2
