@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from quizgen.check import check_item
 from quizgen.generate import build_quiz, item_reviser
 from quizgen.generate.revise import ItemReviser, shown_texts
 from quizgen.generate.words import normalise
@@ -77,6 +78,7 @@ def test_rebuild_gives_another_item_of_the_same_sentence_never_one_the_quiz_has(
         assert new != item
         assert new.source.sentence == item.source.sentence
         assert new.id not in taken
+        assert check_item(new) == [], "the builder's gate passes a rebuilt item too"
         assert new == reviser.rebuild_item(item, taken), "the same request gives the same item"
         dumps(replace(quiz, items=(new,)))
     assert rebuilt >= len(quiz.items) // 2

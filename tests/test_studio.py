@@ -452,3 +452,19 @@ def test_a_plain_form_post_comes_back_to_the_item_with_what_was_saved(studio: tu
     assert response.headers["location"].endswith(f"#item-{item}")
     page = browser.get(response.headers["location"]).text
     assert re.search(r'role="status"[^>]*>Item \d+ accepted\.', page)
+
+
+def test_the_checkers_findings_are_shown_on_the_item(studio: tuple[TestClient, Path]) -> None:
+    browser, folder = studio
+    item = first(folder, MultipleChoice)
+    current = next(i for i in load_quiz(folder / f"{QUIZ_ID}.quiz.json").items if i.id == item)
+    assert isinstance(current, MultipleChoice)
+    assert 'class="flaws"' not in browser.get(f"/quiz/{QUIZ_ID}").text, "the builder passes only clean items"
+    wrong = next(o.id for o in current.options if o.id != current.answer)
+    fields = {f"option-{o.id}": ("All of the above" if o.id == wrong else o.text) for o in current.options}
+    assert act(browser, folder, item, "edit", question=current.question, answer=current.answer, **fields)[0] == 200
+    page = browser.get(f"/quiz/{QUIZ_ID}").text
+    card = page[page.index(f'id="item-{item}"') :]
+    card = card[: card.index("</article>")]
+    assert "<code>all-none-above</code>" in card and re.search(r"badge flawed\">\d+ flaws?<", card)
+    assert "1 with flaws" in page

@@ -163,6 +163,15 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     expect(choice.locator(f'input[type=text][value="{candidate}"]')).to_have_count(1)
     teacher.shot("studio-4-swapped")
 
+    # A flaw the edit brings in is shown on the item: an absolute word in a true/false statement.
+    statement = page.locator("article.item:has(input[value=true])").first
+    statement_id = statement.get_attribute("data-item")
+    statement.get_by_label("Statement").fill(statement.get_by_label("Statement").input_value() + " It was always so.")
+    statement.get_by_label("Statement").press("Tab")
+    expect(teacher.status()).to_contain_text("saved")
+    page.reload()
+    expect(page.locator(f"#item-{statement_id} .flaws")).to_contain_text("absolute-terms")
+
     # Accept one with the keyboard alone.
     page.locator(f"#item-{choice_id}").get_by_role("button", name=re.compile("^Accept")).focus()
     page.keyboard.press("Enter")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
+from quizgen.check import check_item
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.items import item_random
 from quizgen.generate.options import BuildOptions
@@ -67,7 +68,8 @@ class ItemReviser:
         The candidates are each answer of the sentence in each item type the options allow, the
         item's own answer first; ``attempt`` (1, 2, ...) walks on through them, so asking again gives
         the next one, and the choices of its options are drawn afresh. An answer whose item id is in
-        ``taken`` (the quiz's other items) is skipped, so no two items ask the same.
+        ``taken`` (the quiz's other items) is skipped, so no two items ask the same, and an item the
+        flaw checker flags is passed over, as the builder passes it over.
         """
         answers = self._sentence(item.source.sentence)
         current = self.answer_of(item)
@@ -83,7 +85,7 @@ class ItemReviser:
         for step in range(1, len(pairs) + 1):
             answer, cls = pairs[(start + attempt - 1 + step) % len(pairs)]
             rebuilt = item_of_type(answer, self._distractors, options, cls)
-            if rebuilt is not None and rebuilt != item:
+            if rebuilt is not None and rebuilt != item and not check_item(rebuilt):
                 return rebuilt
         return None
 

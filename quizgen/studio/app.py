@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from quizgen.check import Finding, check_quiz
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportFailed, get_exporter
 from quizgen.export.files import zip_bytes
@@ -99,8 +100,11 @@ class StudioApp:
         assert project.quiz is not None
         document = self.studio.document(project)
         quiz = project.quiz
+        flaws: dict[str, list[Finding]] = {}
+        for finding in check_quiz(quiz):
+            flaws.setdefault(finding.item_id, []).append(finding)
         views = [
-            item_view(item, number, "accepted" if item.id in project.accepted else "new")
+            item_view(item, number, _status(project, item), tuple(flaws.get(item.id, ())))
             for number, item in enumerate(quiz.items, 1)
         ]
         reviser = self._reviser(project, document)
@@ -387,6 +391,10 @@ def _build_options(settings: Settings) -> BuildOptions:
 
 def _export_settings(settings: Settings) -> dict[str, Any]:
     return {"seed": settings.seed, "paper": settings.paper, "versions": settings.versions, "pdf": False}
+
+
+def _status(project: Project, item: Item) -> str:
+    return "accepted" if item.id in project.accepted else "new"
 
 
 def _quiz(project: Project) -> Quiz:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quizgen.check import Finding
 from quizgen.model import BLANK, Cloze, Document, Item, MultipleChoice, TrueFalse, assert_never, cloze_parts
 
 
@@ -22,18 +23,20 @@ class ItemView:
     status: str
     """``new``, ``accepted`` or ``rejected``."""
     number: int
+    flaws: tuple[Finding, ...] = ()
+    """What the item-flaw checker (:mod:`quizgen.check`) finds in the item as it stands."""
 
 
-def item_view(item: Item, number: int, status: str) -> ItemView:
-    """The view of ``item``, the ``number``-th of its quiz."""
+def item_view(item: Item, number: int, status: str, flaws: tuple[Finding, ...] = ()) -> ItemView:
+    """The view of ``item``, the ``number``-th of its quiz, with the flaws found in it."""
     match item:
         case MultipleChoice():
-            return ItemView(item, "mcq", "Multiple choice", item.question, status, number)
+            return ItemView(item, "mcq", "Multiple choice", item.question, status, number, flaws)
         case Cloze():
             prompt = "".join(BLANK if isinstance(part, int) else part for part in cloze_parts(item.text))
-            return ItemView(item, "cloze", "Fill in the blank", prompt, status, number)
+            return ItemView(item, "cloze", "Fill in the blank", prompt, status, number, flaws)
         case TrueFalse():
-            return ItemView(item, "tf", "True or false", item.statement, status, number)
+            return ItemView(item, "tf", "True or false", item.statement, status, number, flaws)
         case _:
             assert_never(item)
 
