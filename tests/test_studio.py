@@ -468,3 +468,14 @@ def test_the_checkers_findings_are_shown_on_the_item(studio: tuple[TestClient, P
     card = card[: card.index("</article>")]
     assert "<code>all-none-above</code>" in card and re.search(r"badge flawed\">\d+ flaws?<", card)
     assert "1 with flaws" in page
+
+
+def test_what_the_builder_says_is_shown_with_the_quiz(tmp_path: Path) -> None:
+    browser = client(tmp_path)
+    long_sentence = "The river " + "flows and bends " * 200 + "to the sea"
+    text = f"Rivers\n\nThe Nile is the longest river in Africa. {long_sentence}\n".encode()
+    assert upload(browser, "rivers.txt", text)[0] == 303
+    response = browser.post("/quiz/rivers/build", data={"revision": "0", **SETTINGS})
+    assert response.status_code == 200
+    assert "What the builder said" in response.text
+    assert "Left out 1 sentence too long to ask about" in response.text

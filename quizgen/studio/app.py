@@ -28,7 +28,7 @@ from quizgen.errors import QuizgenError
 from quizgen.export import ExportFailed, get_exporter
 from quizgen.export.files import zip_bytes
 from quizgen.export.templating import read_template, render_template, template_environment
-from quizgen.generate import BuildOptions, ItemReviser, build_quiz, item_reviser
+from quizgen.generate import BuildOptions, ItemReviser, QuizBuilder, item_reviser
 from quizgen.model import ITEM_CLASSES, Document, Item, MultipleChoice, Quiz
 from quizgen.studio.edits import edited, own_item, with_option
 from quizgen.studio.security import MAX_UPLOAD_FILES, PREVIEW_POLICY, Guard, TooLarge
@@ -198,7 +198,11 @@ class StudioApp:
         with self.studio.change(request.path_params["quiz_id"], _revision(form)) as project:
             document = self.studio.document(project)
             with self._build_lock:
-                project.quiz = build_quiz(document, _build_options(settings))
+                builder = QuizBuilder(_build_options(settings))
+                builder.add([document])
+                built = builder.build()
+            (project.quiz,) = built.quizzes
+            project.notes = [_without_file(note, project.document_file) for note in built.notes]
             project.settings, project.accepted, project.rejected = settings, set(), []
         return RedirectResponse(f"/quiz/{project.id}", status_code=303)
 
@@ -410,6 +414,12 @@ def _wants_json(request: Request) -> bool:
 def _without_folder(message: str, folder: Path) -> str:
     """A reader's message without the studio's own folder in it (the teacher knows the file by its name)."""
     return message.replace(f"{folder}/", "")
+
+
+def _without_file(note: str, file_name: str) -> str:
+    """A builder's note without the file name it starts with (the page is about that one document)."""
+    rest = note.removeprefix(f"{file_name}: ")
+    return rest[:1].upper() + rest[1:]
 
 
 def _attachment(files: list[tuple[str, bytes]], name: str) -> Response:

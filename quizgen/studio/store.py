@@ -72,6 +72,8 @@ class Project:
     rejected: list[Item] = field(default_factory=list)
     own_items: int = 0
     """Items the teacher wrote, counted, so each gets an id of its own."""
+    notes: list[str] = field(default_factory=list)
+    """What the builder said when it made the quiz (items left out, sentences too long)."""
 
 
 class Studio:
@@ -223,6 +225,7 @@ def _notes(project: Project) -> dict[str, Any]:
         "accepted": sorted(project.accepted),
         "rejected": _rejected_json(project),
         "own_items": project.own_items,
+        "build_notes": project.notes,
     }
 
 
@@ -245,6 +248,7 @@ def _project_from_notes(quiz_id: str, notes: dict[str, Any]) -> Project:
             accepted=set(map(str, notes["accepted"])),
             rejected=rejected,
             own_items=int(notes["own_items"]),
+            notes=[str(note) for note in notes.get("build_notes", [])],
         )
     except (KeyError, TypeError, ValueError, QuizgenError) as error:
         raise StudioError(f"the studio's notes on {quiz_id} are damaged ({error})") from None
