@@ -59,7 +59,8 @@ def studio(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterat
     _wait_until_up(url)
     yield Studio(url, folder, process)
     process.terminate()
-    process.wait(timeout=10)
+    assert process.wait(timeout=10) == 0, "stopping the studio is no error"
+    assert process.stdout.read().startswith("It has no login")
 
 
 def _free_port() -> int:
@@ -171,6 +172,7 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     expect(teacher.status()).to_contain_text("saved")
     page.reload()
     expect(page.locator(f"#item-{statement_id} .flaws")).to_contain_text("absolute-terms")
+    page.locator(f"#item-{statement_id}").screenshot(path=teacher.shots / "studio-flaw.png")
 
     # Accept one with the keyboard alone.
     page.locator(f"#item-{choice_id}").get_by_role("button", name=re.compile("^Accept")).focus()

@@ -86,4 +86,8 @@ def serve(
     say("It has no login: anyone who can reach this address can use it. Press Ctrl-C to stop it.")
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # Ctrl-C (or SIGTERM) is how the studio is meant to stop
+        pass
+    say("quizgen studio stopped; the quizzes are in " + str(folder))
