@@ -146,6 +146,7 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     first.get_by_role("button", name="Reject item 1").click()
     expect(teacher.status()).to_contain_text("Item rejected")
     expect(page.locator(f"#item-{rejected_id}")).to_have_count(0)
+    expect(teacher.card(0).locator("h3")).to_be_focused()  # the keyboard goes on with the next item
 
     # Edit a multiple-choice stem (saved when the field is left), then swap one of its wrong options.
     choice = page.locator("article.item:has(form.swap)").first

@@ -8,6 +8,7 @@ computer unless told otherwise, and only to its own page (:mod:`quizgen.studio.s
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import webbrowser
@@ -86,8 +87,6 @@ def serve(
     say("It has no login: anyone who can reach this address can use it. Press Ctrl-C to stop it.")
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C (or SIGTERM) is how the studio is meant to stop
         server.run()
-    except KeyboardInterrupt:  # Ctrl-C (or SIGTERM) is how the studio is meant to stop
-        pass
     say("quizgen studio stopped; the quizzes are in " + str(folder))

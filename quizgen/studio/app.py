@@ -58,8 +58,25 @@ DOWNLOADS: list[tuple[str, str]] = [
 ]
 """What the download menu offers: the worksheet's pages one by one, then every format quizgen writes."""
 
-_PAGES = {"worksheet-pdf": ".worksheet.pdf", "key-pdf": ".key.pdf", "worksheet-html": ".worksheet.html"}
-_PAGES["key-html"] = ".key.html"
+_PAGES = {
+    "worksheet-pdf": ".worksheet.pdf",
+    "key-pdf": ".key.pdf",
+    "worksheet-html": ".worksheet.html",
+    "key-html": ".key.html",
+}
+"""The downloads that are some of the worksheet exporter's files, by how their names end."""
+
+DONE = {
+    "accept": "Item accepted.",
+    "reject": "Item rejected: it is left out of every download (restore it from the list below).",
+    "restore": "The item is back in the quiz, at the end.",
+    "edit": "Item saved.",
+    "swap": "Option swapped.",
+    "regenerate": "The item was regenerated.",
+    "add": "Your item was added at the end of the quiz.",
+}
+"""What the page says after each action when it was posted without the page's script (the script
+says more: which item, which option). Only these are shown, so a link cannot make the page say anything."""
 
 Handler = Callable[[Request, FormData], Response]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -93,7 +110,7 @@ class StudioApp:
         project = self._project(request)
         if project.quiz is None:
             return RedirectResponse(f"/quiz/{project.id}/setup", status_code=303)
-        saved = request.query_params.get("saved", "")[:300]
+        saved = DONE.get(request.query_params.get("done", ""), "")
         return self.page("review.html", saved=saved, **self._review_context(project))
 
     def _review_context(self, project: Project) -> dict[str, Any]:
@@ -211,7 +228,7 @@ class StudioApp:
         action, item_id = request.path_params["action"], request.path_params["item_id"]
         with self.studio.change(request.path_params["quiz_id"], _revision(form)) as project:
             message = self._apply(project, action, item_id, _fields(form))
-        return self._done(request, project, message, item_id)
+        return self._done(request, project, message, item_id, action)
 
     def add_item(self, request: Request, form: FormData) -> Response:
         """Add an item the teacher wrote, at the end of the quiz."""
@@ -221,7 +238,7 @@ class StudioApp:
             project.own_items += 1
             project.quiz = replace(quiz, items=(*quiz.items, item))
             project.accepted.add(item.id)
-        return self._done(request, project, "Your item was added at the end of the quiz.", item.id)
+        return self._done(request, project, DONE["add"], item.id, "add")
 
     def _apply(self, project: Project, action: str, item_id: str, form: dict[str, str]) -> str:
         quiz = _quiz(project)
@@ -231,7 +248,7 @@ class StudioApp:
                 raise StudioError("That item is not among the rejected ones (it may have been restored already).")
             project.rejected.remove(item)
             project.quiz = replace(quiz, items=(*quiz.items, item))
-            return "The item is back in the quiz, at the end."
+            return DONE["restore"]
         item = next((item for item in quiz.items if item.id == item_id), None)
         if item is None:
             raise StudioError("That item is no longer in the quiz (it may have been changed in another tab).")
@@ -242,7 +259,7 @@ class StudioApp:
             project.quiz = replace(quiz, items=tuple(other for other in quiz.items if other is not item))
             project.rejected.append(item)
             project.accepted.discard(item.id)
-            return "Item rejected: it is left out of every download (restore it from the list below)."
+            return DONE["reject"]
         new = self._changed(project, item, action, form)
         project.quiz = with_item(quiz, item, new)
         if new.id != item.id:
@@ -269,10 +286,10 @@ class StudioApp:
             return new
         raise StudioError(f"Unknown action {action!r}.")
 
-    def _done(self, request: Request, project: Project, message: str, item_id: str) -> Response:
+    def _done(self, request: Request, project: Project, message: str, item_id: str, action: str) -> Response:
         if _wants_json(request):
             return JSONResponse({"ok": True, "message": message, "revision": project.revision})
-        return RedirectResponse(f"/quiz/{project.id}?saved={quote(message)}#item-{item_id}", status_code=303)
+        return RedirectResponse(f"/quiz/{project.id}?done={quote(action)}#item-{item_id}", status_code=303)
 
     # --- helpers ------------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@
     document.querySelectorAll('input[name="revision"]').forEach(function (input) { input.value = String(value); });
   }
 
-  function refresh(focusCard) {
+  function refresh(focusCards) {
     return fetch(window.location.pathname, { headers: { Accept: "text/html" } })
       .then(function (response) { return response.text(); })
       .then(function (html) {
@@ -43,7 +43,8 @@
         if (!fresh || !old) return;
         old.replaceWith(fresh);
         setup(fresh);
-        var card = focusCard && document.getElementById(focusCard);
+        var card = null;
+        focusCards.forEach(function (id) { card = card || (id && document.getElementById(id)); });
         var target = card ? card.querySelector("h3") : document.getElementById("items-title");
         if (target) {
           target.setAttribute("tabindex", "-1");
@@ -54,7 +55,13 @@
 
   function send(form, structural) {
     var card = form.closest("[data-item]");
-    var cardId = card ? card.id : null;
+    // Where the focus goes once the page is redrawn: this item, or the next one if this one left.
+    var cards = [];
+    if (card) {
+      cards.push(card.id);
+      var next = card.nextElementSibling;
+      if (next && next.hasAttribute("data-item")) cards.push(next.id);
+    }
     queue = queue.then(function () {
       var current = revision();
       var field = form.querySelector('input[name="revision"]');
@@ -73,7 +80,7 @@
           setRevision(answer.revision);
           say(answer.message, "saved");
           if (form.hasAttribute("data-reset")) form.reset();
-          if (structural) return refresh(form.hasAttribute("data-reset") ? null : cardId);
+          if (structural) return refresh(cards);
         })
         .catch(function () { say("The studio did not answer: is it still running? Nothing was saved.", "error"); });
     });
