@@ -125,6 +125,7 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     page, studio = teacher.page, teacher.studio
     page.goto(studio.url + "/")
     expect(page.get_by_role("heading", name="Make a quiz from your notes")).to_be_visible()
+    assert _unlabelled(page) == []
     teacher.shot("studio-1-start")
 
     # Bring the document and check how it was read.
@@ -134,10 +135,16 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     expect(page.locator(".parse")).to_contain_text("Key points (4)")
     expect(page.locator(".parse")).to_contain_text("What Happened?")
     expect(page.locator(".parse")).to_contain_text("Why Does it Matter?")
+    assert _unlabelled(page) == []
     page.get_by_label("Number of items (at most)").fill("12")
     teacher.shot("studio-2-setup")
     page.get_by_role("button", name="Make the quiz").click()
     expect(page.get_by_role("heading", name="Review the items")).to_be_visible(timeout=WAIT_MS)
+
+    assert _unlabelled(page) == []
+    page.set_viewport_size({"width": 768, "height": 1024})  # a tablet: nothing runs off the side
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 860})
 
     # Reject the first item.
     first = teacher.card(0)
@@ -243,6 +250,18 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     _check_pdf(saved["worksheet-pdf"], rejected_sentence)
     _check_deck(saved["anki"], tmp_path, candidate, swapped_out)
     _check_qti(saved["qti"], rejected_id)
+
+
+UNLABELLED = """() => [...document.querySelectorAll("input:not([type=hidden]), select, textarea, button")]
+    .filter((control) => !(control.labels && control.labels.length) && !control.getAttribute("aria-label")
+        && !(control.tagName === "BUTTON" && control.textContent.trim()))
+    .map((control) => control.outerHTML.slice(0, 120))"""
+
+
+def _unlabelled(page: Page) -> list[str]:
+    """The controls of the page a screen reader would announce without a name."""
+    found: list[str] = page.evaluate(UNLABELLED)
+    return found
 
 
 def _download(page: Page, target: str, folder: Path) -> Path:
