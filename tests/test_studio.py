@@ -481,3 +481,14 @@ def test_what_the_builder_says_is_shown_with_the_quiz(tmp_path: Path) -> None:
     assert response.status_code == 200
     assert "What the builder said" in response.text
     assert "Left out 1 sentence too long to ask about" in response.text
+
+
+def test_pdf_downloads_are_greyed_out_where_nothing_can_print_them(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quizgen.studio.app._can_print", lambda: False)
+    folder = tmp_path / "studio"
+    shutil.copytree(built, folder)
+    page = client(folder).get(f"/quiz/{QUIZ_ID}").text
+    assert '<option value="worksheet-pdf" disabled>Worksheet (PDF): needs Chromium and Playwright</option>' in page
+    assert '<option value="worksheet-html">Worksheet (HTML)</option>' in page
