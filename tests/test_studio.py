@@ -492,3 +492,16 @@ def test_pdf_downloads_are_greyed_out_where_nothing_can_print_them(
     page = client(folder).get(f"/quiz/{QUIZ_ID}").text
     assert '<option value="worksheet-pdf" disabled>Worksheet (PDF): needs Chromium and Playwright</option>' in page
     assert '<option value="worksheet-html">Worksheet (HTML)</option>' in page
+
+
+def test_a_quiz_file_broken_by_hand_is_named_with_what_is_wrong(studio: tuple[TestClient, Path]) -> None:
+    browser, folder = studio
+    path = folder / f"{QUIZ_ID}.quiz.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["items"][0]["question" if "question" in data["items"][0] else "explanation"] = 5
+    path.write_text(json.dumps(data), encoding="utf-8")
+    home = browser.get("/")
+    assert home.status_code == 200
+    assert "cannot be read" in home.text and "items[0]" in home.text
+    review = browser.get(f"/quiz/{QUIZ_ID}")
+    assert review.status_code == 400 and "items[0]" in review.text

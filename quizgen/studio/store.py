@@ -74,6 +74,8 @@ class Project:
     """Items the teacher wrote, counted, so each gets an id of its own."""
     notes: list[str] = field(default_factory=list)
     """What the builder said when it made the quiz (items left out, sentences too long)."""
+    problem: str | None = None
+    """Why the quiz cannot be read (its file was edited by hand and broken), if it cannot."""
 
 
 class Studio:
@@ -90,15 +92,15 @@ class Studio:
         return self.folder / DOCUMENTS_FOLDER
 
     def projects(self) -> list[Project]:
-        """Every quiz in the folder, the most recently changed first; a broken one is left out."""
+        """Every quiz in the folder, the most recently changed first; one that cannot be read says why."""
         notes = self.folder / NOTES_FOLDER
         paths = sorted(notes.glob("*.json"), key=lambda path: -path.stat().st_mtime) if notes.is_dir() else []
         found = []
         for path in paths:
             try:
                 found.append(self.load(path.stem))
-            except StudioError:
-                continue
+            except QuizgenError as error:
+                found.append(Project(id=path.stem, document_file=path.stem, problem=str(error)))
         return found
 
     def add_document(self, file_name: str, data: bytes) -> tuple[Project, Document]:
