@@ -195,6 +195,7 @@ def test_a_teacher_makes_reviews_and_downloads_a_quiz(teacher: Teacher, tmp_path
     adding.get_by_role("button", name="Add the item").click()
     expect(teacher.status()).to_contain_text("added")
     expect(page.locator("article.item").last).to_contain_text("The Tennis Court Oath")
+    expect(page.locator("article.item").last.locator(".source")).to_have_text("Written by you.")
 
     # Reload mid-review: nothing is lost.
     page.reload()

@@ -30,7 +30,7 @@ from quizgen.export.files import zip_bytes
 from quizgen.export.templating import read_template, render_template, template_environment
 from quizgen.generate import BuildOptions, ItemReviser, QuizBuilder, item_reviser
 from quizgen.model import ITEM_CLASSES, Document, Item, MultipleChoice, Quiz
-from quizgen.studio.edits import edited, own_item, with_option
+from quizgen.studio.edits import OWN_SECTION, edited, own_item, with_option
 from quizgen.studio.security import MAX_UPLOAD_FILES, PREVIEW_POLICY, Guard, TooLarge
 from quizgen.studio.store import NoSuchQuiz, Project, Settings, StaleRevision, Studio, StudioError, with_item
 from quizgen.studio.views import document_blocks, item_view
@@ -136,6 +136,7 @@ class StudioApp:
             "blocks": document_blocks(document, list(quiz.items)),
             "downloads": DOWNLOADS,
             "pdf": self.pdf,
+            "own_section": OWN_SECTION,
         }
 
     def preview(self, request: Request, form: FormData) -> Response:
