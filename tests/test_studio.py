@@ -486,7 +486,7 @@ def test_what_the_builder_says_is_shown_with_the_quiz(tmp_path: Path) -> None:
 def test_pdf_downloads_are_greyed_out_where_nothing_can_print_them(
     built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("quizgen.studio.app._can_print", lambda: False)
+    monkeypatch.setattr("quizgen.studio.app.can_print", lambda: False)
     folder = tmp_path / "studio"
     shutil.copytree(built, folder)
     page = client(folder).get(f"/quiz/{QUIZ_ID}").text

@@ -90,7 +90,7 @@ class StudioApp:
         self.templates = template_environment("studio", None, trim=True)
         self._revisers: dict[tuple[str, str, Settings], ItemReviser] = {}
         self._build_lock = threading.Lock()
-        self.pdf = _can_print()
+        self.pdf = can_print()
         """Whether worksheets can be printed to PDF here (Playwright and the system's Chromium)."""
 
     # --- pages --------------------------------------------------------------------------------------
@@ -452,7 +452,7 @@ def _attachment(files: list[tuple[str, bytes]], name: str) -> Response:
     return Response(data, media_type="application/octet-stream", headers={"content-disposition": disposition})
 
 
-def _can_print() -> bool:
+def can_print() -> bool:
     """Whether the worksheet exporter can print PDFs: Playwright is installed and Chromium found."""
     from quizgen.export.pdf import find_chromium
 
