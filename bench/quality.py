@@ -38,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.check import RULES, check_quiz
+from quizgen.check import RULES, check_item, check_quiz
 from quizgen.english import indefinite_article
 from quizgen.generate import BuildOptions, QuizBuilder, build_quiz
 from quizgen.generate.answers import DocumentContext, find_answers
@@ -49,7 +49,20 @@ from quizgen.generate.nlp import analyse, pipeline
 from quizgen.generate.plan import PlanStats
 from quizgen.generate.types import TITLES, Answer, ParsedSentence
 from quizgen.generate.words import normalise, zipf
-from quizgen.model import BLANK, Cloze, Document, MultipleChoice, Quiz, Section, SourceFile, TrueFalse, assert_never
+from quizgen.model import (
+    BLANK,
+    Cloze,
+    Document,
+    MultipleChoice,
+    Option,
+    Quiz,
+    Section,
+    Source,
+    SourceFile,
+    TrueFalse,
+    assert_never,
+    option_letter,
+)
 from quizgen.read import find_documents, read_document
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -75,6 +88,12 @@ def main() -> None:
     report_squad(external / "squad2_dev_sample.jsonl")
     report_dgen(external / "dgen_cloze_test.jsonl")
     report_kinds([external / "raceplus_dev_expmrc_sample.jsonl", external / "quail_dev_news_sample.jsonl"])
+    report_checker_on_human(
+        [
+            external / name
+            for name in ("raceplus_dev_expmrc_sample.jsonl", "quail_dev_news_sample.jsonl", "dgen_cloze_test.jsonl")
+        ]
+    )
 
 
 def _built(documents: Sequence[Document], semantic: bool) -> tuple[QuizBuilder, list[Quiz]]:
@@ -196,29 +215,86 @@ def report_cues(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
 def report_checker(documents: Sequence[Document], quizzes: Sequence[Quiz], builder: QuizBuilder) -> None:
     """Item-writing flaws the checker finds before its gate (the items planned) and after it (the items
     written; target 0), by rule, and what the gate costs in items per 500 words, by subject."""
-    after = Counter(finding.flaw for quiz in quizzes for finding in check_quiz(quiz))
-    left_out = Counter(finding.flaw for findings in builder.flagged.values() for finding in findings)
-    before = after + left_out
-    print("## Item-flaw checker (`quizgen check`) before and after the builder's gate\n")
-    print("Findings by rule over the items planned (*before*) and the items written (*after*; target 0).\n")
-    print("| rule | before the gate | after |")
-    print("| --- | --- | --- |")
-    for code in RULES:
-        print(f"| {code} | {before[code]} | {after[code]} |")
-    print(f"| all | {sum(before.values())} | {sum(after.values())} |\n")
-    print("| subject | items planned | left out by the gate | items per 500 words before | after |")
-    print("| --- | --- | --- | --- | --- |")
     groups: dict[str, list[tuple[Document, Quiz]]] = defaultdict(list)
     for document, quiz in zip(documents, quizzes, strict=True):
-        groups[subject_of(document)].append((document, quiz))
-    for subject, pairs in [*sorted(groups.items()), ("all", [pair for group in groups.values() for pair in group])]:
-        words = sum(len(_text(document).split()) for document, _ in pairs)
-        kept = sum(len(quiz.items) for _, quiz in pairs)
-        dropped = sum(len({f.item_id for f in builder.flagged.get(document.id, [])}) for document, _ in pairs)
-        share = f"{dropped} ({100 * dropped / max(kept + dropped, 1):.0f}%)"
-        per_500 = f"{500 * (kept + dropped) / words:.1f} | {500 * kept / words:.1f}"
-        print(f"| {subject} | {kept + dropped} | {share} | {per_500} |")
+        groups["seeds" if subject_of(document) == "seeds" else "corpus"].append((document, quiz))
+    counts = {name: _flaw_counts(pairs, builder) for name, pairs in groups.items()}
+    print("## Item-flaw checker (`quizgen check`) before and after the builder's gate\n")
+    print("Findings by rule over the items planned (*before* the gate) and the items written (*after*; target 0).\n")
+    print("| rule | corpus before | corpus after | seeds before | seeds after |")
+    print("| --- | --- | --- | --- | --- |")
+    for code in [*RULES, "all"]:
+        cells = [str(counts[name][stage][code]) for name in ("corpus", "seeds") for stage in (0, 1)]
+        print(f"| {code} | {' | '.join(cells)} |")
+    print("\n| subject | items planned | left out by the gate | items per 500 words before | after |")
+    print("| --- | --- | --- | --- | --- |")
+    by_subject: dict[str, list[tuple[Document, Quiz]]] = defaultdict(list)
+    for pair in zip(documents, quizzes, strict=True):
+        by_subject[subject_of(pair[0])].append(pair)
+    every = list(zip(documents, quizzes, strict=True))
+    rows: list[tuple[str, list[tuple[Document, Quiz]]]] = [*sorted(by_subject.items()), ("corpus", groups["corpus"])]
+    for subject, pairs in [*rows, ("all", every)]:
+        print(_gate_row(subject, pairs, builder))
     print()
+
+
+def report_checker_on_human(paths: Sequence[Path]) -> None:
+    """The checker on human-written exam items (RACE+, QuAIL, DGen): how often each rule fires. The options
+    are in the file's order where it gives one (RACE+), else answer first, so numeric order is not counted."""
+    print("## Item-flaw checker on human-written items\n")
+    print("Items flagged by each rule on the multiple-choice items of three data sets written by people (the")
+    print("stems there may point at a passage the student has, so *needs-context* overcounts for them).\n")
+    found = {path.name.split("_")[0]: _human_findings(path) for path in paths}
+    print(f"| rule | {' | '.join(found)} |")
+    print(f"| --- |{' --- |' * len(found)}")
+    for code in [*RULES, "any"]:
+        cells = [f"{counts[code]} ({100 * counts[code] / max(total, 1):.0f}%)" for total, counts in found.values()]
+        print(f"| {code} | {' | '.join(cells)} |")
+    print(f"\nItems: {', '.join(f'{name} {total}' for name, (total, _) in found.items())}.\n")
+
+
+def _human_findings(path: Path) -> tuple[int, Counter[str]]:
+    """How many items of ``path`` have three options or more, and how many of them each rule flags."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for row in _jsonl(path):
+        listed = row.get("options") or [row["answer"], *_strings(row["distractors"])]
+        texts, answer = _strings(listed), str(row["answer"])
+        if len(texts) < 3 or answer not in texts:
+            continue
+        total += 1
+        options = tuple(Option(option_letter(index), text) for index, text in enumerate(texts))
+        question = re.sub(r"_{2,}", BLANK, str(row["question"]))
+        item = MultipleChoice(str(row["id"]), question, options, option_letter(texts.index(answer)), "", _NO_SOURCE)
+        flaws = {finding.flaw for finding in check_item(item)} - (set() if "options" in row else {"numeric-order"})
+        counts.update(flaws | ({"any"} if flaws else set()))
+    return total, counts
+
+
+_NO_SOURCE = Source("", "")
+
+
+def _strings(value: object) -> list[str]:
+    return [str(element) for element in value] if isinstance(value, list) else []
+
+
+def _flaw_counts(pairs: Sequence[tuple[Document, Quiz]], builder: QuizBuilder) -> tuple[Counter[str], Counter[str]]:
+    """Findings by rule (and ``all``) before and after the builder's gate, for these documents."""
+    after = Counter(finding.flaw for _, quiz in pairs for finding in check_quiz(quiz))
+    left_out = Counter(finding.flaw for document, _ in pairs for finding in builder.flagged.get(document.id, []))
+    before = after + left_out
+    before["all"], after["all"] = sum(before.values()), sum(after.values())
+    return before, after
+
+
+def _gate_row(subject: str, pairs: Sequence[tuple[Document, Quiz]], builder: QuizBuilder) -> str:
+    words = sum(len(_text(document).split()) for document, _ in pairs)
+    kept = sum(len(quiz.items) for _, quiz in pairs)
+    dropped = sum(len({f.item_id for f in builder.flagged.get(document.id, [])}) for document, _ in pairs)
+    share = f"{dropped} ({100 * dropped / max(kept + dropped, 1):.0f}%)"
+    return (
+        f"| {subject} | {kept + dropped} | {share} | {500 * (kept + dropped) / words:.1f} | {500 * kept / words:.1f} |"
+    )
 
 
 def _item_cues(item: MultipleChoice, text: str) -> list[str]:

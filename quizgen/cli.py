@@ -439,11 +439,13 @@ def check(quiz_files: tuple[Path, ...], list_rules: bool) -> None:
     """List the item-writing flaws rules can find in JSON quiz files, one line each.
 
     Any quiz file can be checked, one quizgen built or one a teacher wrote or
-    edited by hand. Each finding is printed as FILE: ITEM ID: FLAW: MESSAGE.
+    edited by hand; a folder stands for every .quiz.json file in it. Each
+    finding is printed as FILE: ITEM ID: FLAW: MESSAGE.
 
     \b
     Examples:
-      quizgen check output/*.quiz.json
+      quizgen check output/
+      quizgen check edited/rocks.quiz.json
       quizgen check --rules
     """
     from quizgen.check import RULES, check_quiz
@@ -454,7 +456,8 @@ def check(quiz_files: tuple[Path, ...], list_rules: bool) -> None:
     if not quiz_files:
         raise click.UsageError("give at least one QUIZ.json file (or --rules)")
     report, flawed = Report(), set()
-    for path, quiz in _each_read(quiz_files, load_quiz, report):
+    paths = [found for path in quiz_files for found in (sorted(path.glob("*.quiz.json")) if path.is_dir() else [path])]
+    for path, quiz in _each_read(paths, load_quiz, report):
         findings = check_quiz(quiz)
         for finding in findings:
             _say(f"{path}: {finding.item_id}: {finding.flaw}: {finding.message}", err=False)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.check import RULES, Finding, check_item, check_quiz
 from quizgen.generate import QuizBuilder
@@ -13,7 +15,7 @@ from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, TrueFalse
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents, read_document
 from tests.conftest import SEEDS, CliRun, corpus_files, needs_corpus
-from tests.samples import SOURCE, plain_quiz, quiz_of
+from tests.samples import HOSTILE, SOURCE, classroom_quiz, hostile_quiz, plain_quiz, quiz_of, sample_quiz
 
 
 def choice(question: str, *options: str, answer: int = 0) -> MultipleChoice:
@@ -53,6 +55,7 @@ FLAWED: dict[str, list[Item]] = {
     "capital-cue": [
         choice("The Bastille was stormed in _____.", "Paris", "lyon", "nice", "marseille"),
         choice("Which city is the capital of Peru?", "lima", "Cusco", "Arequipa", "Trujillo"),
+        choice("A yolk sac replaces the _____ of a marsupial embryo.", "placenta", "uterus", "yolk", "Stomach"),
     ],
     "stem-word-in-answer": [
         choice("The largest ocean on Earth is the _____.", "Pacific Ocean", "Atlantic", "Indian", "Arctic"),
@@ -84,6 +87,7 @@ FLAWED: dict[str, list[Item]] = {
     ],
     "overlapping-options": [
         choice("The Pacific is the largest _____.", "ocean", "sea", "lake", "inland sea"),
+        choice("Many people _____.", "have seen a comet", "have seen a comet at night", "saw no comet", "fear comets"),
         choice("The First World War lasted from _____.", "1914–1918", "1910–1915", "1920–1925", "1930–1935"),
         choice("The city has _____ inhabitants.", "more than 100,000", "more than 50,000", "fewer than 10,000", "9"),
     ],
@@ -96,7 +100,7 @@ FLAWED: dict[str, list[Item]] = {
         choice(
             "The French Revolution began with the storming of the _____.", "Bastille", "Louvre", "1789", "Tuileries"
         ),
-        choice("Plants release _____.", "oxygen", "nitrogen", "Napoleon", "helium"),
+        choice("Plants release _____.", "oxygen", "nitrogen", "Napoleon Bonaparte", "helium"),
         choice("The Declaration of Independence was signed in _____.", "1776", "1781", "the Louvre", "1791"),
     ],
     "needs-context": [
@@ -105,13 +109,28 @@ FLAWED: dict[str, list[Item]] = {
         choice("As mentioned above, the capital of Peru is _____.", "Lima", "Cusco", "Quito", "La Paz"),
         blank("The latter was built in {{1}}.", "1889"),
         statement("He was elected president in 2011."),
-        blank("Most geologists rejected his idea of {{1}}.", "continental drift"),
+        blank("They crossed the Alps in {{1}}.", "218 BCE"),
         blank("Chloroplasts hold {{1}} (see Figure 3).", "chlorophyll"),
         statement("In either case, the plates move."),
+        statement("As a result, the monarchy fell."),
+        statement("However the plates move slowly."),
     ],
 }
 
 CLEAN: list[Item] = [
+    choice("What was Dickens' first big success?", "Oliver Twist", "Hard Times", "The Pickwick Papers", answer=2),
+    choice(
+        "The writer thinks _____.", "Bed ZED is a good example", "people should not build villages", "green is hard"
+    ),
+    choice("Not surprisingly, millipedes live on _____.", "land", "water", "ice", "trees"),
+    choice("Fossils of the same small _____, Mesosaurus, are found in Africa.", "reptile", "bird", "fish", "mammal"),
+    statement("Almost all land was once joined in one supercontinent."),
+    statement("The festival takes place every year in August."),
+    statement("For centuries Europeans believed that an all-water route crossed North America."),
+    statement("Plants move only a few centimetres per year."),
+    statement("Still water freezes sooner than running water."),
+    statement("As a result of the war, the monarchy fell."),
+    statement("Besides gold, Kush traded ivory and ebony."),
     choice("Which gas do plants take in for photosynthesis?", "carbon dioxide", "nitrogen", "oxygen", "water vapour"),
     choice("A penguin is a _____.", "bird", "fish", "mammal", "reptile"),
     choice("An ostrich is an _____.", "animal", "item", "organ", "element"),
@@ -173,6 +192,30 @@ def test_a_finding_names_the_item_and_the_words_at_fault() -> None:
             "the numbers “1792”, “1789”, “1795”, “1799” are not in order: list them from lowest to highest",
         )
     ]
+
+
+_TEXT = st.one_of(
+    st.text(max_size=40), st.sampled_from([HOSTILE, "_____", "1,000", "1914–1918", "more than 5", "A and B"])
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, min_size=2, max_size=5, unique=True), _TEXT, st.integers(min_value=0, max_value=4))
+def test_any_item_is_checked_without_error(options: list[str], stem: str, answer: int) -> None:
+    items: list[Item] = [
+        choice(stem, *options, answer=answer % len(options)),
+        blank(f"{stem} {{{{1}}}} {stem}", options[0], tuple(options[1:])),
+        statement(stem or "."),
+    ]
+    for item in items:
+        for finding in check_item(item):
+            assert finding.flaw in RULES and finding.item_id == item.id
+            assert finding.message and "\n" not in finding.message
+
+
+def test_the_sample_quizzes_are_checked_without_error() -> None:
+    for quiz in (plain_quiz(), sample_quiz(), hostile_quiz(), classroom_quiz()):
+        assert all(finding.flaw in RULES for finding in check_quiz(quiz))
 
 
 def test_check_quiz_lists_findings_item_by_item() -> None:
@@ -257,9 +300,10 @@ def test_check_command_passes_a_clean_file(tmp_path: Path, cli: CliRun) -> None:
 def test_check_command_passes_the_builders_own_output(tmp_path: Path, cli: CliRun) -> None:
     assert cli("build", SEEDS, "--out", tmp_path, "--seed", "3").exit_code == 0
 
-    result = cli("check", *sorted(tmp_path.glob("*.quiz.json")))
+    result = cli("check", tmp_path)
 
     assert result.exit_code == 0, result.stdout
+    assert f"Checked {len(list(tmp_path.glob('*.quiz.json')))} quizzes" in result.stderr
 
 
 @pytest.mark.parametrize(

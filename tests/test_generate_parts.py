@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from quizgen.generate.answers import DocumentContext, find_answers
+from quizgen.generate.answers import DocumentContext, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
@@ -219,6 +219,10 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(TREATY, "1935", "year"), "1937", [], False),
         (answer_in(TREATY, "1935", "year"), "1941", ["1940"], False),
         (answer_in(TREATY, "1935", "year"), "1935", [], False),
+        # Years that make the options span more than a period a student could not rule out.
+        (answer_in(TREATY, "1935", "year"), "1900", [], False),
+        (answer_in(TREATY, "1935", "year"), "1960", ["1920"], False),
+        (answer_in("Menes united Egypt in 3150 BCE.", "3150 BCE", "year"), "1200 BCE", [], False),
         # Part of the answer's name, or the same shape spelled differently.
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Michelsen", [], False),
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "López Michelsen", [], False),
@@ -235,6 +239,8 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(CELLS, "DNA", "term"), "RNA", [], True),
         (answer_in(TREATY, "1935", "year"), "1938", [], True),
         (answer_in(TREATY, "1935", "year"), "1941", ["1929"], True),
+        (answer_in(TREATY, "1935", "year"), "1959", ["1929"], True),
+        (answer_in("Menes united Egypt in 3150 BCE.", "3150 BCE", "year"), "2686 BCE", [], True),
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Julio César Turbay", [], True),
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Misael Pastrana", ["Julio César Turbay"], True),
         (answer_in(CROWD, "103,000", "number"), "77,000", [], True),
@@ -359,10 +365,14 @@ SENTENCE_ANSWERS: list[list[Answer]] = [
         answer_in(SOVIET, "1935", "year", position=0, section="Introduction", part="lead", score=4.0),
         answer_in(SOVIET, "Soviet Union", "place", position=0, section="Introduction", part="lead", score=3.4),
     ],
-    [answer_in("The embassy in Bogotá closed in 1948.", "1948", "year", position=1, score=3.0)],
-    [answer_in("Relations resumed in 1968 under a new president.", "1968", "year", position=2, score=3.2)],
+    [answer_in("The embassy in Bogotá closed after a dispute.", "Bogotá", "place", position=1, score=3.0)],
+    [
+        answer_in(
+            "Relations resumed under Carlos Lleras Restrepo.", "Carlos Lleras Restrepo", "person", position=2, score=3.2
+        )
+    ],
     [answer_in("A second agreement was signed in 1935.", "1935", "year", position=3, section="Trade", score=3.9)],
-    [answer_in("Trade grew steadily after 1972.", "1972", "year", position=4, section="Trade", score=3.1)],
+    [answer_in("Trade grew steadily with Bulgaria.", "Bulgaria", "place", position=4, section="Trade", score=3.1)],
     [answer_in(INSIDE, "chloroplasts", "term", position=5, section="Biology", score=2.0, plural=True)],
 ]
 
@@ -377,6 +387,40 @@ def asked(item: Item, answers: list[list[Answer]]) -> Answer:
     """The answer ``item`` asks about, found by its id."""
     by_id = {item_id(a.sentence.document_id, a.sentence.text, a.text): a for sentence in answers for a in sentence}
     return by_id[item.id]
+
+
+YEARS_AND_PLACES: list[list[Answer]] = [
+    [
+        answer_in(
+            f"The treaty of {place} was signed in {year}.", str(year), "year", position=n, section=f"S{n}", score=4.0
+        ),
+        answer_in(
+            f"The treaty of {place} was signed in {year}.", place, "place", position=n, section=f"S{n}", score=2.4
+        ),
+    ]
+    for n, (year, place) in enumerate(
+        [
+            (1648, "Westphalia"),
+            (1713, "Utrecht"),
+            (1763, "Paris"),
+            (1814, "Ghent"),
+            (1871, "Frankfurt"),
+            (1905, "Portsmouth"),
+            (1919, "Versailles"),
+            (1920, "Trianon"),
+        ]
+    )
+]
+
+
+def test_plan_items_ask_few_dates() -> None:
+    """Dates and numbers are at most about a quarter of a quiz: once that share is asked, a sentence
+    asks its next answer instead (here its place), even where the date scores higher."""
+    items = plan_items(YEARS_AND_PLACES, planning_distractors(YEARS_AND_PLACES), BuildOptions())
+    kinds = [asked(item, YEARS_AND_PLACES).kind for item in items]
+    assert len(items) == len(YEARS_AND_PLACES)
+    assert kinds.count("year") == 2  # a quarter of eight
+    assert kinds.count("place") == 6
 
 
 @pytest.mark.parametrize(
@@ -540,6 +584,48 @@ def test_object_stem_from_the_docstring(parsed: dict[str, ParsedSentence]) -> No
     assert blank_stem(answer) == f"Colombia sought {BLANK}."
 
 
+def _terms_asked(paragraphs: list[str]) -> set[str]:
+    """The term answers found in a document of ``paragraphs``, with what the document says of its nouns."""
+    document = Document(
+        id=DOCUMENT_ID,
+        title="Earth",
+        lead="",
+        key_points=(),
+        sections=(Section("Body", tuple(paragraphs)),),
+        source=SourceFile("terms.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    context = DocumentContext(frozenset({"earth"}), frozenset(), noun_mentions=noun_mentions(sentences))
+    return {a.text for sentence in sentences for a in find_answers(sentence, context, STEM_LEXICON) if a.kind == "term"}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "asked", "not_asked"),
+    [
+        # A common word blanked once has synonyms a student would rightly give ("towns", "groups").
+        (["Smaller clusters are found along the coast."], set(), {"clusters"}),
+        # A rare word is specific wherever it stands.
+        (["Ice can turn straight into vapour by sublimation."], {"sublimation"}, set()),
+        # A commoner word the text names, or keeps coming back to, is what it teaches.
+        (["Groups of stars held together by gravity are called clusters."], {"clusters"}, set()),
+        (["Heat rises through the mantle.", "The mantle lies below the crust."], {"mantle"}, set()),
+        (["Heat rises through the mantle."], set(), {"mantle"}),
+    ],
+)
+def test_only_specific_terms_are_asked(paragraphs: list[str], asked: set[str], not_asked: set[str]) -> None:
+    found = _terms_asked(paragraphs)
+    assert asked <= found
+    assert not (not_asked & found)
+
+
+def test_title_words_are_not_asked() -> None:
+    """A blank made only of the title's words is filled from the quiz's title."""
+    context = DocumentContext(frozenset({"africa's", "geography", "climate"}), frozenset())
+    assert context.gives_away("geography")
+    assert context.gives_away("Geography")
+    assert not context.gives_away("tropical climate")
+
+
 # --- 6. Difficulty ---------------------------------------------------------------------------------------
 
 MCQ, CLOZE, TF = MultipleChoice.type, Cloze.type, TrueFalse.type
@@ -655,3 +741,26 @@ def test_item_tags_round_trip() -> None:
         "type": "cloze",
         "answer": "year",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind", "given"),
+    [
+        (
+            "Photosynthesis takes place in two stages: the light reactions and the Calvin cycle.",
+            "two",
+            "number_word",
+            True,
+        ),
+        ("The parliament has 63 seats: 40 elected by district.", "63", "number", True),
+        ("Photosynthesis takes place in two stages in the chloroplast.", "two", "number_word", False),
+        ("About 97 percent of water is salt water, and 3 percent is fresh.", "97", "percent", True),
+        ("About 97 percent of water is salt water.", "97", "percent", False),
+    ],
+)
+def test_no_item_asks_what_its_sentence_gives(sentence: str, answer: str, kind: AnswerKind, given: bool) -> None:
+    """A count of what the sentence then lists, or a share another share completes to 100, is asked of
+    no one: the sentence itself answers it."""
+    found = answer_in(sentence, answer, kind)
+    items = plan_items([[found]], planning_distractors([[found]]), BuildOptions())
+    assert (not items) is given

@@ -17,6 +17,7 @@ from quizgen.generate.words import same_stem
 from quizgen.model import Cloze, MultipleChoice, Quiz
 from quizgen.read import read_document
 from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
+from tests.samples import quiz_from_text
 
 DATA_FILES = (
     "glove-50d-int8.npy",
@@ -149,7 +150,7 @@ def science_quizzes() -> tuple[Quiz, ...]:
     return tuple(build_quizzes([read_document(path) for path in science_files()]))
 
 
-def _kind(item: MultipleChoice) -> str:
+def _kind(item: MultipleChoice | Cloze) -> str:
     return next(tag.split(":", 1)[1] for tag in item.tags if tag.startswith("answer:"))
 
 
@@ -167,18 +168,25 @@ def test_science_term_questions_offer_only_wrong_options_of_the_answers_class() 
         assert all(load_knowledge().same_class(item.answer_text, text) for text in wrong), (item.answer_text, wrong)
 
 
+def _wrong_answers(quiz: Quiz) -> list[tuple[str, str]]:
+    """(answer, wrong option) of every multiple-choice item and every cloze word bank of ``quiz``,
+    for answers of a semantic class (terms, places, groups...)."""
+    pairs = []
+    semantic = frozenset[str](SEMANTIC_KINDS)
+    for item in quiz.items:
+        if isinstance(item, MultipleChoice) and (_kind(item) in semantic or item.answer_text.islower()):
+            pairs += [(item.answer_text, option.text) for option in item.options if option.id != item.answer]
+        elif isinstance(item, Cloze) and _kind(item) in semantic:
+            pairs += [(blank.answer, wrong) for blank in item.blanks for wrong in blank.distractors]
+    return pairs
+
+
 @needs_corpus
 def test_no_science_distractor_is_a_synonym_hypernym_or_hyponym_of_its_answer() -> None:
-    checked = 0
-    for quiz in science_quizzes():
-        for item in _choice_items(quiz):
-            if _kind(item) not in SEMANTIC_KINDS and not item.answer_text.islower():
-                continue
-            for option in item.options:
-                if option.id != item.answer:
-                    checked += 1
-                    assert not load_knowledge().related(item.answer_text, option.text), (item.answer_text, option.text)
-    assert checked >= 6
+    pairs = [pair for quiz in science_quizzes() for pair in _wrong_answers(quiz)]
+    for answer, wrong in pairs:
+        assert not load_knowledge().related(answer, wrong), (answer, wrong)
+    assert len(pairs) >= 6
 
 
 def test_lexical_knowledge_gives_wrong_options_beside_the_documents_own(tmp_path: Path) -> None:
@@ -200,3 +208,16 @@ def test_lexical_knowledge_gives_wrong_options_beside_the_documents_own(tmp_path
         assert not any(load_knowledge().related(item.answer_text, option) for option in wrong)
         assert any(option.lower() in text for option in wrong), "one wrong option comes from the document"
         assert any(option.lower() not in text for option in wrong), "the others from lexical knowledge"
+
+
+def test_a_cloze_accepts_no_synonym_its_sentence_defines_the_answer_by(tmp_path: Path) -> None:
+    """WordNet has *pore* for *stoma*, but "tiny pores ... called stomata" asks for the name, so
+    writing "pores" in the blank is no answer."""
+    text = (
+        "Leaves\n\nPlants lose water.\n\n"
+        "How leaves work\nPlants release vapour through tiny pores in their leaves called stomata.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text, BuildOptions(types=frozenset({Cloze})))
+    [blank] = [blank for item in quiz.items if isinstance(item, Cloze) for blank in item.blanks]
+    assert blank.answer == "stomata"
+    assert "pores" not in blank.accept

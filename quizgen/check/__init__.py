@@ -38,7 +38,11 @@ class Finding:
 def check_item(item: Item, quiz: Quiz | None = None) -> list[Finding]:
     """Every flaw the rules find in ``item`` (of ``quiz``, where a rule needs the rest of it), in rule order."""
     seen = asked(item, quiz)
-    findings = (Finding(item.id, code, message) for code, known in RULES.items() for message in known.check(seen))
+    findings = (
+        Finding(item.id, code, " ".join(message.split()))  # one line, whatever the options hold
+        for code, known in RULES.items()
+        for message in known.check(seen)
+    )
     return list(dict.fromkeys(findings))
 
 

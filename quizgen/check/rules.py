@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from quizgen.check.asked import Asked, Choice
 from quizgen.check.registry import rule
@@ -25,18 +25,30 @@ from quizgen.check.text import (
     comparison_key,
     contains_words,
     content_stems,
+    content_words,
     grammatical_number,
     interval,
     kind_of,
     number_value,
+    number_word,
     word_stem,
     words,
 )
 from quizgen.english import indefinite_article
 
+QUOTED_CHARACTERS = 60
+"""Longest text a message quotes whole; a longer one is cut with an ellipsis."""
+
+
+def _q(text: str) -> str:
+    """``text`` in quotation marks, for a message: one line, cut at :data:`QUOTED_CHARACTERS`."""
+    line = " ".join(text.split())
+    shown = line if len(line) <= QUOTED_CHARACTERS else line[: QUOTED_CHARACTERS - 1].rstrip() + "…"
+    return f"“{shown}”"
+
 
 def _quoted(texts: Sequence[str]) -> str:
-    return ", ".join(f"“{text}”" for text in texts)
+    return ", ".join(_q(text) for text in texts)
 
 
 def _shown(asked: Asked, at_least: int = 2) -> Iterator[Choice]:
@@ -48,16 +60,22 @@ def _shown(asked: Asked, at_least: int = 2) -> Iterator[Choice]:
 
 LONGEST_RATIO = 1.5
 """The answer is *clearly* the longest when it has this many times the characters of the longest
-wrong option, and more words than any."""
+wrong option, and more content words than any (*The Pickwick Papers* is not clearly longer than
+*Oliver Twist*)."""
+
+
+LONGEST_BY = 4
+"""...and at least this many characters more (*ah* is not clearly longer than *p*)."""
 
 
 @rule("answer-longest", "The answer is clearly longer than every other option.")
 def answer_longest(asked: Asked) -> Iterator[str]:
     for choice in _shown(asked):
         longest = max(len(text) for text in choice.wrong)
-        most_words = max(len(words(text)) for text in choice.wrong)
-        if len(choice.answer) >= LONGEST_RATIO * longest and len(words(choice.answer)) > most_words:
-            yield f"the answer “{choice.answer}” is much longer than every other option"
+        most_words = max(len(content_words(text)) for text in choice.wrong)
+        clearly = len(choice.answer) >= max(LONGEST_RATIO * longest, longest + LONGEST_BY)
+        if clearly and len(content_words(choice.answer)) > most_words:
+            yield f"the answer {_q(choice.answer)} is much longer than every other option"
 
 
 _ARTICLE_END = re.compile(r"\b(an?)\s*$", re.IGNORECASE)
@@ -72,9 +90,9 @@ def article_cue(asked: Asked) -> Iterator[str]:
         word = article.group(1)
         misfits = [text for text in choice.options if indefinite_article(text) != word.lower()]
         if choice.answer in misfits:
-            yield f"“{word}” before the blank does not fit the answer “{choice.answer}”"
+            yield f"{_q(word)} before the blank does not fit the answer {_q(choice.answer)}"
         elif misfits:
-            yield f"“{word}” before the blank rules out {_quoted(misfits)}"
+            yield f"{_q(word)} before the blank rules out {_quoted(misfits)}"
 
 
 _SINGULAR_BEFORE = frozenset("a an one each every another either neither".split())
@@ -85,12 +103,17 @@ _SINGULAR_AFTER = frozenset("is was has does".split())
 _PLURAL_AFTER = frozenset("are were have do".split())
 
 
+def _more_than_one(word: str) -> bool:
+    """Whether ``word`` is digits for a number above 1 (however many digits)."""
+    return word.isdecimal() and word.lstrip("0") not in ("", "1")
+
+
 def _number_asked(choice: Choice) -> tuple[str, str] | None:
     """The grammatical number the stem asks of the blank, and the word that asks it."""
     before, after = words(choice.before)[-1:], words(choice.after)[:1]
     if before and before[0] in _SINGULAR_BEFORE:
         return "singular", before[0]
-    if before and (before[0] in _PLURAL_BEFORE or (before[0].isdigit() and int(before[0]) > 1)):
+    if before and (before[0] in _PLURAL_BEFORE or _more_than_one(before[0])):
         return "plural", before[0]
     if after and not choice.after.lstrip().startswith((",", ";", "(")):
         if after[0] in _SINGULAR_AFTER:
@@ -109,19 +132,45 @@ def number_cue(asked: Asked) -> Iterator[str]:
         other = "plural" if asks[0] == "singular" else "singular"
         misfits = [text for text in choice.wrong if grammatical_number(text) == other]
         if misfits:
-            yield f"“{asks[1]}” beside the blank asks for a {asks[0]}, which rules out {_quoted(misfits)}"
+            yield f"{_q(asks[1])} beside the blank asks for a {asks[0]}, which rules out {_quoted(misfits)}"
 
 
-@rule("capital-cue", "The answer alone is capitalised, or alone is not.")
+SHORT_OPTION_WORDS = 4
+"""Capitals tell a name from a thing only in short options; in a clause a capital is just its first word."""
+_NAME_CONNECTORS = frozenset("of the and de del la le du da von van y al bin".split())
+
+
+def _terms(choice: Choice) -> bool:
+    """Whether every option is a short term (not a clause, not *A and B*), so its capitals mean something."""
+    return not choice.at_sentence_start and all(
+        len(text.split()) <= SHORT_OPTION_WORDS and not _COMBINATION.match(text) for text in choice.options
+    )
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether an option is written like a name of two words or more (*Thomas Jefferson*, *Bay of Bengal*)."""
+    found = [word for word in text.split() if word.lower() not in _NAME_CONNECTORS]
+    return len(text.split()) > 1 and all(word[:1].isupper() for word in found)
+
+
+def _capital_odd_one(choice: Choice) -> str | None:
+    """The one option whose first letter is a capital where every other's is not, or the other way round."""
+    styles = {text: capitalised(text) for text in choice.options}
+    for text, style in styles.items():
+        others = {styles[other] for other in choice.options if other != text} - {None}
+        if style is not None and others == {not style}:
+            return text
+    return None
+
+
+@rule("capital-cue", "One option alone is capitalised, or alone is not.")
 def capital_cue(asked: Asked) -> Iterator[str]:
     for choice in _shown(asked):
-        if choice.at_sentence_start:
+        odd = _capital_odd_one(choice) if _terms(choice) else None
+        if odd is None or (odd != choice.answer and capitalised(odd) and looks_like_name(odd)):  # kind-mix
             continue
-        answer = capitalised(choice.answer)
-        others = {capitalised(text) for text in choice.wrong} - {None}
-        if answer is not None and others == {not answer}:
-            alone = "the only capitalised option" if answer else "the only option not capitalised"
-            yield f"the answer “{choice.answer}” is {alone}"
+        alone = "the only capitalised option" if capitalised(odd) else "the only option not capitalised"
+        yield f"{'the answer ' if odd == choice.answer else ''}{_q(odd)} is {alone}"
 
 
 @rule("stem-word-in-answer", "The answer repeats a word of the stem that no wrong option has.")
@@ -129,7 +178,7 @@ def stem_word_in_answer(asked: Asked) -> Iterator[str]:
     for choice in asked.choices:
         stem = f"{choice.before} {choice.after}"
         if _whole_in(stem, choice.answer):
-            yield f"the answer “{choice.answer}” stands in the stem itself"
+            yield f"the answer {_q(choice.answer)} stands in the stem itself"
             continue
         if not choice.wrong:
             continue
@@ -152,19 +201,22 @@ def _whole_in(stem: str, answer: str) -> bool:
 # --- Wording of stems and options ----------------------------------------------------------------------
 
 _ABSOLUTE = re.compile(
-    r"\b(always|never|all|none|every|everyone|everything|everybody|nobody|nothing|no one|only|entirely|"
-    r"completely|totally|absolutely|invariably|forever)\b(?! else)",
+    r"(?<![\w-])(always|never|all|none|every|everyone|everything|everybody|nobody|nothing|no one|entirely|"
+    r"completely|totally|absolutely|invariably|forever)(?![\w-])(?! else)",
     re.IGNORECASE,
 )
 _NOT_ABSOLUTE = re.compile(
-    r"\b(not only|if only|at all|above all|all of the above|none of the above|all but|once and for all|"
-    r"the only)\b",
+    r"\b(?:not only|if only|at all|above all|all of the above|none of the above|all but|once and for all|the only"
+    r"|(?:almost|nearly|virtually|practically|not|hardly|just about) (?:all|every\w*|always|never|none|nothing)"
+    r"|every (?:other |single )?(?:day|night|morning|evening|week|weekend|month|year|summer|winter|spring|autumn|"
+    r"time|hour|minute|second|decade|century|few \w+))\b",
     re.IGNORECASE,
 )
 
 
 def absolute_terms(text: str) -> list[str]:
-    """The absolute words of ``text`` (*always*, *never*, *all*...), not counting set phrases (*not only*)."""
+    """The absolute words of ``text`` (*always*, *never*, *all*...), not counting set phrases (*not only*,
+    *almost all*, *every year*). *Only* is not counted: it mostly restricts (*only a few centimetres*)."""
     return [match.group(1).lower() for match in _ABSOLUTE.finditer(_NOT_ABSOLUTE.sub(" ", text))]
 
 
@@ -188,6 +240,7 @@ def absolute_words(asked: Asked) -> Iterator[str]:
 
 
 _NEGATIVE = re.compile(r"\b(not|never|except|cannot|none|no longer|\w+n['’]t)\b", re.IGNORECASE)
+_NOT_NEGATIVE = re.compile(r"\b(?:not (?:surprisingly|only|least|yet)|if not|whether or not)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*?|__?|<(?:b|strong|em|i|u)>)\s*$", re.IGNORECASE)
 
 
@@ -195,11 +248,12 @@ _EMPHASIS = re.compile(r"(\*\*?|__?|<(?:b|strong|em|i|u)>)\s*$", re.IGNORECASE)
 def negative_stem(asked: Asked) -> Iterator[str]:
     if asked.form != "choice":
         return
-    for match in _NEGATIVE.finditer(asked.stem):
+    stem = _NOT_NEGATIVE.sub(lambda found: " " * len(found.group()), asked.stem)
+    for match in _NEGATIVE.finditer(stem):
         word = match.group(1)
-        if word.isupper() or _EMPHASIS.search(asked.stem[: match.start()]):
+        if word.isupper() or _EMPHASIS.search(stem[: match.start()]):
             continue
-        yield f"the question asks with “{word}”: ask positively, or write it in capitals"
+        yield f"the question asks with {_q(word)}: ask positively, or write it in capitals"
         return
 
 
@@ -244,14 +298,17 @@ def duplicate_options(asked: Asked) -> Iterator[str]:
 @rule("overlapping-options", "One option contains another, or two numeric ranges overlap.")
 def overlapping_options(asked: Asked) -> Iterator[str]:
     for choice in _shown(asked, 1):
+        parts, ranges = [], []
         for first, second in combinations(choice.options, 2):
             if comparison_key(first) == comparison_key(second):
                 continue
             if contains_words(first, second) or contains_words(second, first):
                 shorter, longer = sorted((first, second), key=lambda text: len(words(text)))
-                yield f"the option “{shorter}” is part of “{longer}”"
+                parts.append(f"{_q(shorter)} is part of {_q(longer)}")
             elif _ranges_overlap(first, second):
-                yield f"the ranges “{first}” and “{second}” overlap"
+                ranges.append(f"{_q(first)} and {_q(second)} overlap")
+        if parts or ranges:
+            yield "options overlap: " + "; ".join([*parts, *ranges])
 
 
 def _ranges_overlap(first: str, second: str) -> bool:
@@ -285,27 +342,21 @@ _KIND_NAMES = {"year": "year", "number": "number", "text": "word"}
 def kind_mix(asked: Asked) -> Iterator[str]:
     for choice in _shown(asked):
         kinds = [kind_of(text) for text in choice.options]
+        pairs = list(zip(choice.options, kinds, strict=True))
         if "number" in kinds:  # 1500 among counts is a count
-            kinds = ["number" if bare_integer(text) else kind for text, kind in zip(choice.options, kinds, strict=True)]
+            kinds = ["number" if bare_integer(text) else kind for text, kind in pairs]
+        if "text" in kinds:  # "one" among "several", "many"
+            kinds = ["text" if number_word(text) else kind for text, kind in zip(choice.options, kinds, strict=True)]
         counts = Counter(kinds)
         if len(counts) > 1:
             usual = counts.most_common(1)[0][0]
-            odd = [text for text, kind in zip(choice.options, kinds, strict=True) if kind != usual]
-            yield f"{_quoted(odd)} {'is' if len(odd) == 1 else 'are'} not a {_KIND_NAMES[usual]} like the other options"
+            unlike = [text for text, kind in zip(choice.options, kinds, strict=True) if kind != usual]
+            verb = "is" if len(unlike) == 1 else "are"
+            yield f"{_quoted(unlike)} {verb} not a {_KIND_NAMES[usual]} like the other options"
             continue
-        if kinds[0] == "text" and not choice.at_sentence_start:
-            yield from _name_among_things(choice)
-
-
-def _name_among_things(choice: Choice) -> Iterator[str]:
-    """A wrong option capitalised like a name where the answer and the other options are common words
-    (or the other way round): an option a student rules out by its kind alone."""
-    for text in choice.wrong:
-        style = capitalised(text)
-        others = {capitalised(other) for other in choice.options if other != text} - {None}
-        if style is not None and others == {not style}:
-            what = "a name among common words" if style else "a common word among names"
-            yield f"the option “{text}” is {what}"
+        odd = _capital_odd_one(choice) if kinds[0] == "text" and _terms(choice) else None
+        if odd is not None and odd != choice.answer and capitalised(odd) and looks_like_name(odd):
+            yield f"the option {_q(odd)} is a name among common words"
 
 
 # --- Stems that need the text --------------------------------------------------------------------------
@@ -326,15 +377,15 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|so|while|whereas|yet)\s")
 """Where a second clause starts: a *this* after it may point back to the first (*... and these discoveries*)."""
 _OF_THE_OPTIONS = re.compile(r"\b(?:which|one|each|any|all|none|both) of (?:these|the following)\b", re.IGNORECASE)
 _POINTS_BACK_OPENING = re.compile(
-    r"^(?:here|then|thus|hence|therefore|however|moreover|furthermore|consequently|nevertheless|nonetheless|"
-    r"meanwhile|instead|similarly|likewise|besides|otherwise|indeed|also|again|still|"
-    r"for (?:example|instance)|in addition|as a result|in contrast|by contrast|on the other hand|"
-    r"in other words|at the same time|after that|even so|to make matters worse|in turn|above all)\b",
+    r"^(?:(?:here|then|thus|hence|therefore|however|to make matters worse)\b"
+    r"|(?:moreover|furthermore|consequently|nevertheless|nonetheless|meanwhile|instead|similarly|likewise|besides|"
+    r"otherwise|indeed|also|again|still|for (?:example|instance)|in addition|as a result|in contrast|by contrast|"
+    r"on the other hand|in other words|at the same time|after that|even so|in turn|above all)\s*,)",
     re.IGNORECASE,
 )
+"""An opening that points back: a connective, with its comma where the word also opens a sentence that
+stands alone (*Still water...*, *As a result of the war...*, *Besides gold...*)."""
 _OPENING_PRONOUN = re.compile(r"^(?:they|their|them|he|she|his|her|him)\b", re.IGNORECASE)
-_PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
-_OPENERS = STOPWORDS | {"most", "many", "some", "few", "in", "on", "at", "after", "before", "during"}
 
 
 def needs_context(text: str) -> str | None:
@@ -347,23 +398,11 @@ def needs_context(text: str) -> str | None:
     found = _POINTS_BACK.search(_CLAUSE_BREAK.split(stripped, maxsplit=1)[0])
     if found:
         return found.group().strip(" (")
-    pronoun = _PERSON_PRONOUN.search(stripped)
-    if pronoun and not _names_someone(stripped[: pronoun.start()]):
-        return pronoun.group()
     return None
-
-
-def _names_someone(text: str) -> bool:
-    """Whether ``text`` (what stands before a *he* or *she*) names someone it can stand for: a capitalised
-    word after its first, a first word that is not a common opener, or a blank (the answer may be the person)."""
-    tokens = text.split()
-    named = any(token[:1].isupper() and not previous.endswith((".", "!", "?")) for previous, token in pairwise(tokens))
-    first = words(text)[:1]
-    return named or "_____" in text or bool(first and first[0] not in _OPENERS)
 
 
 @rule("needs-context", "The stem points at text the student does not have (this, these, such, the latter...).")
 def stem_needs_context(asked: Asked) -> Iterator[str]:
     found = needs_context(asked.stem)
     if found:
-        yield f"“{found}” points at text the student does not have"
+        yield f"{_q(found)} points at text the student does not have"

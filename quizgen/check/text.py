@@ -12,6 +12,7 @@ from typing import Literal
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_LOWER_ARTICLE = re.compile(r"^(the|a|an)\s+")
 _NOT_KEY = re.compile(r"[^\w\s%]")
 
 STOPWORDS = frozenset(
@@ -42,9 +43,14 @@ def word_stem(word: str) -> str:
     return word
 
 
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content (no stop words, no one-letter words)."""
+    return [word for word in words(text) if word not in STOPWORDS and len(word) > 1]
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of the words of ``text`` that carry content (no stop words, no one-letter words)."""
-    return {word_stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1}
+    return {word_stem(word) for word in content_words(text)}
 
 
 def comparison_key(text: str) -> str:
@@ -77,7 +83,11 @@ _NUMBER_WORDS = {
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ERA_BEFORE = ("bce", "bc", "b.c.", "b.c.e.")
 _ERAS = (*_ERA_BEFORE, "ce", "ad", "a.d.", "c.e.")
-_APPROXIMATELY = ("about", "around", "approximately", "nearly", "almost", "roughly", "c.", "ca.", "circa", "some", "~")
+_APPROXIMATELY = ("about", "around", "approximately", "roughly", "c.", "ca.", "circa", "some", "~")
+_BOUNDED = re.compile(
+    r"^(?:nearly|almost|near|over|under|above|below|more than|less than|fewer than|at least|at most|up to)\s+",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT = re.compile(r"^(%|percent|per cent|[a-zµ°²³/.]+)$", re.IGNORECASE)
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?\d{3}0s$", re.IGNORECASE)
@@ -101,7 +111,7 @@ def number_value(text: str) -> float | None:
     head, rest = tokens[0].rstrip("%"), tokens[1:]
     if _NUMBER.match(head):
         value = float(head.replace(",", "").replace("+", ""))
-    elif head in _NUMBER_WORDS:
+    elif head in _NUMBER_WORDS and all(token in _SCALES for token in rest):  # "Two Cities" is a title
         value = float(_NUMBER_WORDS[head])
     else:
         return None
@@ -126,15 +136,16 @@ def is_year(text: str) -> bool:
     if len(tokens) == 2 and tokens[0] in _ERAS:
         tokens = tokens[::-1]
     if len(tokens) == 2 and tokens[1] in _ERAS:
-        return tokens[0].isdigit() and len(tokens[0]) <= 4
-    return len(tokens) == 1 and tokens[0].isdigit() and len(tokens[0]) == 4 and 1000 <= int(tokens[0]) <= 2100
+        return tokens[0].isdecimal() and len(tokens[0]) <= 4
+    return len(tokens) == 1 and tokens[0].isdecimal() and len(tokens[0]) == 4 and 1000 <= int(tokens[0]) <= 2100
 
 
 def kind_of(text: str) -> Kind:
-    """An option's coarse kind: a year, another number, or words."""
+    """An option's coarse kind: a year, another number (*over 150* too), or words (*50 years ago*)."""
     if is_year(text):
         return "year"
-    return "number" if number_value(text) is not None or (text.strip()[:1].isdigit()) else "text"
+    bare = _BOUNDED.sub("", text.strip().rstrip("."))
+    return "number" if number_value(bare) is not None or interval(bare) is not None else "text"
 
 
 _INTERVAL_BOUNDS = (
@@ -165,14 +176,19 @@ def interval(text: str) -> tuple[float, float] | None:
 def _abbreviated_end(start: str, end: str, value: float) -> float:
     """The end of a range written short (*1931-32*: 1932)."""
     start, end = start.strip(), end.strip()
-    if start.isdigit() and end.isdigit() and len(end) < len(start) and int(end) < int(start):
+    if start.isdecimal() and end.isdecimal() and len(end) < len(start) <= 4 and int(end) < int(start):
         return float(start[: len(start) - len(end)] + end)
     return value
 
 
+def number_word(text: str) -> bool:
+    """Whether an option is a number written as one word (*one*, *Two.*), which may stand among quantities."""
+    return text.strip().rstrip(".").lower() in _NUMBER_WORDS
+
+
 def bare_integer(text: str) -> bool:
     """Whether an option is digits alone (*1500* may be a year or a count)."""
-    return text.strip().isdigit()
+    return text.strip().isdecimal()
 
 
 # --- Grammatical number ------------------------------------------------------------------------------
@@ -206,6 +222,7 @@ def grammatical_number(text: str) -> Number | None:
 
 
 def capitalised(text: str) -> bool | None:
-    """Whether an option's first letter is a capital (``None`` for one with no letter)."""
-    letter = next((character for character in text if character.isalpha()), None)
-    return None if letter is None else letter.isupper()
+    """Whether an option's first letter, after a lower-case article, is a capital (*the US* is); ``None`` for
+    one that starts with a digit or has no letter."""
+    first = next((character for character in _LOWER_ARTICLE.sub("", text.strip()) if character.isalnum()), None)
+    return None if first is None or not first.isalpha() else first.isupper()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from quizgen.check import Finding, check_item
-from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers
+from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
@@ -252,4 +252,5 @@ def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentCon
         title_words=frozenset(normalise(document.title).replace("–", " ").split()) - {"of", "and", "the", "from", "to"},
         headings=frozenset(normalise(section.heading) for section in document.sections if section.heading),
         people=frozenset(people),
+        noun_mentions=noun_mentions(sentences),
     )

@@ -8,7 +8,7 @@ phrase). Its *kind* decides which wrong options may stand beside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -90,13 +90,17 @@ class DocumentContext:
     headings: frozenset[str]
     people: frozenset[str] = frozenset()
     """Full and last names of the people the document names, to correct entity labels."""
+    noun_mentions: Mapping[str, int] | None = None
+    """For each noun lemma, how many sentences of the document use it (``None``: not known, so every
+    term is taken as worth asking; see :func:`specific_term`)."""
 
     def gives_away(self, text: str) -> bool:
-        """Whether ``text`` is (most of) the document's subject or a heading."""
+        """Whether ``text`` is a heading or made of the title's words ("geography" in a text titled
+        "Africa's Geography and Climate"): a student fills that blank from the quiz's own title."""
         words = set(normalise(text).split())
         if normalise(text) in self.headings:
             return True
-        return bool(words) and words <= self.title_words and 2 * len(words) >= len(self.title_words)
+        return bool(words) and words <= self.title_words
 
 
 def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> list[Answer]:
@@ -107,7 +111,7 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
     """
     if not usable(sentence):
         return []
-    found = [*_entity_answers(sentence, context, lexicon), *_term_answers(sentence, lexicon)]
+    found = [*_entity_answers(sentence, context, lexicon), *_term_answers(sentence, context, lexicon)]
     kept: list[Answer] = []
     for answer in sorted(found, key=lambda a: -a.score):
         if context.gives_away(answer.text) or _repeated_in_sentence(answer) or _in_a_list(sentence, answer):
@@ -284,7 +288,7 @@ def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
             return
 
 
-def _term_answers(sentence: ParsedSentence, lexicon: Lexicon) -> Iterator[Answer]:
+def _term_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> Iterator[Answer]:
     offset = sentence.span.start_char
     for chunk in sentence.span.noun_chunks:
         tokens = _term_tokens(chunk)
@@ -306,11 +310,43 @@ def _term_answers(sentence: ParsedSentence, lexicon: Lexicon) -> Iterator[Answer
         start, end = tokens[0].idx - offset, root.idx - offset + len(root.text)
         if start > 0 and (sentence.text[start - 1] in "-–" or sentence.text[start - 1].isalnum()):
             continue  # the tail of a hyphenated word ("anti-communist")
+        if category is None and not specific_term(tokens, _NAMING.search(sentence.text[:start]) is not None, context):
+            continue
         bonus = min(2.0, max(0.0, COMMON_TERM_ZIPF - rarity) * 0.6) + (0.5 if category else 0.0)
         kind: AnswerKind = category.kind if category else "term"
         found = _make(sentence, start, end, kind, category=category, plural=root.tag_ == "NNS", bonus=bonus)
         described = len(tokens) > 1 and all(token.pos_ == "ADJ" for token in tokens[:-1])
         yield replace(found, head=root.text) if described else found
+
+
+SPECIFIC_TERM_ZIPF = 3.5
+"""A term with a word rarer than this (Zipf scale: "sublimation", "condensation nuclei") is specific
+enough to ask wherever it stands."""
+
+REPEATED_TERM_ZIPF = 4.0
+"""A term of commoner words is asked only where the text names it ("called ...") or comes back to its
+head noun in another sentence, and only while its words are rarer than this."""
+
+
+def specific_term(tokens: list[Token], named: bool, context: DocumentContext) -> bool:
+    """Whether a term is worth a blank: a common word blanked once ("smaller _____ are found along the
+    coast": clusters; "an upward _____") has synonyms a student would rightly write, or is filled from
+    the rest of the sentence, while the words a text names or keeps returning to are what it teaches."""
+    if context.noun_mentions is None or named:
+        return True
+    rarest = min(zipf(token.lower_) for token in tokens)
+    if rarest < SPECIFIC_TERM_ZIPF:
+        return True
+    return context.noun_mentions.get(tokens[-1].lemma_.lower(), 0) >= 2 and rarest <= REPEATED_TERM_ZIPF
+
+
+def noun_mentions(sentences: list[ParsedSentence]) -> dict[str, int]:
+    """For each common-noun lemma, the number of ``sentences`` that use it."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for lemma in {token.lemma_.lower() for token in sentence.span if token.tag_ in ("NN", "NNS")}:
+            counts[lemma] = counts.get(lemma, 0) + 1
+    return counts
 
 
 TERM_OPTION_ZIPF = 5.5

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from quizgen.english import indefinite_article
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
-from quizgen.generate.numbers import numeric_value, variants, year_value, years_in
+from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, year_value, years_in
 from quizgen.generate.types import (
     CLASS_KINDS,
     COUNT_KINDS,
@@ -234,6 +234,8 @@ class Distractors:
             return False  # 1597 beside 1598 looks generated
         if answer.kind in YEAR_KINDS and not self._fits_the_timeline(answer, text):
             return False  # "In 1931-32 ... and in _____" rules out 1854
+        if answer.kind in YEAR_KINDS and not _within_a_span(answer.text, [text, *chosen]):
+            return False  # 1937 beside 2016, 2021 and Kishida: the outlier is never the answer
         if answer.title and not self.pool.titled(text, answer.title):
             return False  # "President _____" asks for a president: every option must be one
         if not _article_agrees(answer, text):
@@ -354,6 +356,23 @@ def _comparable_numbers(first: str, second: str) -> bool:
         return False
     same_format = all((mark in first) == (mark in second) for mark in (".", ",", "%"))
     return same_format and 0.2 <= a / b <= 5
+
+
+YEAR_SPAN = 30
+"""The widest span of a question's years in recent history; older answers allow a quarter of their
+distance from the present (a century around 1066, a millennium around 3150 BCE)."""
+
+
+def _within_a_span(answer: str, options: list[str]) -> bool:
+    """Whether the answer's year and the wrong ones lie close enough together that none stands out
+    as an outlier a student rules out by the period alone."""
+    value = year_value(answer)
+    values = [year_value(option) for option in options]
+    if value is None or any(other is None for other in values):
+        return True
+    span = max(YEAR_SPAN, (CURRENT_YEAR - value) // 4)
+    years = [value, *(other for other in values if other is not None)]
+    return max(years) - min(years) <= span
 
 
 def _years_apart(first: str, second: str) -> int:

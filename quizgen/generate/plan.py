@@ -29,6 +29,7 @@ from quizgen.generate.types import (
     CLASS_KINDS,
     COUNT_KINDS,
     FOREIGN_OPTIONS_KINDS,
+    NUMERIC_KINDS,
     STATEMENT_KINDS_EXCLUDED,
     YEAR_KINDS,
     Answer,
@@ -77,9 +78,12 @@ def plan_items(
     asked_answers: list[Answer] = []
     used: Counter[str] = Counter()
     texts = [answers[0].sentence.text for answers in sentence_answers if answers]
+    numbers_left = _numeric_quota(len(texts), options.item_limit)
     for answers in _in_rounds(sentence_answers):
         for answer in _unnamed_elsewhere_first(answers, texts):
-            if answer.key in asked or _gives_away(answer, asked_answers) or _completes_a_whole(answer):
+            if answer.key in asked or _gives_away(answer, asked_answers) or _given_by_its_sentence(answer):
+                continue
+            if answer.kind in NUMERIC_KINDS and numbers_left <= 0:
                 continue
             preferred = _preferred_type(answer, options.types)
             item = _make_item(answer, distractors, options, preferred, used)
@@ -89,10 +93,21 @@ def plan_items(
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)
                 asked_answers.append(answer)
+                numbers_left -= answer.kind in NUMERIC_KINDS
                 break
         if len(chosen) >= options.item_limit:
             break
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
+
+
+NUMERIC_SHARE = 0.25
+"""At most about this share of a quiz asks for a date or a number: a text full of figures (a fact sheet,
+a chronology) would otherwise give a quiz of recall of figures, where its ideas are what matters."""
+
+
+def _numeric_quota(sentences: int, limit: int) -> int:
+    """How many items of a quiz may ask for a date or a number (at least one)."""
+    return max(1, round(min(sentences, limit) * NUMERIC_SHARE))
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -109,6 +124,20 @@ def _unnamed_elsewhere_first(answers: Sequence[Answer], texts: Sequence[str]) ->
     mentions = {id(a): sum(_names(text, a) for text in texts if text != a.sentence.text) for a in answers}
     kept = [answer for answer in answers if mentions[id(answer)] < TOPIC_MENTIONS]
     return sorted(kept, key=lambda answer: mentions[id(answer)] > 0)
+
+
+def _given_by_its_sentence(answer: Answer) -> bool:
+    """Whether the rest of the sentence gives the answer: a share that another share completes to
+    100, or a count of what the sentence then lists ("in three stages: ..." is counted, not known)."""
+    return _completes_a_whole(answer) or _counts_a_listing(answer)
+
+
+_COUNTED = re.compile(r"^[^:;,.]{1,40}:")
+"""A count followed by what it counts and a colon: "three sequential stages: ..."."""
+
+
+def _counts_a_listing(answer: Answer) -> bool:
+    return answer.kind in ("number", "number_word") and bool(_COUNTED.match(answer.sentence.text[answer.end :]))
 
 
 def _completes_a_whole(answer: Answer) -> bool:
@@ -213,6 +242,10 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
         if knowledge is not None and answer.kind == "term"
         else []
     )
+    rest = words(answer.rest)
+    # A synonym the sentence itself uses is the word it defines the answer by ("tiny pores ... called
+    # stomata"), so writing it in the blank is no answer.
+    synonyms = [synonym for synonym in synonyms if not contains_run(rest, words(synonym))]
     return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS), synonyms)
 
 
