@@ -24,7 +24,7 @@ from typing import Any
 
 from quizgen.errors import QuizgenError
 from quizgen.export.files import write_atomic
-from quizgen.model import Document, Item, Quiz, clean_text, slug
+from quizgen.model import ITEM_CLASSES, Document, Item, Quiz, clean_text, slug
 from quizgen.quizfile import dumps, load_quiz, quiz_from_json, quiz_to_json
 from quizgen.read import DOCUMENT_SUFFIXES, document_id, read_document
 
@@ -52,7 +52,7 @@ class NoSuchQuiz(StudioError):
 class Settings:
     """What the teacher set up for a quiz: how it is built and how its worksheets are printed."""
 
-    types: tuple[str, ...] = ("mcq", "cloze", "tf")
+    types: tuple[str, ...] = tuple(ITEM_CLASSES)
     max_items: int = 20
     seed: int = 0
     paper: str = "a4"
