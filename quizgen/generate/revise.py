@@ -20,12 +20,12 @@ from quizgen.generate.options import BuildOptions
 from quizgen.generate.plan import item_of_type
 from quizgen.generate.types import Analysed, Answer
 from quizgen.generate.words import normalise
-from quizgen.model import ITEM_CLASSES, Item, assert_never, item_id
-from quizgen.model import Cloze as ClozeItem
-from quizgen.model import MultipleChoice as ChoiceItem
-from quizgen.model import TrueFalse as StatementItem
+from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse, assert_never, item_id
 
 __all__ = ["ItemReviser", "shown_texts"]
+
+SINGLE_ANSWER_TYPES: tuple[ItemClass, ...] = (MultipleChoice, Cloze, TrueFalse)
+"""The item types made of one answer of one sentence, which one item can be rebuilt as."""
 
 CANDIDATES = 6
 """Wrong options offered for a swap, by default."""
@@ -75,7 +75,7 @@ class ItemReviser:
         current = self.answer_of(item)
         ordered = sorted(answers, key=lambda answer: answer is not current)
         usable = [answer for answer in ordered if answer is current or _id(answer) not in taken]
-        types = [cls for cls in ITEM_CLASSES.values() if cls in self.options.types]
+        types = [cls for cls in SINGLE_ANSWER_TYPES if cls in self.options.types]
         pairs = [(answer, cls) for answer in usable for cls in types]
         here = [index for index, (answer, cls) in enumerate(pairs) if answer is current and cls is type(item)]
         start = here[0] if here else -1
@@ -96,11 +96,11 @@ class ItemReviser:
 def shown_texts(item: Item) -> list[str]:
     """The answer texts ``item`` shows or accepts: its options, or its blanks' answers and wrong answers."""
     match item:
-        case ChoiceItem():
+        case MultipleChoice():
             return [option.text for option in item.options]
-        case ClozeItem():
+        case Cloze():
             return [text for blank in item.blanks for text in (blank.answer, *blank.accept, *blank.distractors)]
-        case StatementItem():
+        case TrueFalse():
             return []
         case _:
             assert_never(item)
