@@ -53,8 +53,11 @@ from quizgen.model import (
     BLANK,
     Cloze,
     Document,
+    Matching,
+    MultipleAnswer,
     MultipleChoice,
     Option,
+    Ordering,
     Quiz,
     Section,
     Source,
@@ -111,8 +114,11 @@ def subject_of(document: Document) -> str:
 
 def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder: QuizBuilder) -> None:
     print("## Items per document\n")
-    print("| subject | documents | words | items | items per 500 words | multiple choice | cloze | true/false |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| subject | documents | words | items | items per 500 words | multiple choice | cloze | true/false "
+        "| matching | ordering | multiple answer |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     groups: dict[str, list[tuple[Document, Quiz]]] = defaultdict(list)
     for document, quiz in zip(documents, quizzes, strict=True):
         groups[subject_of(document)].append((document, quiz))
@@ -121,6 +127,7 @@ def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder
         types = Counter(item.type for _, quiz in pairs for item in quiz.items)
         items = sum(types.values())
         shares = [f"{100 * types[kind] / items:.0f}%" for kind in ("multiple_choice", "cloze", "true_false")]
+        shares += [str(types[kind]) for kind in ("matching", "ordering", "multiple_answer")]
         print(f"| {subject} | {len(pairs)} | {words} | {items} | {500 * items / words:.1f} | {' | '.join(shares)} |")
     stats = builder.stats
     share = 100 * stats.fell_back / max(stats.wanted_choice, 1)
@@ -198,7 +205,7 @@ def report_cues(documents: Sequence[Document], quizzes: Sequence[Quiz]) -> None:
                     blank_answer = item.answer_text
                 case Cloze():
                     blank_answer = item.blanks[0].answer
-                case TrueFalse():
+                case TrueFalse() | Matching() | Ordering() | MultipleAnswer():
                     continue
                 case _:
                     assert_never(item)

@@ -201,10 +201,11 @@ def main() -> None:
 @click.option("--max-items", type=click.IntRange(min=1), help="Keep at most this many items per document.")
 @click.option(
     "--types",
-    default="mcq,cloze,tf",
+    default=",".join(ITEM_CLASSES),
     show_default=True,
     callback=_item_types,
-    help="Item types to build: mcq (multiple choice), cloze, tf (true/false).",
+    help="Item types to build: mcq (multiple choice), cloze, tf (true/false), and at most one each per document "
+    "of matching, ordering, ma (multiple answer: select all that apply).",
 )
 @click.option(
     "--jobs",
@@ -456,8 +457,7 @@ def check(quiz_files: tuple[Path, ...], list_rules: bool) -> None:
     if not quiz_files:
         raise click.UsageError("give at least one QUIZ.json file (or --rules)")
     report, flawed = Report(), set()
-    paths = [found for path in quiz_files for found in (sorted(path.glob("*.quiz.json")) if path.is_dir() else [path])]
-    for path, quiz in _each_read(paths, load_quiz, report):
+    for path, quiz in _each_read(_quiz_paths(quiz_files, report), load_quiz, report):
         findings = check_quiz(quiz)
         for finding in findings:
             _say(f"{path}: {finding.item_id}: {finding.flaw}: {finding.message}", err=False)
@@ -470,12 +470,23 @@ def check(quiz_files: tuple[Path, ...], list_rules: bool) -> None:
     sys.exit(report.exit_code)
 
 
+def _quiz_paths(paths: Iterable[Path], report: Report) -> list[Path]:
+    """``paths`` with each folder replaced by the ``.quiz.json`` files in it (a folder with none is reported)."""
+    found: list[Path] = []
+    for path in paths:
+        inside = sorted(path.glob("*.quiz.json")) if path.is_dir() else [path]
+        if not inside:
+            report.fail(f"{path}: no .quiz.json file in this folder")
+        found += inside
+    return found
+
+
 def _check_summary(report: Report, flawed_items: int) -> str:
     checked = f"Checked {report.quizzes} {'quiz' if report.quizzes == 1 else 'quizzes'} ({report.items} items)"
     flaws = f"{report.flaws} flaw{'s' if report.flaws != 1 else ''}"
     found = f"{flaws} in {flawed_items} item{'s' if flawed_items != 1 else ''}" if report.flaws else "no flaw found"
     unread = len(report.failures)
-    failed = f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""
+    failed = f"; {unread} input{'s' if unread != 1 else ''} could not be read" if unread else ""
     return f"{checked}: {found}{failed}."
 
 

@@ -165,14 +165,143 @@ class TrueFalse:
     difficulty: Difficulty | None = None
 
 
-Item: TypeAlias = MultipleChoice | Cloze | TrueFalse
-ItemClass: TypeAlias = type[MultipleChoice] | type[Cloze] | type[TrueFalse]
+@dataclass(frozen=True)
+class Pair:
+    """One pair of a matching item: a term (or person) on the left, what it is (or did) on the right,
+    both spans of the source sentence."""
 
-ITEM_CLASSES: dict[str, ItemClass] = {"mcq": MultipleChoice, "cloze": Cloze, "tf": TrueFalse}
+    left: str
+    right: str
+    source: Source
+
+
+class _CitedPartByPart:
+    """An item whose parts (pairs, events) each cite their own sentence."""
+
+    @property
+    def parts(self) -> tuple[Pair, ...] | tuple[Event, ...]:
+        """The parts, each with its ``source``."""
+        raise NotImplementedError
+
+    @property
+    def source(self) -> Source:
+        """The first part's source (every part has its own: :attr:`sources`)."""
+        return self.parts[0].source
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sentences the item cites, each once, in the order of its parts."""
+        return tuple(dict.fromkeys(part.source for part in self.parts))
+
+
+@dataclass(frozen=True)
+class Matching(_CitedPartByPart):
+    """Pairs to match: the student joins each left-hand text to its right-hand one.
+
+    Every pair cites its own sentence; :attr:`source` is the first pair's.
+    """
+
+    type: ClassVar[str] = "matching"
+
+    id: str
+    prompt: str
+    pairs: tuple[Pair, ...]
+    explanation: str
+    tags: tuple[str, ...] = ()
+    difficulty: Difficulty | None = None
+
+    @property
+    def parts(self) -> tuple[Pair, ...]:
+        """The pairs."""
+        return self.pairs
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of an ordering item, as its sentence has it without the date, with the date if known."""
+
+    text: str
+    source: Source
+    date: str | None = None
+    """The date the sentence gives ("1789"), shown in the key and the explanation, never beside the event."""
+
+
+@dataclass(frozen=True)
+class Ordering(_CitedPartByPart):
+    """Events (or steps) to put in order; :attr:`events` lists them in the correct order.
+
+    Every event cites its own sentence; :attr:`source` is the first event's.
+    """
+
+    type: ClassVar[str] = "ordering"
+
+    id: str
+    prompt: str
+    events: tuple[Event, ...]
+    explanation: str
+    tags: tuple[str, ...] = ()
+    difficulty: Difficulty | None = None
+
+    @property
+    def parts(self) -> tuple[Event, ...]:
+        """The events, in the correct order."""
+        return self.events
+
+
+@dataclass(frozen=True)
+class MultipleAnswer:
+    """A question with lettered options, any number of which (at least one) are correct: *Select all that apply*."""
+
+    type: ClassVar[str] = "multiple_answer"
+
+    id: str
+    question: str
+    options: tuple[Option, ...]
+    answers: tuple[str, ...]
+    """The ids of the correct options, in option order."""
+    explanation: str
+    source: Source
+    tags: tuple[str, ...] = ()
+    difficulty: Difficulty | None = None
+
+    @property
+    def answer_texts(self) -> tuple[str, ...]:
+        """The texts of the correct options, in option order."""
+        return tuple(option.text for option in self.options if option.id in self.answers)
+
+
+Item: TypeAlias = MultipleChoice | Cloze | TrueFalse | Matching | Ordering | MultipleAnswer
+ItemClass: TypeAlias = (
+    type[MultipleChoice] | type[Cloze] | type[TrueFalse] | type[Matching] | type[Ordering] | type[MultipleAnswer]
+)
+
+ITEM_CLASSES: dict[str, ItemClass] = {
+    "mcq": MultipleChoice,
+    "cloze": Cloze,
+    "tf": TrueFalse,
+    "matching": Matching,
+    "ordering": Ordering,
+    "ma": MultipleAnswer,
+}
 """The one table of item types: the short name users give (``--types mcq,cloze``) for each class."""
 
 ITEM_TYPES: dict[str, ItemClass] = {cls.type: cls for cls in ITEM_CLASSES.values()}
 """Item classes by their ``type`` value in the JSON quiz format."""
+
+
+GROUP_TYPES: frozenset[ItemClass] = frozenset({Matching, Ordering, MultipleAnswer})
+"""Item types made from several facts of a document (or a list in one sentence) rather than one answer span."""
+
+
+def item_sources(item: Item) -> tuple[Source, ...]:
+    """Every sentence ``item`` cites, each once: one for most types, one per pair or event for matching and ordering."""
+    match item:
+        case MultipleChoice() | Cloze() | TrueFalse() | MultipleAnswer():
+            return (item.source,)
+        case Matching() | Ordering():
+            return item.sources
+        case _:
+            assert_never(item)
 
 
 def assert_never(value: NoReturn) -> NoReturn:

@@ -20,12 +20,18 @@ from jsonschema.exceptions import ValidationError, best_match
 from quizgen.errors import InputError, QuizgenError
 from quizgen.inputfile import read_limited
 from quizgen.model import (
+    ITEM_TYPES,
     Blank,
     Cloze,
+    Event,
     Item,
+    Matching,
     Metadata,
+    MultipleAnswer,
     MultipleChoice,
     Option,
+    Ordering,
+    Pair,
     Quiz,
     Source,
     SourceFile,
@@ -34,7 +40,7 @@ from quizgen.model import (
     marked_blanks,
 )
 
-FORMAT_VERSION = "1.2"
+FORMAT_VERSION = "1.3"
 """Version of the JSON quiz format written; see ``docs/quiz-format.md`` for its history."""
 
 JsonObject = dict[str, Any]
@@ -87,8 +93,12 @@ def item_to_json(item: Item) -> JsonObject:
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(element) for element in value]
-    if isinstance(value, (Source, Option)):
-        return {field.name: getattr(value, field.name) for field in fields(value)}
+    if isinstance(value, (Source, Option, Pair, Event)):
+        return {
+            field.name: _plain(getattr(value, field.name))
+            for field in fields(value)
+            if getattr(value, field.name) is not None
+        }
     if isinstance(value, Blank):
         blank: JsonObject = {"id": value.id, "answer": value.answer}
         if value.accept:
@@ -160,24 +170,44 @@ def quiz_from_json(data: Any) -> Quiz:
 
 
 def _item_from_json(data: JsonObject) -> Item:
-    source = Source(section=data["source"]["section"], sentence=data["source"]["sentence"])
     common = {
         "id": data["id"],
         "explanation": data.get("explanation", ""),
-        "source": source,
         "tags": tuple(data["tags"]),
         "difficulty": data.get("difficulty"),
     }
-    if data["type"] == MultipleChoice.type:
-        options = tuple(Option(id=option["id"], text=option["text"]) for option in data["options"])
-        return MultipleChoice(question=data["question"], options=options, answer=data["answer"], **common)
-    if data["type"] == Cloze.type:
+    item_class = ITEM_TYPES[data["type"]]
+    if item_class is Matching:
+        pairs = tuple(Pair(pair["left"], pair["right"], _source(pair["source"])) for pair in data["pairs"])
+        return Matching(prompt=data["prompt"], pairs=pairs, **common)
+    if item_class is Ordering:
+        events = tuple(Event(event["text"], _source(event["source"]), event.get("date")) for event in data["events"])
+        return Ordering(prompt=data["prompt"], events=events, **common)
+    source = _source(data["source"])
+    if item_class is MultipleChoice:
+        return MultipleChoice(
+            question=data["question"], options=_options(data), answer=data["answer"], source=source, **common
+        )
+    if item_class is MultipleAnswer:
+        answers = tuple(data["answers"])
+        return MultipleAnswer(
+            question=data["question"], options=_options(data), answers=answers, source=source, **common
+        )
+    if item_class is Cloze:
         blanks = tuple(
             Blank(b["id"], b["answer"], tuple(b.get("accept", ())), tuple(b.get("distractors", ())))
             for b in data["blanks"]
         )
-        return Cloze(text=data["text"], blanks=blanks, **common)
-    return TrueFalse(statement=data["statement"], answer=data["answer"], **common)
+        return Cloze(text=data["text"], blanks=blanks, source=source, **common)
+    return TrueFalse(statement=data["statement"], answer=data["answer"], source=source, **common)
+
+
+def _source(data: JsonObject) -> Source:
+    return Source(section=data["section"], sentence=data["sentence"])
+
+
+def _options(data: JsonObject) -> tuple[Option, ...]:
+    return tuple(Option(id=option["id"], text=option["text"]) for option in data["options"])
 
 
 def _check(data: Any, what: str) -> None:
@@ -211,6 +241,10 @@ def _consistency_problem(data: JsonObject) -> str | None:
                 return f"{where}.options: option ids repeat ({', '.join(option_ids)})"
             if item["answer"] not in option_ids:
                 return f"{where}.answer: {item['answer']!r} is not one of the options ({', '.join(option_ids)})"
+        elif item["type"] == MultipleAnswer.type:
+            problem = _options_problem(where, item["options"], item["answers"])
+            if problem:
+                return problem
         elif item["type"] == Cloze.type:
             blank_ids = sorted(blank["id"] for blank in item["blanks"])
             if len(set(blank_ids)) != len(blank_ids):
@@ -218,4 +252,17 @@ def _consistency_problem(data: JsonObject) -> str | None:
             marked = sorted(marked_blanks(item["text"]))
             if blank_ids != marked:
                 return f"{where}.text: blanks marked in the text {marked} do not match the blanks listed {blank_ids}"
+    return None
+
+
+def _options_problem(where: str, options: list[JsonObject], answers: list[str]) -> str | None:
+    """What is wrong with a multiple-answer item's options and answers, if anything."""
+    option_ids = [option["id"] for option in options]
+    if len(set(option_ids)) != len(option_ids):
+        return f"{where}.options: option ids repeat ({', '.join(option_ids)})"
+    missing = [answer for answer in answers if answer not in option_ids]
+    if missing:
+        return f"{where}.answers: {missing[0]!r} is not one of the options ({', '.join(option_ids)})"
+    if len(answers) == len(option_ids):
+        return f"{where}.answers: every option is correct, so nothing is asked"
     return None

@@ -16,10 +16,15 @@ from quizgen.model import (
     Blank,
     Cloze,
     Difficulty,
+    Event,
     Item,
+    Matching,
     Metadata,
+    MultipleAnswer,
     MultipleChoice,
     Option,
+    Ordering,
+    Pair,
     Quiz,
     Source,
     SourceFile,
@@ -290,3 +295,78 @@ def quiz_from_text(folder: Path, text: str, options: BuildOptions | None = None,
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return build_quiz(read_document(path), options)
+
+
+# --- items of several facts ----------------------------------------------------------------------------------
+
+WATER = "The Water Cycle"
+VAPOUR = source("Evaporation turns liquid water into an invisible gas called water vapour.", "Evaporation")
+RUNOFF = source("Water that flows over the surface into streams is called runoff.", "Runoff")
+AQUIFER = source("A layer of rock that stores groundwater is called an aquifer.", "Groundwater")
+BASTILLE = source("Crowds in Paris stormed the Bastille on 14 July 1789.")
+EXECUTION = source("Louis XVI was executed by guillotine in January 1793.")
+COUP = source("Napoleon Bonaparte seized power in a coup in November 1799.")
+FORMS = source("Precipitation reaches the ground as rain, snow or hail.", "Precipitation")
+
+
+def matching_item(item_id: str = "match-1", left: str = "water vapour") -> Matching:
+    """Three terms of the water cycle and what they are (``left`` the first term)."""
+    return Matching(
+        item_id,
+        "Match each term with what the text says it is.",
+        (
+            Pair(left, "an invisible gas", VAPOUR),
+            Pair("runoff", "water that flows over the surface into streams", RUNOFF),
+            Pair("aquifer", "A layer of rock that stores groundwater", AQUIFER),
+        ),
+        "The text says what each term is.",
+        ("doc:water", "section:evaporation", "type:matching", "answer:term"),
+        "medium",
+    )
+
+
+def ordering_item(item_id: str = "order-1") -> Ordering:
+    """Three dated events of the French Revolution, in order."""
+    return Ordering(
+        item_id,
+        "Put these events in the order they happened, earliest first.",
+        (
+            Event("Crowds in Paris stormed the Bastille", BASTILLE, "14 July 1789"),
+            Event("Louis XVI was executed by guillotine", EXECUTION, "January 1793"),
+            Event("Napoleon Bonaparte seized power in a coup", COUP, "November 1799"),
+        ),
+        "In order: 1789, 1793, 1799.",
+        ("doc:water", "section:key-points", "type:ordering", "answer:event"),
+        "hard",
+    )
+
+
+def multiple_answer_item(item_id: str = "ma-1") -> MultipleAnswer:
+    """Forms of precipitation: A rain, C snow, D hail are right; B wind and E sunshine are not."""
+    options = tuple(
+        Option(letter, text) for letter, text in zip("ABCDE", ("rain", "wind", "snow", "hail", "sunshine"), strict=True)
+    )
+    return MultipleAnswer(
+        item_id,
+        "Which of the following complete the sentence “Precipitation reaches the ground as _____.”? "
+        "Select all that apply.",
+        options,
+        ("A", "C", "D"),
+        "The text says: “Precipitation reaches the ground as rain, snow or hail.” (Precipitation)",
+        FORMS,
+        ("doc:water", "section:precipitation", "type:multiple_answer", "answer:term"),
+        "medium",
+    )
+
+
+def group_quiz(quiz_id: str = "water", hostile: bool = False) -> Quiz:
+    """One matching, one ordering and one multiple-answer item (with :data:`HOSTILE` text as a term when
+    ``hostile``), beside a multiple-choice item."""
+    left = f"{HOSTILE} vapour" if hostile else "water vapour"
+    items: list[Item] = [
+        mcq("mcq-1", "What drives the water cycle?", ("the Moon", "the Sun", "the wind", "the tides"), "B"),
+        matching_item(left=left),
+        ordering_item(),
+        multiple_answer_item(),
+    ]
+    return quiz_of(quiz_id, WATER, items)

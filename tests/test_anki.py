@@ -16,6 +16,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from quizgen.export import get_exporter
 from quizgen.export.anki import (
     CLOZE_MODEL_ID,
+    MATCHING_MODEL_ID,
     MULTIPLE_CHOICE_MODEL_ID,
     PACKAGE_NAME,
     TRUE_FALSE_MODEL_ID,
@@ -23,10 +24,10 @@ from quizgen.export.anki import (
     note_guid,
 )
 from quizgen.export.render import answer_text
-from quizgen.model import Cloze, Item, MultipleChoice, Quiz, marked_blanks
+from quizgen.model import Cloze, Item, Matching, MultipleAnswer, MultipleChoice, Ordering, Quiz, marked_blanks
 from quizgen.quizfile import load_quiz
 from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, CliRun
-from tests.samples import HOSTILE, pipeline_quiz, sample_quiz, source
+from tests.samples import HOSTILE, group_quiz, pipeline_quiz, sample_quiz, source
 
 BUILT = 1_700_000_000.0
 """Content time of a first build; later builds add to it."""
@@ -97,7 +98,7 @@ def find_card(cards: Sequence[Card], note_type: str, text: str, ord_: int = 0) -
 
 def visible(page: str) -> str:
     """The text a student reads on a rendered card: tags dropped, entities decoded, spaces collapsed."""
-    spaced = re.sub(r"</?(?:div|p|li|ol|ul|hr|br)\b[^>]*>", " ", page)
+    spaced = re.sub(r"</?(?:div|p|li|ol|ul|hr|br|table|tr|td)\b[^>]*>", " ", page)
     return " ".join(html.unescape(re.sub(r"<[^>]*>", "", spaced)).split())
 
 
@@ -130,6 +131,12 @@ def shown_answer(item: Item, ord_: int) -> str:
         return next(blank.answer for blank in item.blanks if blank.id == ord_ + 1)
     if isinstance(item, MultipleChoice):
         return f"Answer: {item.answer}"
+    if isinstance(item, MultipleAnswer):
+        return f"Answer: {', '.join(item.answers)}"
+    if isinstance(item, Matching):
+        return " ".join(f"{pair.left} {pair.right}" for pair in item.pairs)
+    if isinstance(item, Ordering):
+        return " ".join(event.text + (f" ({event.date})" if event.date else "") for event in item.events)
     return answer_text(item)
 
 
@@ -404,3 +411,32 @@ def test_a_templates_folder_restyles_the_cards(tmp_path: Path, collection: Colle
     assert all(model["css"] == ".card { color: rebeccapurple; }" for model in note_types)
     bundled = (PROJECT / "templates" / "anki" / "cloze.front.html").read_text(encoding="utf-8")
     assert any(template["qfmt"] == bundled for model in note_types for template in model["tmpls"])
+
+
+def test_matching_ordering_and_multiple_answer_import_as_their_own_note_types(
+    tmp_path: Path, collection: Collection
+) -> None:
+    quiz = group_quiz()
+    log = import_deck(collection, export([quiz], tmp_path))
+
+    assert log == clean(len(quiz.items))
+    cards = rendered_cards(collection)
+    assert sorted(card.note_type for card in cards) == [
+        "Quizgen Matching",
+        "Quizgen Multiple Answer",
+        "Quizgen Multiple Choice",
+        "Quizgen Ordering",
+    ]
+    matching = find_card(cards, "Quizgen Matching", "Match each term")
+    front, back = visible(matching.front), visible(matching.back)
+    assert "water vapour" in front and "an invisible gas" in front and "water vapour an invisible gas" not in front
+    assert "water vapour an invisible gas runoff water that flows over the surface into streams" in back
+    assert "Evaporation turns liquid water into an invisible gas called water vapour." in back
+    ordering = find_card(cards, "Quizgen Ordering", "Put these events")
+    assert "(14 July 1789)" not in visible(ordering.front)
+    assert "Crowds in Paris stormed the Bastille (14 July 1789) Louis XVI" in visible(ordering.back)
+    chosen = find_card(cards, "Quizgen Multiple Answer", "Which of the following")
+    assert "Answer: A, C, D" in visible(chosen.back) and "Answer:" not in visible(chosen.front)
+    assert chosen.back.count('class="option option-') == 5 and chosen.back.count(' right"') == 3
+    models = {model["name"]: model["id"] for model in collection.models.all()}
+    assert models["Quizgen Matching"] == MATCHING_MODEL_ID

@@ -11,7 +11,19 @@ from hypothesis import strategies as st
 
 from quizgen.check import RULES, Finding, check_item, check_quiz
 from quizgen.generate import QuizBuilder
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, TrueFalse
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Event,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Option,
+    Ordering,
+    Pair,
+    TrueFalse,
+)
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents, read_document
 from tests.conftest import SEEDS, CliRun, corpus_files, needs_corpus
@@ -33,6 +45,32 @@ def statement(text: str, answer: bool = True) -> TrueFalse:
     return TrueFalse("q-statement", text, answer, "", SOURCE)
 
 
+def matching(*pairs: tuple[str, str]) -> Matching:
+    """A matching item: each pair a term and what the text says it is."""
+    return Matching(
+        "q-matching",
+        "Match each term with what the text says it is.",
+        tuple(Pair(left, right, SOURCE) for left, right in pairs),
+        "",
+    )
+
+
+def ordering(*events: str) -> Ordering:
+    return Ordering(
+        "q-ordering",
+        "Put these events in the order they happened, earliest first.",
+        tuple(Event(text, SOURCE) for text in events),
+        "",
+    )
+
+
+def select_all(question: str, right: tuple[str, ...], wrong: tuple[str, ...]) -> MultipleAnswer:
+    """A multiple-answer item: the ``right`` options first, then the ``wrong`` ones."""
+    lettered = tuple(Option(chr(ord("A") + index), text) for index, text in enumerate((*right, *wrong)))
+    answers = tuple(option.id for option in lettered[: len(right)])
+    return MultipleAnswer("q-select", question, lettered, answers, "", SOURCE)
+
+
 def flaws(item: Item) -> list[str]:
     return [finding.flaw for finding in check_item(item)]
 
@@ -44,6 +82,11 @@ FLAWED: dict[str, list[Item]] = {
         blank("Plants take in {{1}}.", "carbon dioxide gas", ("oxygen", "helium", "argon")),
     ],
     "article-cue": [
+        select_all(
+            "Which of the following complete “a _____ of the cell”? Select all that apply.",
+            ("part", "wall"),
+            ("organ", "enzyme"),
+        ),
         choice("A penguin is an _____.", "bird", "insect", "amphibian", "eel", answer=1),
         choice("The fox is a _____.", "mammal", "insect", "amphibian", "eel"),
     ],
@@ -58,6 +101,11 @@ FLAWED: dict[str, list[Item]] = {
         choice("A yolk sac replaces the _____ of a marsupial embryo.", "placenta", "uterus", "yolk", "Stomach"),
     ],
     "stem-word-in-answer": [
+        matching(
+            ("water vapour", "water as an invisible gas"),
+            ("runoff", "water that flows over land"),
+            ("aquifer", "rock that holds water"),
+        ),
         choice("The largest ocean on Earth is the _____.", "Pacific Ocean", "Atlantic", "Indian", "Arctic"),
         blank("The Nile is the longest river; every year the {{1}} floods its valley.", "Nile"),
     ],
@@ -104,6 +152,8 @@ FLAWED: dict[str, list[Item]] = {
         choice("The Declaration of Independence was signed in _____.", "1776", "1781", "the Louvre", "1791"),
     ],
     "needs-context": [
+        ordering("Louis XVI was executed", "This war ended", "the Bastille was stormed"),
+        matching(("magma", "this molten rock"), ("lava", "molten rock at the surface"), ("basalt", "a dark rock")),
         statement("This process releases oxygen."),
         blank("Therefore, the Estates-General met at {{1}}.", "Versailles"),
         choice("As mentioned above, the capital of Peru is _____.", "Lima", "Cusco", "Quito", "La Paz"),
@@ -118,6 +168,22 @@ FLAWED: dict[str, list[Item]] = {
 }
 
 CLEAN: list[Item] = [
+    matching(
+        ("water vapour", "the gas evaporation makes"),
+        ("runoff", "rain that flows over land"),
+        ("aquifer", "rock that holds groundwater"),
+    ),
+    matching(
+        ("Alfred Wegener", "proposed continental drift"),
+        ("Harry Hess", "described seafloor spreading"),
+        ("Tuzo Wilson", "named transform faults"),
+    ),
+    ordering("the Bastille was stormed", "Louis XVI was executed", "Napoleon seized power"),
+    select_all(
+        "Which of the following complete “rain, _____ and hail”? Select all that apply.",
+        ("snow", "sleet"),
+        ("wind", "sunshine"),
+    ),
     choice("What was Dickens' first big success?", "Oliver Twist", "Hard Times", "The Pickwick Papers", answer=2),
     choice(
         "The writer thinks _____.", "Bed ZED is a good example", "people should not build villages", "green is hard"
@@ -206,6 +272,9 @@ def test_any_item_is_checked_without_error(options: list[str], stem: str, answer
         choice(stem, *options, answer=answer % len(options)),
         blank(f"{stem} {{{{1}}}} {stem}", options[0], tuple(options[1:])),
         statement(stem or "."),
+        matching(*((text, stem or ".") for text in options)),
+        ordering(*options),
+        select_all(stem, tuple(options[:1]), tuple(options[1:])),
     ]
     for item in items:
         for finding in check_item(item):
@@ -326,6 +395,13 @@ def test_check_command_names_an_unreadable_file(tmp_path: Path, cli: CliRun, con
     assert len(errors) == 1 and str(bad) in errors[0] and problem in errors[0]
     assert "Traceback" not in result.stderr
     assert "Checked 1 quiz (3 items)" in result.stderr
+
+
+def test_check_command_names_an_empty_folder(tmp_path: Path, cli: CliRun) -> None:
+    result = cli("check", tmp_path)
+
+    assert result.exit_code == 1
+    assert f"quizgen: error: {tmp_path}: no .quiz.json file in this folder" in result.stderr
 
 
 def test_check_command_lists_its_rules(cli: CliRun) -> None:

@@ -15,6 +15,7 @@ import json
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from quizgen.export.classroom import ClassroomExporter
 from quizgen.export.games import BlooketExporter, GimkitExporter, KahootExporter, QuizletExporter, WaygroundExporter
 from quizgen.export.pools import BlackboardExporter, BrightspaceExporter
 from quizgen.export.render import cloze_as_choice
-from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.model import BLANK, GROUP_TYPES, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents
 from tests.conftest import SEEDS, CliRun
@@ -93,7 +94,13 @@ def limits_quiz() -> Quiz:
 
 @pytest.fixture(scope="module")
 def seeds_quizzes() -> tuple[Quiz, ...]:
-    return pipeline_quizzes()
+    """The seeds' quizzes with their items of one answer each (matching, ordering and multiple answer are
+    tested in test_item_groups.py)."""
+    return tuple(single_answer_items(quiz) for quiz in pipeline_quizzes())
+
+
+def single_answer_items(quiz: Quiz) -> Quiz:
+    return replace(quiz, items=tuple(item for item in quiz.items if type(item) not in GROUP_TYPES))
 
 
 def all_quizzes(seeds: Sequence[Quiz]) -> list[Quiz]:
@@ -119,6 +126,7 @@ def as_choice(item: Item) -> MultipleChoice | TrueFalse:
         choice = cloze_as_choice(item)
         assert choice is not None, f"{item.id}: a cloze item without three wrong answers is left out"
         return choice
+    assert isinstance(item, (MultipleChoice, TrueFalse)), "items of several facts: see test_item_groups.py"
     return item
 
 
@@ -141,6 +149,7 @@ def prompt(item: Item) -> str:
         return flat(item.question)
     if isinstance(item, TrueFalse):
         return flat(item.statement)
+    assert isinstance(item, Cloze), "items of several facts: see test_item_groups.py"
     return flat(re.sub(r"\{\{[0-9]+\}\}", BLANK, item.text))
 
 
@@ -397,12 +406,12 @@ def test_blackboard_upload_has_one_question_per_line_in_its_record_formats(seeds
                 assert right == [right_answer(item)]
             elif isinstance(item, TrueFalse):
                 assert code == "TF" and shown == prompt(item) and fields == [str(item.answer).lower()]
-            elif len(item.blanks) == 1:
+            elif isinstance(item, Cloze) and len(item.blanks) == 1:
                 assert code == "FIB" and shown == prompt(item)
                 assert fields and set(fields) <= set(accepted(item.blanks[0]))
                 assert fields[0] == flat(item.blanks[0].answer) or item.id == "cloze-formula"
             else:
-                assert code == "FIB_PLUS"
+                assert code == "FIB_PLUS" and isinstance(item, Cloze)
                 variables = re.findall(r"\[([^\]]+)\]", text)
                 groups = "\t".join(fields).split("\t\t")
                 assert [group.split("\t")[0] for group in groups] == variables, "each [var] once, in text order"
@@ -456,6 +465,7 @@ def test_brightspace_csv_is_new_question_records_of_five_fields(seeds_quizzes: t
                 assert fields["TRUE"][0] == ("100" if item.answer else "0")
                 assert fields["FALSE"][0] == ("0" if item.answer else "100")
             else:
+                assert isinstance(item, Cloze)
                 answers = [row[2] for row in record if row[0] == "Answer"]
                 assert answers and set(answers) <= set(accepted(item.blanks[0]))
         multi_blank = {item.id for item in quiz.items if isinstance(item, Cloze) and len(item.blanks) > 1}

@@ -11,8 +11,21 @@ import pytest
 from quizgen.errors import QuizgenError
 from quizgen.generate import BuildOptions, Built, QuizBuilder, build_quiz, build_quizzes, nlp
 from quizgen.generate.lexicon import lexicon
+from quizgen.generate.numbers import year_value
 from quizgen.generate.words import normalise
-from quizgen.model import Cloze, Document, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.model import (
+    ITEM_TYPES,
+    Cloze,
+    Document,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    item_sources,
+)
 from quizgen.read import find_documents, read_document
 from tests.conftest import CORPUS, REFERENCE_SEED, SEEDS, corpus_files
 
@@ -155,12 +168,32 @@ def restores(text: str, sentence: str) -> bool:
     return any(clause.rstrip(".").endswith(core[1:]) and core[:1].lower() in clause.lower() for clause in clauses)
 
 
+def assert_spans_of_their_sentences(item: Matching | Ordering | MultipleAnswer) -> None:
+    """Each pair, event (its date too) and correct option of an item of several facts is a span of its sentence."""
+
+    def within(part: str, sentence: str) -> bool:
+        return part in sentence or part[:1].upper() + part[1:] in sentence
+
+    if isinstance(item, Matching):
+        assert all(within(p.left, p.source.sentence) and within(p.right, p.source.sentence) for p in item.pairs)
+    elif isinstance(item, Ordering):
+        assert all(e.date and e.date in e.source.sentence for e in item.events), item.id
+        assert [year_value(e.date or "") for e in item.events] == sorted(
+            year_value(e.date or "") or 0 for e in item.events
+        )
+    else:
+        assert all(within(answer, item.source.sentence) for answer in item.answer_texts), item.id
+
+
 @pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
 def test_every_item_is_grounded_in_its_source_sentence(document: Document) -> None:
     text = document_text(document)
     for item in quiz_for(document.id).items:
         sentence = item.source.sentence
-        assert sentence in text, f"{item.id}: source sentence not in the document"
+        assert all(s.sentence in text for s in item_sources(item)), f"{item.id}: source sentence not in the document"
+        if isinstance(item, (Matching, Ordering, MultipleAnswer)):
+            assert_spans_of_their_sentences(item)
+            continue
         if isinstance(item, MultipleChoice):
             assert mentions(sentence, item.answer_text), f"{item.id}: answer not in its sentence"
         elif isinstance(item, Cloze):
@@ -234,7 +267,7 @@ def _left_out(document_id: str) -> int:
 def test_the_run_has_every_item_type() -> None:
     """Multiple choice only where three wrong options of the answer's class exist, so a document of terms
     alone may get cloze only; the run as a whole has every type."""
-    assert {item.type for quiz in run_quizzes() for item in quiz.items} == {"multiple_choice", "cloze", "true_false"}
+    assert {item.type for quiz in run_quizzes() for item in quiz.items} == set(ITEM_TYPES)
 
 
 @pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)

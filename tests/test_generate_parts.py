@@ -21,6 +21,7 @@ from quizgen.generate.stems import blank_stem, question_stem, with_stem
 from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part
 from quizgen.model import (
     BLANK,
+    GROUP_TYPES,
     ITEM_CLASSES,
     Cloze,
     Document,
@@ -314,7 +315,9 @@ def test_lexicon_aliases_and_wider() -> None:
 # --- 4. Type planning ------------------------------------------------------------------------------------
 
 TYPE_SUBSETS: list[frozenset[ItemClass]] = [
-    frozenset(subset) for size in (1, 2, 3) for subset in combinations(ITEM_CLASSES.values(), size)
+    frozenset(subset)
+    for size in (1, 2, 3)
+    for subset in combinations([cls for cls in ITEM_CLASSES.values() if cls not in GROUP_TYPES], size)
 ]
 
 PLANNED = [

@@ -91,6 +91,6 @@ def test_one_table_of_item_types_serves_the_command_line_the_model_and_the_quiz_
     from quizgen.model import ITEM_CLASSES, ITEM_TYPES
     from quizgen.quizfile import schema
 
-    assert set(ITEM_CLASSES) == {"mcq", "cloze", "tf"}
+    assert set(ITEM_CLASSES) == {"mcq", "cloze", "tf", "matching", "ordering", "ma"}
     assert set(ITEM_TYPES) == {cls.type for cls in ITEM_CLASSES.values()}
     assert set(schema()["properties"]["items"]["items"]["properties"]["type"]["enum"]) == set(ITEM_TYPES)

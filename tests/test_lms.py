@@ -26,8 +26,9 @@ from quizgen.export.gift import render_gift
 from quizgen.export.moodle import render_moodle
 from quizgen.export.player import embedded_json, render_player
 from quizgen.export.qti import render_qti
+from quizgen.export.render import ordinal
 from quizgen.export.templating import bundled_templates
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse
+from quizgen.model import Blank, Cloze, Item, Matching, MultipleAnswer, MultipleChoice, Ordering, Quiz, TrueFalse
 from quizgen.quizfile import dumps, load_quiz, quiz_from_json
 from quizgen.read import find_documents
 from tests.conftest import SEEDS, CliRun
@@ -83,13 +84,24 @@ def expected(item: Item) -> Question:
         return Question("multiple_choice", item.question, options, ((item.answer_text,),), item.explanation)
     if isinstance(item, TrueFalse):
         return Question("true_false", item.statement, (), ((str(item.answer),),), item.explanation)
+    if isinstance(item, MultipleAnswer):
+        options = tuple(option.text for option in item.options)
+        return Question("multiple_answer", item.question, options, (item.answer_texts,), item.explanation)
+    if isinstance(item, Matching):
+        pairs = tuple((pair.left, pair.right) for pair in item.pairs)
+        return Question("matching", item.prompt, (), pairs, item.explanation)
+    if isinstance(item, Ordering):
+        return Question("ordering", item.prompt, (), (tuple(e.text for e in item.events),), item.explanation)
     blanks = {blank.id: blank for blank in item.blanks}
     answers = tuple(accepted(blanks[number]) for number in blank_ids(item))
     return Question("cloze", MARKER.sub(BLANK, item.text), (), answers, item.explanation)
 
 
 def expected_gift(item: Item) -> list[Question]:
-    """GIFT has one blank per question: a cloze item is asked once per blank, the other blanks filled in."""
+    """GIFT has one blank per question: a cloze item is asked once per blank, the other blanks filled in.
+    It has no ordering question: an ordering item is left out."""
+    if isinstance(item, Ordering):
+        return []
     if not isinstance(item, Cloze) or len(item.blanks) == 1:
         return [expected(item)]
     blanks = {blank.id: blank for blank in item.blanks}
@@ -123,7 +135,15 @@ def gift_question(question: gift_parser.Question) -> Question:
     answers = question.answers
     if isinstance(answers, gift_answers.TrueFalseSet):
         return Question("true_false", prompt, (), ((str(answers.answer),),), explanation)
+    if isinstance(answers, gift_answers.MatchingSet):
+        pairs = tuple((gift_unescape(a.question), gift_unescape(a.answer)) for a in answers.answers)
+        return Question("matching", prompt, (), pairs, explanation)
     texts = tuple(gift_unescape(answer.answer) for answer in answers.answers)
+    if isinstance(answers, gift_answers.MultipleChoicesSet):
+        right = tuple(text for text, answer in zip(texts, answers.answers, strict=True) if answer.fraction > 0)
+        assert sum(a.fraction for a in answers.answers if a.fraction > 0) == pytest.approx(100, abs=0.01)
+        assert sum(a.fraction for a in answers.answers if a.fraction < 0) == pytest.approx(-100, abs=0.01)
+        return Question("multiple_answer", prompt, texts, (right,), explanation)
     if isinstance(answers, gift_answers.ShortSet):
         return Question("cloze", prompt, (), (tuple(map(literal_answer, texts)),), explanation)
     assert isinstance(answers, gift_answers.SelectSet), type(answers)
@@ -216,6 +236,24 @@ def moodle_question(node: ET.Element) -> Question:
     explanation = html.unescape(text_of(node, "generalfeedback/text"))
     answers = [(html.unescape(text_of(answer, "text")), answer.get("fraction")) for answer in node.findall("answer")]
     right = tuple(text for text, fraction in answers if fraction == "100")
+    if kind == "multichoice" and text_of(node, "single") == "false":
+        right = tuple(text for text, fraction in answers if float(fraction or 0) > 0)
+        assert sum(float(fraction or 0) for _, fraction in answers if float(fraction or 0) > 0) == pytest.approx(
+            100, abs=0.01
+        )
+        options = tuple(text for text, _ in answers)
+        return Question("multiple_answer", html.unescape(prompt_html), options, (right,), explanation)
+    if kind == "matching":
+        pairs = tuple(
+            (html.unescape(text_of(sub, "text")), text_of(sub, "answer/text")) for sub in node.findall("subquestion")
+        )
+        return Question("matching", html.unescape(prompt_html), (), pairs, explanation)
+    if kind == "ordering":
+        assert text_of(node, "selecttype") == "ALL"
+        assert [answer.get("fraction") for answer in node.findall("answer")] == [
+            str(n) for n in range(1, len(answers) + 1)
+        ]
+        return Question("ordering", html.unescape(prompt_html), (), (tuple(t for t, _ in answers),), explanation)
     if kind == "multichoice":
         assert text_of(node, "single") == "true"
         options = tuple(text for text, _ in answers)
@@ -378,6 +416,8 @@ CONTENT_MODELS = {
     "respcondition": r"(qticomment )?conditionvar (setvar )*(displayfeedback )*(respcond_extension )?",
     "conditionvar": r"((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset "
     r"|varinside |varsubstring |durequal |durlt |durlte |durgt |durgte |var_extension )+)",
+    "and": r"((not |and |or |unanswered |other |varequal )+)",
+    "not": r"(not |and |or |unanswered |other |varequal )",
     "itemfeedback": r"((flow_mat |material |solution |hint )+)",
     "flow_mat": r"(qticomment )?((flow_mat |material |material_ref )+)",
 }
@@ -456,6 +496,12 @@ class Rule:
     matches: tuple[tuple[str, str], ...]
 
 
+def conditions(item: ET.Element) -> list[ET.Element]:
+    """The scoring conditions of an item (those that set a score), in order."""
+    found = item.iterfind(f"{QTI}resprocessing/{QTI}respcondition")
+    return [condition for condition in found if condition.find(f"{QTI}setvar") is not None]
+
+
 def scoring(item: ET.Element) -> list[Rule]:
     rules = []
     for condition in item.iterfind(f"{QTI}resprocessing/{QTI}respcondition"):
@@ -497,6 +543,24 @@ def qti_question(item: ET.Element) -> Question:
         assert {(rule.action, rule.points, len(rule.matches)) for rule in rules} == {("Set", "100", 1)}
         typed = tuple(rule.matches[0][1] for rule in rules)
         return Question("cloze", html.unescape(prompt_html), (), (typed,), explanation)
+    if question_type == "multiple_answers_question":
+        ((rule, condition),) = [(r, c) for r, c in zip(rules, conditions(item), strict=True)]
+        assert (rule.action, rule.points) == ("Set", "100")
+        both = condition.find(f"{QTI}conditionvar/{QTI}and")
+        assert both is not None
+        right = tuple(labels[str(v.text)] for v in both.findall(f"{QTI}varequal"))
+        wrong = {labels[str(v.text)] for v in both.findall(f"{QTI}not/{QTI}varequal")}
+        assert set(right) | wrong == set(labels.values()) and not set(right) & wrong
+        return Question("multiple_answer", html.unescape(prompt_html), tuple(labels.values()), (right,), explanation)
+    if question_type == "matching_question":
+        assert {rule.action for rule in rules} == {"Add"}
+        assert sum(Decimal(rule.points) for rule in rules) == 100
+        pairs = tuple(
+            (text_of(responses[respident], f"{QTI}material/{QTI}mattext"), labels[value])
+            for rule in rules
+            for respident, value in rule.matches
+        )
+        return Question("matching", html.unescape(prompt_html), (), pairs, explanation)
     assert question_type == "fill_in_multiple_blanks_question", question_type
     blanks = re.findall(r"\[([A-Za-z0-9_.-]+)\]", prompt_html)
     assert sorted(f"response_{blank}" for blank in blanks) == sorted(responses)
@@ -509,6 +573,14 @@ def qti_question(item: ET.Element) -> Question:
     )
     prompt = html.unescape(re.sub(r"\[[A-Za-z0-9_.-]+\]", BLANK, prompt_html))
     return Question("cloze", prompt, (), answers, explanation)
+
+
+def expected_qti(item: Item) -> Question:
+    """The item as the QTI zip gives it back: an ordering item as matching each event to its place."""
+    if isinstance(item, Ordering):
+        pairs = tuple((event.text, ordinal(number)) for number, event in enumerate(item.events, 1))
+        return Question("matching", item.prompt, (), pairs, item.explanation)
+    return expected(item)
 
 
 def read_qti(data: bytes) -> tuple[ET.Element, list[Question]]:
@@ -524,7 +596,7 @@ def test_qti_reads_back_the_same_questions_and_answers(seeds_quizzes: tuple[Quiz
     for quiz in all_quizzes(seeds_quizzes):
         root, questions = read_qti(render_qti(quiz))
 
-        assert questions == [expected(item) for item in quiz.items], quiz.id
+        assert questions == [expected_qti(item) for item in quiz.items], quiz.id
         assessment = root.find(f"{QTI}assessment")
         assert assessment is not None and assessment.get("title") == quiz.title
 
@@ -665,7 +737,7 @@ def test_build_writes_every_lms_format_for_every_seed(tmp_path: Path, cli: CliRu
         stem = tmp_path / quiz.id
         assert read_gift(Path(f"{stem}.gift.txt").read_text(encoding="utf-8"))
         assert read_moodle(Path(f"{stem}.moodle.xml").read_bytes())[1] == [expected(item) for item in quiz.items]
-        assert read_qti(Path(f"{stem}.qti.zip").read_bytes())[1] == [expected(item) for item in quiz.items]
+        assert read_qti(Path(f"{stem}.qti.zip").read_bytes())[1] == [expected_qti(item) for item in quiz.items]
         assert embedded_json(quiz) in Path(f"{stem}.player.html").read_text(encoding="utf-8")
     assert len(list(tmp_path.glob("*.quiz.json"))) == len(documents)
 

@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import Browser, Dialog, FrameLocator, Locator, Page, expect
 
 from quizgen.export.player import PlayerExporter, render_player
-from quizgen.model import Cloze, Item, MultipleChoice, Quiz
+from quizgen.model import Cloze, Item, Matching, MultipleAnswer, MultipleChoice, Ordering, Quiz
 from quizgen.quizfile import dumps
-from tests.samples import HOSTILE, hostile_quiz, pipeline_quizzes, plain_quiz
+from tests.samples import HOSTILE, group_quiz, hostile_quiz, multiple_answer_item, pipeline_quizzes, plain_quiz
 
 MARKER = re.compile(r"\{\{([0-9]+)\}\}")
 
@@ -96,6 +96,20 @@ def answer(scope: Scope, quiz: Quiz, correctly: bool) -> None:
                 name = f"Question {index + 1}, blank" + (f" {number} of {len(accepted)}" if len(accepted) > 1 else "")
                 text = typed_variant(answers[number % len(answers)]) if correctly else "not this"
                 group.get_by_role("textbox", name=name, exact=True).fill(text)
+        elif isinstance(item, MultipleAnswer):
+            right = [o for o in item.options if o.id in item.answers]
+            wrong = [o for o in item.options if o.id not in item.answers]
+            for option in right if correctly else wrong[:1] + right[1:]:
+                group.get_by_role("checkbox", name=f"{option.id}. {option.text}", exact=True).check()
+        elif isinstance(item, Matching):
+            rights = [pair.right for pair in item.pairs]
+            for number, pair in enumerate(item.pairs):
+                menu = group.get_by_role("combobox", name=f"Question {index + 1}, match for {pair.left}", exact=True)
+                menu.select_option(pair.right if correctly else rights[(number + 1) % len(rights)])
+        elif isinstance(item, Ordering):
+            for number, event in enumerate(item.events):
+                menu = group.get_by_role("combobox", name=f"Question {index + 1}, place of {event.text}", exact=True)
+                menu.select_option(str((number if correctly else number + 1) % len(item.events) + 1))
         else:
             group.get_by_role("radio", name=str(item.answer == correctly), exact=True).check()
 
@@ -111,6 +125,12 @@ def correct_answer(item: Item) -> str:
     if isinstance(item, Cloze):
         answers = [answers[0] for answers in blanks_in_text_order(item)]
         return answers[0] if len(answers) == 1 else "; ".join(f"blank {n}: {a}" for n, a in enumerate(answers, 1))
+    if isinstance(item, MultipleAnswer):
+        return "; ".join(f"{o.id}. {o.text}" for o in item.options if o.id in item.answers)
+    if isinstance(item, Matching):
+        return "; ".join(f"{pair.left} → {pair.right}" for pair in item.pairs)
+    if isinstance(item, Ordering):
+        return "; ".join(f"{number}. {event.text}" for number, event in enumerate(item.events, 1))
     return str(item.answer)
 
 
@@ -121,7 +141,7 @@ def feedback_texts(scope: Scope, quiz: Quiz) -> list[str]:
 
 
 def test_answering_everything_right_scores_100_percent(watched: Watched, tmp_path: Path) -> None:
-    for quiz in [hostile_quiz(), plain_quiz(), *pipeline_quizzes()]:
+    for quiz in [hostile_quiz(), plain_quiz(), group_quiz(), group_quiz(hostile=True), *pipeline_quizzes()]:
         page = open_player(watched, quiz, tmp_path)
 
         answer(page, quiz, correctly=True)
@@ -132,7 +152,7 @@ def test_answering_everything_right_scores_100_percent(watched: Watched, tmp_pat
 
 
 def test_wrong_answers_show_the_right_answer_and_the_explanation(watched: Watched, tmp_path: Path) -> None:
-    for quiz in [hostile_quiz(), *pipeline_quizzes()]:
+    for quiz in [hostile_quiz(), group_quiz(), *pipeline_quizzes()]:
         page = open_player(watched, quiz, tmp_path)
 
         answer(page, quiz, correctly=False)
@@ -260,3 +280,33 @@ def test_players_pasted_into_a_page_work_apart_and_leave_the_page_alone(watched:
     assert first.get_by_role("status").inner_text() == "Score: 3 of 3 correct (100%)."
     assert page.title() == "Week 3"
     assert page.evaluate(HOST_STYLES) == page_styles
+
+
+def test_matching_ordering_and_multiple_answer_can_be_done_with_the_keyboard(watched: Watched, tmp_path: Path) -> None:
+    quiz = group_quiz()
+    page = open_player(watched, quiz, tmp_path)
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # "B. the Sun"
+    for index in (1, 2):  # matching, then ordering: each menu chosen by typing its answer
+        item = quiz.items[index]
+        for _ in range(question(page, index, len(quiz.items)).get_by_role("combobox").count()):
+            page.keyboard.press("Tab")
+            page.keyboard.type(
+                keyboard_answer(item, page.evaluate("document.activeElement.getAttribute('aria-label')"))
+            )
+    for option in multiple_answer_item().options:  # A, C and D of five check boxes
+        page.keyboard.press("Tab")
+        if option.id in multiple_answer_item().answers:
+            page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+    assert page.get_by_role("status").inner_text() == "Score: 4 of 4 correct (100%)."
+
+
+def keyboard_answer(item: Item, label: str) -> str:
+    """What to type on a focused menu (named ``label``) to choose its right answer."""
+    if isinstance(item, Matching):
+        return next(pair.right for pair in item.pairs if label.endswith(f"match for {pair.left}"))
+    assert isinstance(item, Ordering)
+    return next(str(n) for n, event in enumerate(item.events, 1) if label.endswith(f"place of {event.text}"))

@@ -16,7 +16,7 @@ from quizgen.generate import build_quizzes
 from quizgen.model import Quiz
 from quizgen.read import find_documents, read_document
 from tests.conftest import SEEDS, SHARED, corpus_files
-from tests.samples import sample_quiz
+from tests.samples import group_quiz, sample_quiz
 
 SCHEMAS = SHARED / "eval" / "schemas"
 _NAMESPACE_ATTRIBUTES = re.compile(rb'\s+(?:xmlns(?::\w+)?|xsi:schemaLocation)="[^"]*"')
@@ -48,7 +48,7 @@ def manifest_schema() -> etree.XMLSchema:
 @cache
 def quizzes() -> tuple[Quiz, ...]:
     documents = [read_document(path) for path in [*find_documents([SEEDS]), *corpus_files()]]
-    return (*build_quizzes(documents), sample_quiz())
+    return (*build_quizzes(documents), sample_quiz(), group_quiz(), group_quiz("water-hostile", hostile=True))
 
 
 def parts(quiz: Quiz) -> tuple[etree._Element, etree._Element]:

@@ -9,7 +9,7 @@ from quizgen.check import check_item
 from quizgen.generate import build_quiz, item_reviser
 from quizgen.generate.revise import ItemReviser, shown_texts
 from quizgen.generate.words import normalise
-from quizgen.model import Document, MultipleChoice, Option, Quiz, Source, TrueFalse
+from quizgen.model import Cloze, Document, MultipleAnswer, MultipleChoice, Option, Quiz, Source, TrueFalse
 from quizgen.quizfile import dumps
 from quizgen.read import read_document
 from tests.conftest import SEEDS
@@ -99,12 +99,16 @@ def test_asking_again_walks_on_through_the_candidates() -> None:
 
 
 def test_shown_texts_cover_every_item_type() -> None:
-    _, quiz, _ = built("plate_tectonics.md")
-    for item in quiz.items:
-        texts = shown_texts(item)
-        if isinstance(item, MultipleChoice):
-            assert texts == [option.text for option in item.options]
-        elif isinstance(item, TrueFalse):
-            assert texts == []
-        else:
-            assert item.blanks[0].answer in texts
+    seen = set()
+    for name in ("plate_tectonics.md", "water_cycle.txt", "french_revolution.txt"):
+        _, quiz, _ = built(name)
+        for item in quiz.items:
+            texts = shown_texts(item)
+            seen.add(type(item))
+            if isinstance(item, (MultipleChoice, MultipleAnswer)):
+                assert texts == [option.text for option in item.options]
+            elif isinstance(item, Cloze):
+                assert item.blanks[0].answer in texts
+            else:
+                assert texts == []
+    assert {MultipleChoice, Cloze, TrueFalse} <= seen

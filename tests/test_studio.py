@@ -15,8 +15,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from quizgen.errors import InputError
-from quizgen.model import Cloze, MultipleChoice, TrueFalse
-from quizgen.quizfile import load_quiz
+from quizgen.model import ITEM_CLASSES, Cloze, Item, Matching, MultipleAnswer, MultipleChoice, Ordering, TrueFalse
+from quizgen.quizfile import item_to_json, load_quiz
 from quizgen.read import read_document
 from quizgen.studio import allowed_hosts
 from quizgen.studio.app import create_app
@@ -358,7 +358,7 @@ def test_a_teachers_own_item_joins_the_quiz(studio: tuple[TestClient, Path], fie
     elif isinstance(added, Cloze):
         assert added.blanks[0].answer == "Paris" and added.blanks[0].accept == ("paris", "PARIS")
     else:
-        assert added.answer is True
+        assert isinstance(added, TrueFalse) and added.answer is True
 
 
 def test_a_cloze_of_ones_own_needs_its_answer_in_brackets(studio: tuple[TestClient, Path]) -> None:
@@ -505,3 +505,88 @@ def test_a_quiz_file_broken_by_hand_is_named_with_what_is_wrong(studio: tuple[Te
     assert "cannot be read" in home.text and "items[0]" in home.text
     review = browser.get(f"/quiz/{QUIZ_ID}")
     assert review.status_code == 400 and "items[0]" in review.text
+
+
+ALL_TYPES = {f"type-{name}": "1" for name in ITEM_CLASSES}
+
+
+@pytest.fixture(scope="module")
+def several_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A studio folder with the water cycle and French Revolution seeds made with every kind of item."""
+    folder = tmp_path_factory.mktemp("several") / "studio"
+    browser = client(folder)
+    for name in ("water_cycle.txt", "french_revolution.txt"):
+        assert upload(browser, name, (SEEDS / name).read_bytes())[0] == 303
+        quiz_id = name.removesuffix(".txt").replace("_", "-")
+        data = {"revision": "0", **{**SETTINGS, "max_items": "20"}, **ALL_TYPES}
+        assert browser.post(f"/quiz/{quiz_id}/build", data=data, follow_redirects=False).status_code == 303
+    return folder
+
+
+def items_of(folder: Path, kind: type) -> list[tuple[str, Item]]:
+    found = []
+    for path in sorted(folder.glob("*.quiz.json")):
+        quiz = load_quiz(path)
+        found += [(quiz.id, item) for item in quiz.items if isinstance(item, kind)]
+    return found
+
+
+def test_every_kind_of_item_is_shown_and_edited(several_facts: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "studio"
+    shutil.copytree(several_facts, folder)
+    browser = client(folder)
+    kinds = {Matching: "Matching", Ordering: "Put in order", MultipleAnswer: "Select all that apply"}
+    for kind, label in kinds.items():
+        found = items_of(folder, kind)
+        assert found, f"no {kind.__name__} item was made from the seeds"
+        quiz_id, item = found[0]
+        page = browser.get(f"/quiz/{quiz_id}").text
+        card = page[page.index(f'id="item-{item.id}"') :]
+        card = card[: card.index("</article>")]
+        assert label in card
+        fields = _fields_of(card)
+        notes = json.loads((folder / ".studio" / f"{quiz_id}.json").read_text(encoding="utf-8"))
+        fields["revision"] = str(notes["revision"])
+        first_text = next(name for name in fields if name.startswith(("pair-0-left", "event-0", "option-A")))
+        fields[first_text] = "Edited by the teacher"
+        url = f"/quiz/{quiz_id}/item/{item.id}/edit"
+        response = browser.post(url, data=fields, headers={"accept": "application/json"})
+        assert response.status_code == 200, response.text
+        saved = next(i for i in load_quiz(folder / f"{quiz_id}.quiz.json").items if i.id == item.id)
+        assert "Edited by the teacher" in json.dumps(item_to_json(saved))
+        assert "regenerate" not in card
+
+
+def test_a_multiple_answer_item_needs_a_right_answer(several_facts: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "studio"
+    shutil.copytree(several_facts, folder)
+    browser = client(folder)
+    quiz_id, item = items_of(folder, MultipleAnswer)[0]
+    assert isinstance(item, MultipleAnswer)
+    notes = json.loads((folder / ".studio" / f"{quiz_id}.json").read_text(encoding="utf-8"))
+    fields = {"revision": str(notes["revision"]), "question": item.question}
+    fields |= {f"option-{option.id}": option.text for option in item.options}
+    response = browser.post(f"/quiz/{quiz_id}/item/{item.id}/edit", data=fields, headers={"accept": "application/json"})
+    assert response.status_code == 400 and "at least one option" in response.json()["error"]
+    fields |= {f"right-{option.id}": "1" for option in item.options[:1]}
+    response = browser.post(f"/quiz/{quiz_id}/item/{item.id}/edit", data=fields, headers={"accept": "application/json"})
+    assert response.status_code == 200
+    saved = next(i for i in load_quiz(folder / f"{quiz_id}.quiz.json").items if i.id == item.id)
+    assert isinstance(saved, MultipleAnswer) and saved.answers == (item.options[0].id,)
+
+
+def _fields_of(card: str) -> dict[str, str]:
+    """The values the card's edit form would send as it stands (text fields, textareas, ticked boxes)."""
+    import html
+
+    form = card[card.index('class="edit"') : card.index("</form>")]
+    fields = {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input type="text"[^>]*name="([^"]+)" value="([^"]*)"', form)
+    }
+    fields |= {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', form)
+    }
+    fields |= dict.fromkeys(re.findall(r'type="checkbox"[^>]*name="([^"]+)" value="1" checked', form), "1")
+    return fields

@@ -24,6 +24,7 @@ import pytest
 from quizgen.errors import QuizgenError
 from quizgen.export import get_exporter
 from quizgen.export.pdf import PdfPrinter
+from quizgen.export.render import shuffled_events, shuffled_rights
 from quizgen.export.templating import bundled_templates
 from quizgen.export.worksheet import (
     Paper,
@@ -33,10 +34,21 @@ from quizgen.export.worksheet import (
     render_page,
     sheets_for,
 )
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Option, Quiz
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Option,
+    Ordering,
+    Quiz,
+    item_sources,
+)
 from quizgen.read import find_documents
 from tests.conftest import CORPUS, SEEDS, CliRun, corpus_files, needs_corpus
-from tests.samples import HOSTILE, classroom_quiz, long_quiz, pipeline_quiz, quiz_of, short_quiz, source
+from tests.samples import HOSTILE, classroom_quiz, group_quiz, long_quiz, pipeline_quiz, quiz_of, short_quiz, source
 
 # --------------------------------------------------------------------------- quizzes
 
@@ -161,20 +173,45 @@ def check_student_question(item: Item, question: Node) -> None:
         literal = "".join(part for part in re.split(r"\{\{[0-9]+\}\}", item.text))
         for blank in item.blanks:
             assert literal.count(blank.answer) == text.count(blank.answer), f"answer {blank.answer!r} visible"
-    elif isinstance(item, MultipleChoice):
+    elif isinstance(item, (MultipleChoice, MultipleAnswer)):
         assert " ".join(item.question.split()) in text
         bubbles = [bubble.text() for bubble in question.find_all("bubble")]
         assert bubbles == [option.id for option in item.options]
         assert [li.text() for li in question.tags("li")] == [f"{o.id}{' '.join(o.text.split())}" for o in item.options]
+        assert bool(question.find_all("boxes")) == isinstance(item, MultipleAnswer), "select all: square boxes"
+    elif isinstance(item, Matching):
+        assert [node.text() for node in question.find_all("left-text")] == [flat(p.left) for p in item.pairs]
+        assert len(question.find_all("match-line")) == len(item.pairs)
+        rights = [node.text() for node in question.find_all("choice-text")]
+        assert sorted(rights) == sorted(flat(p.right) for p in item.pairs)
+        assert rights != [flat(p.right) for p in item.pairs], "each term stands beside its own match"
+    elif isinstance(item, Ordering):
+        shown = [node.text() for node in question.find_all("choice-text")]
+        assert sorted(shown) == sorted(flat(e.text) for e in item.events)
+        assert shown != [flat(e.text) for e in item.events], "the events are printed in order"
+        assert len(question.find_all("order-box")) == len(item.events)
+        assert not any(e.date and e.date in text for e in item.events), "a date is printed"
     else:
         assert " ".join(item.statement.split()) in text
         assert [bubble.text() for bubble in question.find_all("bubble")] == ["T", "F"]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def key_answer(item: Item) -> str:
     """How the key gives the answer at a glance."""
     if isinstance(item, MultipleChoice):
         return item.answer
+    if isinstance(item, MultipleAnswer):
+        return ", ".join(item.answers)
+    if isinstance(item, Matching):
+        letters = {text: chr(ord("A") + n) for n, text in enumerate(shuffled_rights(item))}
+        return ", ".join(f"{number}–{letters[pair.right]}" for number, pair in enumerate(item.pairs, 1))
+    if isinstance(item, Ordering):
+        letters = {event.text: chr(ord("A") + n) for n, event in enumerate(shuffled_events(item))}
+        return ", ".join(letters[event.text] for event in item.events)
     if isinstance(item, Cloze):
         return " ".join("; ".join(blank.answer for blank in item.blanks).split())
     return "True" if item.answer else "False"
@@ -187,9 +224,35 @@ def check_key_question(item: Item, question: Node) -> None:
         assert [node.text() for node in question.find_all("filled")] == [b.answer for b in item.blanks]
     elif isinstance(item, MultipleChoice):
         assert answer.startswith(item.answer) and " ".join(item.answer_text.split()) in answer
+    elif isinstance(item, (MultipleAnswer, Matching, Ordering)):
+        assert answer.startswith(key_answer(item)), (answer, key_answer(item))
     else:
         assert answer.startswith("True" if item.answer else "False")
-    assert " ".join(item.source.sentence.split()) in question.find_all("source")[0].text()
+    cited = [node.text() for node in question.find_all("source")]
+    assert len(cited) == len(item_sources(item))
+    assert all(flat(s.sentence) in line for s, line in zip(item_sources(item), cited, strict=True))
+
+
+def test_matching_ordering_and_multiple_answer_print_as_a_teacher_expects(tmp_path: Path) -> None:
+    quiz = group_quiz()
+    export([quiz], tmp_path)
+    worksheet_html = (tmp_path / "water.worksheet.html").read_text(encoding="utf-8")
+    key_html = (tmp_path / "water.key.html").read_text(encoding="utf-8")
+
+    check_pair(quiz, worksheet_html, key_html)
+    worksheet, key = parse(worksheet_html), parse(key_html)
+    headings = [node.text() for node in worksheet.tags("h2")]
+    assert headings == [
+        "Part 1: Multiple choice",
+        "Part 2: Select all that apply",
+        "Part 3: Matching",
+        "Part 4: Put in order",
+    ]
+    glance = key.find_all("glance")[0].text()
+    assert "2. A, C, D" in glance
+    ordering = next(q for q in questions(key) if q.attrs["data-item-id"] == "order-1")
+    assert "Crowds in Paris stormed the Bastille → Louis XVI was executed" in ordering.text()
+    assert len(ordering.find_all("source")) == 3
 
 
 @pytest.mark.parametrize("path", PIPELINE_DOCUMENTS)
@@ -313,6 +376,20 @@ def test_two_versions_shuffle_questions_and_options_and_each_has_its_own_key(tmp
     assert options[0] != options[1]
 
 
+def test_versions_shuffle_select_all_options_and_key_them_again(tmp_path: Path) -> None:
+    quiz = group_quiz()
+    export([quiz], tmp_path, WorksheetOptions(versions=3, seed=1))
+
+    printed = []
+    for version in "ABC":
+        worksheet_html = (tmp_path / f"water-{version}.worksheet.html").read_text("utf-8")
+        key_html = (tmp_path / f"water-{version}.key.html").read_text("utf-8")
+        check_pair(version_quiz(quiz, worksheet_html), worksheet_html, key_html)
+        chosen = next(q for q in questions(parse(worksheet_html)) if q.attrs["data-item-id"] == "ma-1")
+        printed.append(tuple(node.text() for node in chosen.find_all("choice-text")))
+    assert len(set(printed)) > 1, "the options of a select-all question stay in one order in every version"
+
+
 def version_quiz(quiz: Quiz, worksheet_html: str) -> Quiz:
     """``quiz`` with each question's options as the version printed them, for checking its key."""
     printed = {q.attrs["data-item-id"]: q for q in questions(parse(worksheet_html))}
@@ -323,6 +400,11 @@ def version_quiz(quiz: Quiz, worksheet_html: str) -> Quiz:
             options = tuple(Option(chr(ord("A") + index), text) for index, text in enumerate(texts))
             answer = options[texts.index(item.answer_text)].id
             item = MultipleChoice(item.id, item.question, options, answer, item.explanation, item.source)
+        elif isinstance(item, MultipleAnswer):
+            texts = [node.text() for node in printed[item.id].find_all("choice-text")]
+            options = tuple(Option(chr(ord("A") + index), text) for index, text in enumerate(texts))
+            answers = tuple(option.id for option in options if option.text in item.answer_texts)
+            item = replace(item, options=options, answers=answers)
         items.append(item)
     return Quiz(quiz.id, quiz.title, quiz.source, tuple(items))
 
@@ -535,7 +617,13 @@ PAPER_POINTS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 def test_printed_worksheets_keep_every_question_on_one_page(paper: Paper, printer: PdfPrinter) -> None:
     options = WorksheetOptions(paper=paper)
     environment = load_templates(None)
-    quizzes = [short_quiz(), long_quiz(), classroom_quiz(), *(pipeline_quiz(path) for path in SEED_DOCUMENTS)]
+    quizzes = [
+        short_quiz(),
+        long_quiz(),
+        classroom_quiz(),
+        group_quiz(),
+        *(pipeline_quiz(path) for path in SEED_DOCUMENTS),
+    ]
     page_counts: dict[str, list[int]] = {"worksheet": [], "key": []}
     for quiz in quizzes:
         for kind in ("worksheet", "key"):

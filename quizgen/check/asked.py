@@ -11,13 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from quizgen.model import BLANK, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never, cloze_parts
+from quizgen.model import (
+    BLANK,
+    Blank,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    assert_never,
+    cloze_parts,
+)
 
 CLOZE_OPTIONS = 3
 """Wrong answers of a cloze blank shown as options where a format needs options (the blank's best three:
 see :func:`quizgen.export.render.cloze_as_choice`); with fewer, the blank is only ever written in."""
 
-Form = Literal["choice", "cloze", "statement"]
+Form = Literal["choice", "cloze", "statement", "parts"]
+"""How the student answers: picks options (multiple choice, multiple answer), writes in blanks, marks a
+statement true or false, or joins or orders parts (matching, ordering)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,9 @@ class Choice:
     """Other answers marked right (a cloze blank's accepted variants)."""
     kept_wrong: tuple[str, ...] = ()
     """Every wrong answer the item keeps, shown or not (a cloze blank's word-bank candidates)."""
+    matched: bool = False
+    """Whether the answer is picked from one list shared by every part (matching), so its length or its
+    capital says nothing of where it goes."""
     listed: tuple[str, ...] | None = None
     """The options in the order the student sees them, where that order is fixed (multiple choice);
     ``None`` where a format shuffles them."""
@@ -50,7 +68,7 @@ class Choice:
     @property
     def at_sentence_start(self) -> bool:
         """Whether the blank opens a sentence, so its answer is capitalised there whatever it is."""
-        return self.has_blank and (not self.before.strip() or self.before.rstrip()[-1] in ".!?:;—")
+        return self.has_blank and (not self.before.strip() or self.before.rstrip()[-1] in '.!?:;—“"…')
 
 
 @dataclass(frozen=True)
@@ -62,8 +80,16 @@ class Asked:
     stem: str
     """What the student reads, every blank as ``_____``."""
     choices: tuple[Choice, ...]
-    """One per answer the student gives (none for a true/false statement)."""
+    """One per answer the student gives (none for a true/false statement or an ordering item)."""
     quiz: Quiz | None = None
+    parts: tuple[str, ...] = ()
+    """The texts of the item's parts the student reads besides the stem (a matching item's definitions,
+    an ordering item's events)."""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Everything the student reads that must stand on its own: the stem and the parts."""
+        return (self.stem, *self.parts)
 
 
 def asked(item: Item, quiz: Quiz | None = None) -> Asked:
@@ -79,6 +105,12 @@ def asked(item: Item, quiz: Quiz | None = None) -> Asked:
             return Asked(item, "cloze", stem, choices, quiz)
         case TrueFalse():
             return Asked(item, "statement", item.statement, (), quiz)
+        case MultipleAnswer():
+            return Asked(item, "choice", item.question, _answers_choices(item), quiz)
+        case Matching():
+            return Asked(item, "parts", item.prompt, _matching_choices(item), quiz, tuple(p.right for p in item.pairs))
+        case Ordering():
+            return Asked(item, "parts", item.prompt, (), quiz, tuple(event.text for event in item.events))
         case _:
             assert_never(item)
 
@@ -88,6 +120,27 @@ def _question_choice(item: MultipleChoice) -> Choice:
     wrong = tuple(option.text for option in item.options if option.id != item.answer)
     listed = tuple(option.text for option in item.options)
     return Choice(before, after, bool(blank), item.answer_text, wrong, kept_wrong=wrong, listed=listed)
+
+
+def _matching_choices(item: Matching) -> tuple[Choice, ...]:
+    """A matching item as one choice per definition: its term against the other terms of the shared list."""
+    terms = tuple(pair.left for pair in item.pairs)
+    return tuple(
+        Choice(pair.right, "", False, pair.left, others, kept_wrong=others, matched=True, listed=terms)
+        for pair in item.pairs
+        for others in [tuple(term for term in terms if term != pair.left)]
+    )
+
+
+def _answers_choices(item: MultipleAnswer) -> tuple[Choice, ...]:
+    """A multiple-answer item as one choice per correct option, each against the wrong options."""
+    before, blank, after = item.question.partition(BLANK)
+    wrong = tuple(option.text for option in item.options if option.id not in item.answers)
+    listed = tuple(option.text for option in item.options)
+    return tuple(
+        Choice(before, after, bool(blank), answer, wrong, kept_wrong=wrong, listed=listed)
+        for answer in item.answer_texts
+    )
 
 
 def _blanks(parts: list[str | int]) -> list[tuple[int, int]]:

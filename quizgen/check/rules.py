@@ -71,6 +71,8 @@ LONGEST_BY = 4
 @rule("answer-longest", "The answer is clearly longer than every other option.")
 def answer_longest(asked: Asked) -> Iterator[str]:
     for choice in _shown(asked):
+        if choice.matched:
+            continue
         longest = max(len(text) for text in choice.wrong)
         most_words = max(len(content_words(text)) for text in choice.wrong)
         clearly = len(choice.answer) >= max(LONGEST_RATIO * longest, longest + LONGEST_BY)
@@ -166,7 +168,7 @@ def _capital_odd_one(choice: Choice) -> str | None:
 @rule("capital-cue", "One option alone is capitalised, or alone is not.")
 def capital_cue(asked: Asked) -> Iterator[str]:
     for choice in _shown(asked):
-        odd = _capital_odd_one(choice) if _terms(choice) else None
+        odd = _capital_odd_one(choice) if _terms(choice) and not choice.matched else None
         if odd is None or (odd != choice.answer and capitalised(odd) and looks_like_name(odd)):  # kind-mix
             continue
         alone = "the only capitalised option" if capitalised(odd) else "the only option not capitalised"
@@ -375,7 +377,13 @@ _POINTS_BACK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|so|while|whereas|yet)\s")
 """Where a second clause starts: a *this* after it may point back to the first (*... and these discoveries*)."""
-_OF_THE_OPTIONS = re.compile(r"\b(?:which|one|each|any|all|none|both) of (?:these|the following)\b", re.IGNORECASE)
+_OF_THE_OPTIONS = re.compile(
+    r"\b(?:which|one|each|any|all|none|both) of (?:these|the following)\b"
+    r"|\b(?:these|the following) (?:events|terms|steps|items|statements|options|answers|words|pairs|definitions"
+    r"|names|people|dates|stages)\b",
+    re.IGNORECASE,
+)
+"""Words that point at the item's own options or parts (*Which of these*, *Put these events in order*)."""
 _POINTS_BACK_OPENING = re.compile(
     r"^(?:(?:here|then|thus|hence|therefore|however|to make matters worse)\b"
     r"|(?:moreover|furthermore|consequently|nevertheless|nonetheless|meanwhile|instead|similarly|likewise|besides|"
@@ -403,6 +411,7 @@ def needs_context(text: str) -> str | None:
 
 @rule("needs-context", "The stem points at text the student does not have (this, these, such, the latter...).")
 def stem_needs_context(asked: Asked) -> Iterator[str]:
-    found = needs_context(asked.stem)
-    if found:
-        yield f"{_q(found)} points at text the student does not have"
+    for text in asked.texts:
+        found = needs_context(text)
+        if found:
+            yield f"{_q(found)} points at text the student does not have"

@@ -99,7 +99,8 @@ class Exporter(Protocol):
 
 @dataclass(frozen=True)
 class ItemNote:
-    """What an exporter did to one item its format cannot hold as it is: left it out, or shortened it.
+    """What an exporter did to one item its format cannot hold as it is: left it out, shortened it, or
+    changed it into a type the format has (an ordering item as matching to positions).
 
     Exporters never raise for such an item; they record a note and go on, and the CLI prints one
     line per note.
@@ -111,7 +112,7 @@ class ItemNote:
     """The item's id."""
     name: str
     """The item's question name (the start of its prompt), so a teacher can find it."""
-    action: Literal["left out", "shortened"]
+    action: Literal["left out", "shortened", "changed"]
     reason: str
 
     def __str__(self) -> str:

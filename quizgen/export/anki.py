@@ -39,17 +39,27 @@ from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
 from quizgen.export.each import QuizByQuiz
 from quizgen.export.files import content_time, zip_bytes
-from quizgen.export.render import answer_text, explanation_beside_source, render_cloze
+from quizgen.export.render import (
+    answer_text,
+    explanation_beside_source,
+    render_cloze,
+    shuffled_events,
+    shuffled_rights,
+)
 from quizgen.export.templating import read_template
 from quizgen.model import (
     TAG_SECTION,
     Blank,
     Cloze,
     Item,
+    Matching,
+    MultipleAnswer,
     MultipleChoice,
+    Ordering,
     Quiz,
     TrueFalse,
     assert_never,
+    item_sources,
     parse_tag,
     slug,
 )
@@ -84,6 +94,15 @@ MULTIPLE_CHOICE_MODEL_ID = 1619314849
 
 TRUE_FALSE_MODEL_ID = 1719534394
 """Note type "Quizgen True/False". Fixed forever."""
+
+MATCHING_MODEL_ID = 1820411675
+"""Note type "Quizgen Matching". Fixed forever."""
+
+ORDERING_MODEL_ID = 1820411676
+"""Note type "Quizgen Ordering". Fixed forever."""
+
+MULTIPLE_ANSWER_MODEL_ID = 1820411677
+"""Note type "Quizgen Multiple Answer". Fixed forever."""
 
 DECK_PREFIX = "Quizgen"
 """Parent deck of every document's deck."""
@@ -143,6 +162,27 @@ NOTE_TYPES: dict[str, NoteType] = {
         "True or false",
         ("Statement", "Answer", "Explanation", "Source", "Section"),
         "true_false",
+    ),
+    Matching.type: NoteType(
+        MATCHING_MODEL_ID,
+        "Quizgen Matching",
+        "Matching",
+        ("Prompt", "Terms", "Matches", "Pairs", "Explanation", "Source", "Section"),
+        "matching",
+    ),
+    Ordering.type: NoteType(
+        ORDERING_MODEL_ID,
+        "Quizgen Ordering",
+        "Ordering",
+        ("Prompt", "Events", "Order", "Explanation", "Source", "Section"),
+        "ordering",
+    ),
+    MultipleAnswer.type: NoteType(
+        MULTIPLE_ANSWER_MODEL_ID,
+        "Quizgen Multiple Answer",
+        "Select all that apply",
+        ("Question", "Options", "Marked", "Answer", "Explanation", "Source", "Section"),
+        "multiple_answer",
     ),
 }
 """The note type of each item type."""
@@ -320,7 +360,9 @@ def note_fields(item: Item) -> list[str]:
     (:func:`~quizgen.export.render.explanation_beside_source`).
     """
     explanation = _escape(explanation_beside_source(item))
-    source = [_escape(item.source.sentence), _escape(item.source.section)]
+    sources = item_sources(item)
+    sentences = "<br>".join(_escape(source.sentence) for source in sources)
+    source = [sentences, _escape(", ".join(dict.fromkeys(source.section for source in sources)))]
     match item:
         case Cloze():
             return [cloze_field(item), explanation, *source]
@@ -328,8 +370,39 @@ def note_fields(item: Item) -> list[str]:
             return [_escape(item.question), options_html(item), _escape(item.answer), explanation, *source]
         case TrueFalse():
             return [_escape(item.statement), answer_text(item), explanation, *source]
+        case Matching():
+            terms = _list("terms", [pair.left for pair in item.pairs])
+            matches = _list("matches", shuffled_rights(item))
+            return [_escape(item.prompt), terms, matches, _pairs_html(item), explanation, *source]
+        case Ordering():
+            events = _list("events", [event.text for event in shuffled_events(item)])
+            return [_escape(item.prompt), events, _order_html(item), explanation, *source]
+        case MultipleAnswer():
+            options = [_escape(item.question), options_html(item), options_html(item, item.answers)]
+            return [*options, _escape(", ".join(item.answers)), explanation, *source]
         case _:
             assert_never(item)
+
+
+def _list(css_class: str, texts: Sequence[str]) -> str:
+    rows = "".join(f"<li>{_escape(text)}</li>" for text in texts)
+    return f'<ol class="{css_class}">{rows}</ol>'
+
+
+def _pairs_html(item: Matching) -> str:
+    """The pairs as a table: each term beside its match."""
+    rows = "".join(
+        f'<tr><td class="left">{_escape(pair.left)}</td><td class="right">{_escape(pair.right)}</td></tr>'
+        for pair in item.pairs
+    )
+    return f'<table class="pairs">{rows}</table>'
+
+
+def _order_html(item: Ordering) -> str:
+    """The events in order, each with its date where the text gives one."""
+    dates = [f' <span class="date">({_escape(event.date)})</span>' if event.date else "" for event in item.events]
+    rows = "".join(f"<li>{_escape(event.text)}{date}</li>" for event, date in zip(item.events, dates, strict=True))
+    return f'<ol class="order">{rows}</ol>'
 
 
 def cloze_field(item: Cloze) -> str:
@@ -347,10 +420,12 @@ def _cloze_literal(text: str) -> str:
     return _escape(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def options_html(item: MultipleChoice) -> str:
-    """The lettered options as a list whose items the back's CSS can highlight by letter."""
+def options_html(item: MultipleChoice | MultipleAnswer, right: Sequence[str] = ()) -> str:
+    """The lettered options as a list whose items the back's CSS can highlight by letter (and those
+    whose ids are in ``right`` by the class ``right``)."""
     rows = "".join(
-        f'<li class="option option-{option.id}"><span class="letter">{option.id}</span> '
+        f'<li class="option option-{option.id}{" right" if option.id in right else ""}">'
+        f'<span class="letter">{option.id}</span> '
         f'<span class="text">{_escape(option.text)}</span></li>'
         for option in item.options
     )

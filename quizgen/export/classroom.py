@@ -12,15 +12,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import ClassVar, Literal, TypeVar
+from typing import ClassVar, TypeVar
 
-from quizgen.export import ExportOptions, ItemNote
+from quizgen.export import ExportOptions
 from quizgen.export.each import PerQuizExporter
-from quizgen.export.lms import accepted_answers, question_name
+from quizgen.export.lms import accepted_answers
 from quizgen.export.render import cloze_as_choice
 from quizgen.export.sheets import Cell, cell_text, formula_risk
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Option,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    assert_never,
+)
 
 T = TypeVar("T")
 
@@ -61,13 +72,7 @@ class ClassroomExporter(PerQuizExporter):
 
     def __init__(self, options: ExportOptions | None = None) -> None:
         super().__init__(options)
-        self.notes: list[ItemNote] = []
         self._shortened: list[str] = []
-
-    def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
-        """Write one file per quiz into ``out_dir``; afterwards :attr:`notes` names what was left out or shortened."""
-        self.notes = []
-        return super().export(quizzes, out_dir)
 
     def fitted(self, quiz: Quiz, layout: Callable[[Item], T]) -> list[T]:
         """``layout(item)`` for every item of ``quiz`` that fits, noting each item left out or shortened."""
@@ -77,14 +82,11 @@ class ClassroomExporter(PerQuizExporter):
             try:
                 laid_out.append(layout(item))
             except DoesNotFit as error:
-                self._note(quiz, item, "left out", str(error))
+                self.note(quiz, item, "left out", str(error))
                 continue
             for shortening in self._shortened:
-                self._note(quiz, item, "shortened", shortening)
+                self.note(quiz, item, "shortened", shortening)
         return laid_out
-
-    def _note(self, quiz: Quiz, item: Item, action: Literal["left out", "shortened"], reason: str) -> None:
-        self.notes.append(ItemNote(self.name, quiz.id, item.id, question_name(item), action, reason))
 
     def shortened(self, reason: str) -> None:
         """Record, while laying out an item, that it was shortened (in a way that keeps it correct)."""
@@ -117,8 +119,44 @@ class ClassroomExporter(PerQuizExporter):
                 if choice is None:
                     raise DoesNotFit(f"a cloze item has no options to choose from, and {self.platform} needs them")
                 return self.choice_question(choice, most, question_limit, answer_limit)
+            case MultipleAnswer():
+                raise DoesNotFit(f"{self.platform} has no question with several right answers")
+            case Matching():
+                raise DoesNotFit(f"{self.platform} has no matching question")
+            case Ordering():
+                raise DoesNotFit(f"{self.platform} has no ordering question")
             case _:
                 assert_never(item)
+
+    def selection(
+        self,
+        item: MultipleAnswer,
+        most: int | None = None,
+        question_limit: int | None = None,
+        answer_limit: int | None = None,
+    ) -> tuple[str, tuple[str, ...], str]:
+        """The question, options and right option numbers (``"1,3"``) of a multiple-answer item, for formats
+        that mark several answers right; wrong options are dropped as :meth:`choices` drops them, never a right one."""
+        question = self.text(item.question, "the question", question_limit)
+        kept: list[Option] = []
+        for option in item.options:
+            text = cell_text(option.text)
+            if option.id in item.answers:
+                self.text(option.text, "a right answer", answer_limit)
+            elif answer_limit is not None and len(text) > answer_limit:
+                self.shortened(f"wrong option {option.id} dropped: {len(text)} characters, over {answer_limit}")
+                continue
+            kept.append(Option(option.id, text))
+        while most is not None and len(kept) > most:
+            drop = max(number for number, option in enumerate(kept) if option.id not in item.answers)
+            self.shortened(f"wrong option {kept[drop].text!r} dropped: {self.platform} holds {most} answers")
+            del kept[drop]
+        if all(option.id in item.answers for option in kept):
+            raise DoesNotFit(
+                f"{len(item.answers)} right answers leave no wrong one in the {most} {self.platform} holds"
+            )
+        numbers = ",".join(str(number) for number, option in enumerate(kept, 1) if option.id in item.answers)
+        return question, tuple(option.text for option in kept), numbers
 
     def choices(self, item: MultipleChoice, most: int | None = None, limit: int | None = None) -> Choices:
         """The item's options as at most ``most`` answers of at most ``limit`` characters, the right one kept.

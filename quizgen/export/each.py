@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from quizgen.errors import QuizgenError
-from quizgen.export import ExportFailed, ExportOptions, QuizFailure
+from quizgen.export import ExportFailed, ExportOptions, ItemNote, QuizFailure
 from quizgen.export.files import write_atomic
-from quizgen.model import Quiz
+from quizgen.export.lms import question_name
+from quizgen.model import Item, Quiz
 
 T = TypeVar("T")
 
@@ -62,8 +63,15 @@ class QuizByQuiz:
         return self.written
 
 
+NoteAction = Literal["left out", "shortened", "changed"]
+
+
 class PerQuizExporter:
-    """Base of exporters that write one file per quiz, named ``<quiz id><suffix>``."""
+    """Base of exporters that write one file per quiz, named ``<quiz id><suffix>``.
+
+    An item the format cannot hold as it is gets a note (:meth:`note`): after ``export``,
+    :attr:`notes` says what was left out, shortened or changed (see :class:`~quizgen.export.ItemNote`).
+    """
 
     name: ClassVar[str]
     description: ClassVar[str]
@@ -72,9 +80,15 @@ class PerQuizExporter:
 
     def __init__(self, options: ExportOptions | None = None) -> None:
         self.options = options or ExportOptions()
+        self.notes: list[ItemNote] = []
+
+    def note(self, quiz: Quiz, item: Item, action: NoteAction, reason: str) -> None:
+        """Record that ``item`` of ``quiz`` was left out, shortened or changed, and why."""
+        self.notes.append(ItemNote(self.name, quiz.id, item.id, question_name(item), action, reason))
 
     def export(self, quizzes: Sequence[Quiz], out_dir: Path) -> list[Path]:
         """Write one file per quiz into ``out_dir``, each on its own."""
+        self.notes = []
         outcome = QuizByQuiz()
         for quiz, data in outcome.each(quizzes, self.render):
             outcome.write([quiz], out_dir / f"{quiz.id}{self.suffix}", data)

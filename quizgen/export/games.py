@@ -10,9 +10,20 @@ from __future__ import annotations
 
 from quizgen.export.classroom import ClassroomExporter, DoesNotFit, numbered, padded
 from quizgen.export.files import content_time
-from quizgen.export.render import cloze_asking, prompt_text
-from quizgen.export.sheets import Cell, Row, Sheet, csv_bytes, tab_separated_bytes, xlsx_bytes
-from quizgen.model import QUIZLET_SUFFIX, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.export.render import cloze_asking, prompt_text, shuffled_events
+from quizgen.export.sheets import Cell, Row, Sheet, cell_text, csv_bytes, tab_separated_bytes, xlsx_bytes
+from quizgen.model import (
+    QUIZLET_SUFFIX,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    assert_never,
+)
 
 # --- Kahoot! ----------------------------------------------------------------------------------------------------
 
@@ -75,7 +86,13 @@ class KahootExporter(ClassroomExporter):
         return xlsx_bytes(sheet, content_time(self.options))
 
     def _row(self, item: Item) -> list[Cell]:
-        question, choices = self.choice_question(item, KAHOOT_ANSWERS, KAHOOT_QUESTION_LIMIT, KAHOOT_ANSWER_LIMIT)
+        limits = (KAHOOT_ANSWERS, KAHOOT_QUESTION_LIMIT, KAHOOT_ANSWER_LIMIT)
+        if isinstance(
+            item, MultipleAnswer
+        ):  # the template: "If several answers are correct, separate them with a comma"
+            question, texts, numbers = self.selection(item, *limits)
+            return [question, *padded(texts, KAHOOT_ANSWERS), KAHOOT_TIME, numbers]
+        question, choices = self.choice_question(item, *limits)
         return [question, *padded(choices.texts, KAHOOT_ANSWERS), KAHOOT_TIME, str(choices.correct)]
 
 
@@ -130,6 +147,9 @@ class WaygroundExporter(ClassroomExporter):
 
     def _row(self, item: Item) -> list[Cell]:
         explanation = self.explanation(item)
+        if isinstance(item, MultipleAnswer):  # Wayground's Checkbox type: the right option numbers, "1,3"
+            question, texts, numbers = self.selection(item, WAYGROUND_OPTIONS)
+            return [question, "Checkbox", *padded(texts, WAYGROUND_OPTIONS), numbers, WAYGROUND_TIME, None, explanation]
         if isinstance(item, Cloze):
             if len(item.blanks) > 1:
                 raise DoesNotFit(
@@ -186,6 +206,9 @@ class BlooketExporter(ClassroomExporter):
         return csv_bytes([*BLOOKET_HEAD, *numbered(self.fitted(quiz, self._row))])
 
     def _row(self, item: Item) -> list[Cell]:
+        if isinstance(item, MultipleAnswer):  # several right answers: their numbers, comma-separated
+            question, texts, numbers = self.selection(item, BLOOKET_ANSWERS)
+            return [question, *padded(texts, BLOOKET_ANSWERS), BLOOKET_TIME, numbers]
         question, choices = self.choice_question(item, BLOOKET_ANSWERS)
         return [question, *padded(choices.texts, BLOOKET_ANSWERS), BLOOKET_TIME, str(choices.correct)]
 
@@ -254,5 +277,14 @@ class QuizletExporter(ClassroomExporter):
                     (self.text(blank.answer, "the answer"), self.text(cloze_asking(item, blank), "the text"))
                     for blank in item.blanks_in_order
                 ]
+            case Matching():  # a card per pair: the term, and what it is
+                return [(self.text(pair.left, "a term"), self.text(pair.right, "its match")) for pair in item.pairs]
+            case MultipleAnswer():
+                answers = "; ".join(cell_text(text) for text in item.answer_texts)
+                return [(self.text(item.question, "the question"), self.text(answers, "the answers"))]
+            case Ordering():  # the events as given to put in order, and the order
+                asked = f"{item.prompt} {'; '.join(event.text for event in shuffled_events(item))}"
+                in_order = " → ".join(event.text for event in item.events)
+                return [(self.text(asked, "the question"), self.text(in_order, "the order"))]
             case _:
                 assert_never(item)

@@ -4,17 +4,45 @@ Every text is written in Moodle's ``[plain]`` format, so it shows literally
 (``<b>`` stays ``<b>``), with GIFT's specials ``~ = # { } :`` and the backslash
 escaped and line breaks written as ``\\n``, as Moodle's own GIFT writer does.
 GIFT has one blank per question: a cloze item with several blanks becomes one
-question per blank, the other blanks filled in (as Anki shows cloze cards).
+question per blank, the other blanks filled in (as Anki shows cloze cards). A matching item is
+GIFT's matching question (``=left -> right``), a multiple-answer item a multiple choice whose right
+options share 100% and wrong ones -100%. GIFT has no ordering question: an ordering item is left
+out, with a note (the Moodle XML file carries it), as is a matching item whose text holds ``->``,
+which GIFT cannot escape.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quizgen.export.each import PerQuizExporter
-from quizgen.export.lms import accepted_answers, moodle_answer, moodle_category, moodle_tags, one_line, question_name
+from quizgen.export.lms import (
+    accepted_answers,
+    moodle_answer,
+    moodle_category,
+    moodle_fractions,
+    moodle_tags,
+    one_line,
+    question_name,
+)
 from quizgen.export.render import cloze_asking
-from quizgen.model import GIFT_SUFFIX, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.model import (
+    GIFT_SUFFIX,
+    Blank,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    assert_never,
+)
+
+LeftOut = Callable[[Item, str], None]
+"""Told of each item GIFT cannot hold, and why."""
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -31,16 +59,35 @@ def _literal(text: str) -> str:
     return f"[plain]{escaped}" if escaped.startswith(("[", "%")) else escaped
 
 
-def render_gift(quiz: Quiz) -> str:
-    """The GIFT text for ``quiz``: a category line, then its questions separated by blank lines."""
+def render_gift(quiz: Quiz, left_out: LeftOut | None = None) -> str:
+    """The GIFT text for ``quiz``: a category line, then its questions separated by blank lines.
+
+    ``left_out`` is told of each item GIFT cannot hold (an ordering item), which is not written.
+    """
     header = (
         f"// {one_line(quiz.title)} (quizgen, from {one_line(quiz.source.file)})\n$CATEGORY: {moodle_category(quiz)}"
     )
-    return "\n\n".join([header, *(question for item in quiz.items for question in _questions(item))]) + "\n"
+    questions = []
+    for item in quiz.items:
+        problem = _cannot_hold(item)
+        if problem is None:
+            questions += _questions(item)
+        elif left_out is not None:
+            left_out(item, problem)
+    return "\n\n".join([header, *questions]) + "\n"
+
+
+def _cannot_hold(item: Item) -> str | None:
+    """Why GIFT cannot hold ``item``, if it cannot."""
+    if isinstance(item, Ordering):
+        return "GIFT has no ordering question (the Moodle XML file has it)"
+    if isinstance(item, Matching) and any("->" in text for pair in item.pairs for text in (pair.left, pair.right)):
+        return "a pair holds '->', which GIFT cannot escape in a matching question (use Moodle XML)"
+    return None
 
 
 def _questions(item: Item) -> list[str]:
-    """The GIFT questions for one item: one, or one per blank of a cloze item."""
+    """The GIFT questions for one item: one, or one per blank of a cloze item (none for ordering)."""
     match item:
         case MultipleChoice():
             choices = [("=" if option.id == item.answer else "~") + _literal(option.text) for option in item.options]
@@ -55,6 +102,16 @@ def _questions(item: Item) -> list[str]:
                 _blank_question(item, blank, f"{question_name(item)} (blank {number} of {len(blanks)})")
                 for number, blank in enumerate(blanks, 1)
             ]
+        case Matching():
+            pairs = [f"={_literal(pair.left)} -> {_literal(pair.right)}" for pair in item.pairs]
+            return [_question(item, question_name(item), item.prompt, pairs)]
+        case MultipleAnswer():
+            right, wrong = moodle_fractions(len(item.answers), len(item.options) - len(item.answers))
+            weights = [f"~%{right if option.id in item.answers else wrong}%" for option in item.options]
+            choices = [weight + _literal(option.text) for weight, option in zip(weights, item.options, strict=True)]
+            return [_question(item, question_name(item), item.question, choices)]
+        case Ordering():
+            return []
         case _:
             assert_never(item)
 
@@ -94,5 +151,5 @@ class GiftExporter(PerQuizExporter):
     suffix = GIFT_SUFFIX
 
     def render(self, quiz: Quiz) -> str:
-        """The GIFT text for ``quiz``."""
-        return render_gift(quiz)
+        """The GIFT text for ``quiz``; each item left out is noted."""
+        return render_gift(quiz, lambda item, reason: self.note(quiz, item, "left out", reason))

@@ -101,3 +101,17 @@ def xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root, space="  ")
     document: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True, short_empty_elements=False)
     return document + b"\n"
+
+
+_MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5"}
+"""The share of the mark for one of N options, as Moodle's list of grades has it (no other value imports)."""
+
+
+def moodle_fractions(right: int, wrong: int) -> tuple[str, str]:
+    """The fraction (percent) a right and a wrong option of a multiple-answer question are worth in
+    Moodle: the right ones share 100, the wrong ones share -100, so ticking every box scores nothing."""
+    return _moodle_share(right), f"-{_moodle_share(wrong)}" if wrong else "0"
+
+
+def _moodle_share(count: int) -> str:
+    return _MOODLE_FRACTIONS.get(count) or f"{100 / count:.5f}"

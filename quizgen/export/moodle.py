@@ -3,7 +3,10 @@
 Multiple choice becomes ``multichoice`` (one answer, options in the quiz's order,
 lettered A, B, C...), true/false ``truefalse``, a cloze item with one blank
 ``shortanswer`` (case-insensitive, every accepted answer worth 100%) and one with
-several blanks Moodle's ``cloze`` type with a ``SHORTANSWER`` part per blank.
+several blanks Moodle's ``cloze`` type with a ``SHORTANSWER`` part per blank. A multiple-answer item
+is a ``multichoice`` with ``single`` false (right options share 100%, wrong ones -100%), a matching
+item ``matching`` (a ``subquestion`` per pair), and an ordering item ``ordering`` (the Ordering
+question type, qtype_ordering: the events in the correct order, all to be put in place).
 Texts are HTML with the document's text escaped, so ``<b>`` shows as written.
 The first "question" names a category, used when the teacher ticks "Get
 category from file" on import.
@@ -20,13 +23,25 @@ from quizgen.export.lms import (
     html_text,
     moodle_answer,
     moodle_category,
+    moodle_fractions,
     moodle_tags,
     question_name,
     xml_bytes,
     xml_text,
 )
 from quizgen.export.render import prompt_text, render_cloze
-from quizgen.model import Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.model import (
+    Blank,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    assert_never,
+)
 
 PENALTY = "0.3333333"
 """Share of the mark lost per wrong try in interactive quizzes (Moodle's default)."""
@@ -60,6 +75,15 @@ def _question(root: ET.Element, item: Item) -> None:
             _shortanswer(question, item.blanks[0])
         case Cloze():
             question = _header(root, item, "cloze", render_cloze(item, _cloze_blank, _cloze_literal))
+        case MultipleAnswer():
+            question = _header(root, item, "multichoice", html_text(item.question))
+            _multiple_answer(question, item)
+        case Matching():
+            question = _header(root, item, "matching", html_text(item.prompt))
+            _matching(question, item)
+        case Ordering():
+            question = _header(root, item, "ordering", html_text(item.prompt))
+            _ordering(question, item)
         case _:
             assert_never(item)
     _tags(question, item)
@@ -90,18 +114,51 @@ def _text(parent: ET.Element, tag: str, text: str, text_format: str | None = Non
     return wrapper
 
 
-def _answer(question: ET.Element, fraction: int, text: str, text_format: str) -> None:
+def _answer(question: ET.Element, fraction: int | str, text: str, text_format: str) -> None:
     answer = element(question, "answer", attrs={"fraction": str(fraction), "format": text_format})
     element(answer, "text", text)
     _text(answer, "feedback", "", "html")
 
 
 def _multichoice(question: ET.Element, item: MultipleChoice) -> None:
-    element(question, "single", "true")
+    _choices(question, True, [(option.text, "100" if option.id == item.answer else "0") for option in item.options])
+
+
+def _multiple_answer(question: ET.Element, item: MultipleAnswer) -> None:
+    right, wrong = moodle_fractions(len(item.answers), len(item.options) - len(item.answers))
+    _choices(question, False, [(option.text, right if option.id in item.answers else wrong) for option in item.options])
+
+
+def _choices(question: ET.Element, single: bool, options: list[tuple[str, str]]) -> None:
+    """The options of a ``multichoice`` question, each with its fraction, lettered A, B, C, not shuffled."""
+    element(question, "single", str(single).lower())
     element(question, "shuffleanswers", "false")
     element(question, "answernumbering", "ABCD")
-    for option in item.options:
-        _answer(question, 100 if option.id == item.answer else 0, html_text(option.text), "html")
+    for text, fraction in options:
+        _answer(question, fraction, html_text(text), "html")
+
+
+def _matching(question: ET.Element, item: Matching) -> None:
+    """A ``subquestion`` per pair: the left as HTML, the right as the plain answer Moodle lists in its menus."""
+    element(question, "shuffleanswers", "true")
+    for pair in item.pairs:
+        subquestion = _text(question, "subquestion", html_text(pair.left), "html")
+        element(element(subquestion, "answer"), "text", pair.right)
+
+
+def _ordering(question: ET.Element, item: Ordering) -> None:
+    """The events as answers in the correct order (``fraction`` their position), every one to be placed."""
+    for tag, value in (
+        ("layouttype", "VERTICAL"),
+        ("selecttype", "ALL"),
+        ("selectcount", "0"),
+        ("gradingtype", "ABSOLUTE_POSITION"),
+        ("showgrading", "SHOW"),
+        ("numberingstyle", "none"),
+    ):
+        element(question, tag, value)
+    for position, event in enumerate(item.events, 1):
+        _answer(question, position, html_text(event.text), "html")
 
 
 def _truefalse(question: ET.Element, item: TrueFalse) -> None:

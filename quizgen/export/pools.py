@@ -11,7 +11,19 @@ from quizgen.export.classroom import Choices, ClassroomExporter, DoesNotFit
 from quizgen.export.lms import bracket_safe_html, html_text, question_name
 from quizgen.export.render import prompt_text, render_cloze
 from quizgen.export.sheets import Cell, Row, csv_bytes, tab_separated_bytes
-from quizgen.model import BLACKBOARD_SUFFIX, Blank, Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.model import (
+    BLACKBOARD_SUFFIX,
+    Blank,
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    TrueFalse,
+    assert_never,
+)
 
 # --- Blackboard ---------------------------------------------------------------------------------------------
 
@@ -59,6 +71,22 @@ class BlackboardExporter(ClassroomExporter):
                 return ["FIB", html_text(self.text(prompt_text(item), "the text")), *answers]
             case Cloze():
                 return ["FIB_PLUS", *self._blanks(item)]
+            case MultipleAnswer():
+                question = html_text(self.text(item.question, "the question"))
+                marked = [
+                    field
+                    for option in item.options
+                    for field in (html_text(self.text(option.text, "an option")), _marked(option.id in item.answers))
+                ]
+                return ["MA", question, *marked]
+            case Matching():
+                pairs = [
+                    html_text(self.text(text, "a pair")) for pair in item.pairs for text in (pair.left, pair.right)
+                ]
+                return ["MAT", html_text(self.text(item.prompt, "the prompt")), *pairs]
+            case Ordering():
+                events = [html_text(self.text(event.text, "an event")) for event in item.events]
+                return ["ORD", html_text(self.text(item.prompt, "the prompt")), *events]
             case _:
                 assert_never(item)
 
@@ -127,8 +155,28 @@ class BrightspaceExporter(ClassroomExporter):
                 raise DoesNotFit(
                     f"Brightspace's CSV import has no question type with {len(item.blanks)} blanks (import the QTI zip)"
                 )
+            case MultipleAnswer():  # Multi-select: 1 marks a right option
+                options: list[Row] = [
+                    ("Option", int(option.id in item.answers), self.text(option.text, "an option"))
+                    for option in item.options
+                ]
+                return "MS", self.text(item.question, "the question"), [("Scoring", "RightAnswers"), *options]
+            case Matching():  # a Choice per left, and the Match that names its number
+                rows: list[Row] = []
+                for number, pair in enumerate(item.pairs, 1):
+                    rows += [("Choice", number, self.text(pair.left, "a term"))]
+                    rows += [("Match", number, self.text(pair.right, "its match"))]
+                return "M", self.text(item.prompt, "the prompt"), [("Scoring", "EquallyWeighted"), *rows]
+            case Ordering():  # the items in the correct order
+                events: list[Row] = [("Item", self.text(event.text, "an event"), "NOT HTML") for event in item.events]
+                return "O", self.text(item.prompt, "the prompt"), [("Scoring", "RightMinusWrong"), *events]
             case _:
                 assert_never(item)
+
+
+def _marked(correct: bool) -> str:
+    """Blackboard's mark of an option: ``correct`` or ``incorrect``."""
+    return "correct" if correct else "incorrect"
 
 
 def _options(choices: Choices) -> list[Row]:

@@ -7,7 +7,12 @@ whose items carry Canvas's ``question_type`` metadata. Multiple choice is a
 with one blank a ``short_answer_question`` (a condition per accepted answer) and
 one with several blanks a ``fill_in_multiple_blanks_question`` (``[blankN]`` in
 the text, a ``response_lid`` of accepted answers per blank, each blank worth an
-equal share of 100, the shares adding up to exactly 100). The explanation is the item's general feedback.
+equal share of 100, the shares adding up to exactly 100). A multiple-answer item is a
+``multiple_answers_question`` (a ``response_lid`` with ``rcardinality="Multiple"``, 100 only for
+exactly the right options), a matching item a ``matching_question`` (a ``response_lid`` per left,
+each listing every right, each adding its share). Canvas quizzes have no ordering question, so an
+ordering item is written as a ``matching_question`` pairing each event with its place (1st, 2nd...),
+and noted. The explanation is the item's general feedback.
 """
 
 from __future__ import annotations
@@ -24,8 +29,19 @@ from quizgen.export.lms import (
     question_name,
     xml_bytes,
 )
-from quizgen.export.render import prompt_text, render_cloze
-from quizgen.model import Cloze, Item, MultipleChoice, Quiz, TrueFalse, assert_never
+from quizgen.export.render import ordinal, prompt_text, render_cloze, shuffled_rights
+from quizgen.model import (
+    Cloze,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Pair,
+    Quiz,
+    TrueFalse,
+    assert_never,
+)
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NAMESPACE = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -41,8 +57,12 @@ GENERAL_FEEDBACK = "general_fb"
 """Ident of the feedback Canvas shows after any answer (its "neutral comments")."""
 
 
+ORDERING_AS_MATCHING = "written as matching each event to its place (Canvas quizzes have no ordering question)"
+
+
 def render_qti(quiz: Quiz) -> bytes:
-    """The QTI 1.2 zip for ``quiz``: ``imsmanifest.xml`` and the assessment it names."""
+    """The QTI 1.2 zip for ``quiz``: ``imsmanifest.xml`` and the assessment it names (an ordering item
+    as matching, see :data:`ORDERING_AS_MATCHING`)."""
     path = f"{quiz.id}/{quiz.id}.xml"
     return zip_bytes([("imsmanifest.xml", _manifest(quiz, path)), (path, _assessment(quiz))])
 
@@ -132,6 +152,17 @@ def _fill(item: Item, presentation: ET.Element, resprocessing: ET.Element) -> st
         case Cloze():
             _blanks(presentation, resprocessing, item)
             return "fill_in_multiple_blanks_question"
+        case MultipleAnswer():
+            _multiple_answers(presentation, resprocessing, item)
+            return "multiple_answers_question"
+        case Matching():
+            _matching(presentation, resprocessing, item.id, item.prompt, item.pairs, shuffled_rights(item))
+            return "matching_question"
+        case Ordering():
+            places = [ordinal(number) for number in range(1, len(item.events) + 1)]
+            pairs = [Pair(event.text, place, event.source) for event, place in zip(item.events, places, strict=True)]
+            _matching(presentation, resprocessing, item.id, item.prompt, pairs, places)
+            return "matching_question"
         case _:
             assert_never(item)
 
@@ -169,6 +200,42 @@ def _choice(
     for ident, text in choices:
         _label(render, ident, text)
     _score(resprocessing, "response1", correct, "Set", "100")
+
+
+def _multiple_answers(presentation: ET.Element, resprocessing: ET.Element, item: MultipleAnswer) -> None:
+    """Check boxes (``rcardinality="Multiple"``); 100 when every right option and no wrong one is ticked."""
+    _prompt(presentation, html_text(item.question))
+    response = element(presentation, "response_lid", attrs={"ident": "response1", "rcardinality": "Multiple"})
+    render = element(response, "render_choice")
+    for option in item.options:
+        _label(render, f"{item.id}-{option.id}", option.text)
+    condition = element(resprocessing, "respcondition", attrs={"continue": "No"})
+    both = element(element(condition, "conditionvar"), "and")
+    for option in item.options:
+        test = both if option.id in item.answers else element(both, "not")
+        element(test, "varequal", f"{item.id}-{option.id}", {"respident": "response1"})
+    element(condition, "setvar", "100", {"action": "Set", "varname": "SCORE"})
+
+
+def _matching(
+    presentation: ET.Element,
+    resprocessing: ET.Element,
+    item_id: str,
+    prompt: str,
+    pairs: list[Pair] | tuple[Pair, ...],
+    rights: list[str],
+) -> None:
+    """A ``response_lid`` per left, each listing every right (in ``rights`` order); a right match adds its share."""
+    _prompt(presentation, html_text(prompt))
+    idents = {right: f"{item_id}-m{number}" for number, right in enumerate(rights, 1)}
+    for number, (pair, share) in enumerate(zip(pairs, shares(len(pairs)), strict=True), 1):
+        respident = f"response_{item_id}-l{number}"
+        response = element(presentation, "response_lid", attrs={"ident": respident})
+        element(element(response, "material"), "mattext", pair.left, {"texttype": "text/plain"})
+        render = element(response, "render_choice")
+        for right in rights:
+            _label(render, idents[right], right)
+        _score(resprocessing, respident, idents[pair.right], "Add", share)
 
 
 def _short_answer(presentation: ET.Element, resprocessing: ET.Element, item: Cloze) -> None:
@@ -214,5 +281,8 @@ class QtiExporter(PerQuizExporter):
     suffix = ".qti.zip"
 
     def render(self, quiz: Quiz) -> bytes:
-        """The QTI zip for ``quiz``."""
+        """The QTI zip for ``quiz``; each ordering item, written as matching, is noted."""
+        for item in quiz.items:
+            if isinstance(item, Ordering):
+                self.note(quiz, item, "changed", ORDERING_AS_MATCHING)
         return render_qti(quiz)

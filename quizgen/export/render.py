@@ -11,9 +11,13 @@ from quizgen.model import (
     BLANK,
     Blank,
     Cloze,
+    Event,
     Item,
+    Matching,
+    MultipleAnswer,
     MultipleChoice,
     Option,
+    Ordering,
     TrueFalse,
     assert_never,
     cloze_parts,
@@ -46,6 +50,12 @@ def answer_text(item: Item) -> str:
             return "; ".join(blank.answer for blank in item.blanks)
         case TrueFalse():
             return "True" if item.answer else "False"
+        case Matching():
+            return "; ".join(f"{pair.left} – {pair.right}" for pair in item.pairs)
+        case Ordering():
+            return " → ".join(event.text for event in item.events)
+        case MultipleAnswer():
+            return "; ".join(item.answer_texts)
         case _:
             assert_never(item)
 
@@ -59,8 +69,37 @@ def prompt_text(item: Item) -> str:
             return item.statement
         case Cloze():
             return render_cloze(item, lambda _: BLANK)
+        case Matching() | Ordering():
+            return item.prompt
+        case MultipleAnswer():
+            return item.question
         case _:
             assert_never(item)
+
+
+def shuffled_rights(item: Matching) -> list[str]:
+    """The right-hand texts of a matching item in an order fixed by its id, never its own order
+    (where the texts allow another), so the first left does not face its answer."""
+    return _scrambled([pair.right for pair in item.pairs], item.id)
+
+
+def shuffled_events(item: Ordering) -> list[Event]:
+    """The events of an ordering item in an order fixed by its id, never the correct one."""
+    return _scrambled(list(item.events), item.id)
+
+
+def _scrambled(values: Sequence[T], salt: str) -> list[T]:
+    for attempt in range(20):
+        order = shuffled(values, attempt, salt)
+        if all(first != second for first, second in zip(order, values, strict=True)) or len(values) < 2:
+            return order
+    return list(values[1:]) + list(values[:1])
+
+
+def ordinal(number: int) -> str:
+    """``1 -> "1st"``, ``2 -> "2nd"``, ``11 -> "11th"``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def cloze_as_choice(item: Cloze) -> MultipleChoice | None:

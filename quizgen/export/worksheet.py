@@ -22,18 +22,30 @@ from markupsafe import Markup
 from quizgen.export import ExportOptions
 from quizgen.export.each import QuizByQuiz
 from quizgen.export.files import content_time
-from quizgen.export.render import answer_text, explanation_beside_source, prompt_text, shuffled, version_label
+from quizgen.export.render import (
+    answer_text,
+    explanation_beside_source,
+    prompt_text,
+    shuffled,
+    shuffled_events,
+    shuffled_rights,
+    version_label,
+)
 from quizgen.export.templating import render_template, template_environment
 from quizgen.model import (
     Blank,
     Cloze,
     Item,
+    Matching,
+    MultipleAnswer,
     MultipleChoice,
     Option,
+    Ordering,
     Quiz,
     TrueFalse,
     assert_never,
     cloze_parts,
+    item_sources,
     option_letter,
 )
 
@@ -64,7 +76,14 @@ COMBINED_NAME = "all"
 KINDS = ("worksheet", "key")
 """The two files of a pair; each is rendered by the template ``<kind>.html``."""
 
-SECTION_ORDER = (MultipleChoice.type, TrueFalse.type, Cloze.type)
+SECTION_ORDER = (
+    MultipleChoice.type,
+    MultipleAnswer.type,
+    TrueFalse.type,
+    Cloze.type,
+    Matching.type,
+    Ordering.type,
+)
 """Questions are grouped by type in this order and numbered continuously."""
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
@@ -100,7 +119,8 @@ class WorksheetOptions(ExportOptions):
 
 @dataclass(frozen=True)
 class Choice:
-    """A bubble to fill: a multiple-choice option (``letter`` "A"...) or True / False (``letter`` "T"/"F")."""
+    """A bubble to fill: a multiple-choice option (``letter`` "A"...) or True / False (``letter`` "T"/"F");
+    for matching, a lettered right-hand text; for ordering, a lettered event."""
 
     letter: str
     text: str
@@ -138,6 +158,10 @@ class Question:
     source_section: str
     source_sentence: str
     short_choices: bool
+    lefts: tuple[str, ...] = ()
+    """The numbered left-hand texts of a matching question (empty for other types)."""
+    sources: tuple[tuple[str, str], ...] = ()
+    """Every source the item cites, as (section, sentence): several for matching and ordering."""
 
     @property
     def blanks(self) -> tuple[Part, ...]:
@@ -267,7 +291,7 @@ def sheets_for(quiz: Quiz, versions: int, seed: int) -> list[Sheet]:
 def _arrangement(items: Sequence[Item]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What tells two versions apart: the order of the questions and of their options."""
     return tuple(
-        (item.id, tuple(option.text for option in item.options) if isinstance(item, MultipleChoice) else ())
+        (item.id, tuple(option.text for option in item.options) if isinstance(item, CHOICE_TYPES) else ())
         for item in _grouped(items)
     )
 
@@ -275,17 +299,22 @@ def _arrangement(items: Sequence[Item]) -> tuple[tuple[str, tuple[str, ...]], ..
 def _shuffle_items(quiz: Quiz, seed: int, salt: str) -> list[Item]:
     items = shuffled(quiz.items, seed, salt)
     return [
-        _shuffle_options(item, seed, f"{salt}:{item.id}") if isinstance(item, MultipleChoice) else item
-        for item in items
+        _shuffle_options(item, seed, f"{salt}:{item.id}") if isinstance(item, CHOICE_TYPES) else item for item in items
     ]
 
 
-def _shuffle_options(item: MultipleChoice, seed: int, salt: str) -> MultipleChoice:
+CHOICE_TYPES = (MultipleChoice, MultipleAnswer)
+"""Items whose lettered options a version shuffles."""
+
+
+def _shuffle_options(item: MultipleChoice | MultipleAnswer, seed: int, salt: str) -> MultipleChoice | MultipleAnswer:
     """``item`` with its options shuffled and lettered again A, B, C... in their new order."""
     order = shuffled(item.options, seed, salt)
-    answer = next(option_letter(index) for index, option in enumerate(order) if option.id == item.answer)
-    options = tuple(Option(id=option_letter(index), text=option.text) for index, option in enumerate(order))
-    return replace(item, options=options, answer=answer)
+    letters = {option.id: option_letter(index) for index, option in enumerate(order)}
+    options = tuple(Option(id=letters[option.id], text=option.text) for option in order)
+    if isinstance(item, MultipleChoice):
+        return replace(item, options=options, answer=letters[item.answer])
+    return replace(item, options=options, answers=tuple(sorted(letters[answer] for answer in item.answers)))
 
 
 def _grouped(items: Sequence[Item]) -> list[Item]:
@@ -348,13 +377,33 @@ def _question(number: int, item: Item) -> Question:
         text=prompt_text(item),
         choices=choices,
         parts=_parts(item) if isinstance(item, Cloze) else (),
-        answer=item.answer if isinstance(item, MultipleChoice) else answer_text(item),
+        answer=_answer(item, choices),
         answer_text=answer_text(item),
         explanation=explanation_beside_source(item),
         source_section=item.source.section,
         source_sentence=item.source.sentence,
         short_choices=all(len(choice.text) <= SHORT_CHOICE for choice in choices),
+        lefts=tuple(pair.left for pair in item.pairs) if isinstance(item, Matching) else (),
+        sources=tuple((source.section, source.sentence) for source in item_sources(item)),
     )
+
+
+def _answer(item: Item, choices: Sequence[Choice]) -> str:
+    """The answer as the key gives it at a glance: a letter, letters, number-letter pairs, or the answer."""
+    letters = {choice.text: choice.letter for choice in choices}
+    match item:
+        case MultipleChoice():
+            return item.answer
+        case MultipleAnswer():
+            return ", ".join(item.answers)
+        case Matching():
+            return ", ".join(f"{number}–{letters[pair.right]}" for number, pair in enumerate(item.pairs, 1))
+        case Ordering():
+            return ", ".join(letters[event.text] for event in item.events)
+        case Cloze() | TrueFalse():
+            return answer_text(item)
+        case _:
+            assert_never(item)
 
 
 def _choices(item: Item) -> tuple[Choice, ...]:
@@ -365,8 +414,18 @@ def _choices(item: Item) -> tuple[Choice, ...]:
             return (Choice("T", "True", item.answer), Choice("F", "False", not item.answer))
         case Cloze():
             return ()
+        case MultipleAnswer():
+            return tuple(Choice(option.id, option.text, option.id in item.answers) for option in item.options)
+        case Matching():
+            return _lettered(shuffled_rights(item))
+        case Ordering():
+            return _lettered([event.text for event in shuffled_events(item)])
         case _:
             assert_never(item)
+
+
+def _lettered(texts: Sequence[str]) -> tuple[Choice, ...]:
+    return tuple(Choice(option_letter(index), text, False) for index, text in enumerate(texts))
 
 
 def _parts(item: Cloze) -> tuple[Part, ...]:

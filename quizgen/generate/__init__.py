@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from quizgen.check import Finding, check_item
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.groups import find_material, group_items, uncited
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
@@ -27,7 +28,7 @@ from quizgen.generate.revise import ItemReviser
 from quizgen.generate.stems import with_stem
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
-from quizgen.model import Document, Item, Quiz
+from quizgen.model import GROUP_TYPES, Document, Item, Quiz
 
 __all__ = [
     "ALL_TYPES",
@@ -119,8 +120,7 @@ class QuizBuilder:
         self.flagged = {}
         for document, analysed in self._documents:
             distractors = document_distractors(document, analysed, self.lexicon, knowledge)
-            items = plan_items(analysed.answers, distractors, self.options, self.stats)
-            quiz = _quiz(document, self._passed(document, items))
+            quiz = _quiz(document, self._passed(document, self._items(analysed, distractors)))
             quizzes.append(quiz)
             notes += _notes(quiz, self.options) + _long_sentence_notes(document) + self._flagged_notes(document)
         return Built(tuple(quizzes), tuple(notes))
@@ -145,6 +145,21 @@ class QuizBuilder:
         flaws = ", ".join(f"{flaw} {n}" for flaw, n in Counter(finding.flaw for finding in findings).items())
         items = f"{count} item{'s' if count != 1 else ''}"
         return [f"{document.source.file}: left out {items} the flaw checker flagged ({flaws})"]
+
+    def _items(self, analysed: Analysed, distractors: Distractors) -> list[Item]:
+        """The document's items: those of one answer each, then any of several facts (matching, ordering,
+        multiple answer), which take their sentences out of the others' reach and count toward the limit."""
+        options = self.options
+        groups = group_items(analysed.groups, distractors, options) if analysed.groups else []
+        groups = groups[: options.item_limit // GROUP_SHARE]
+        if not options.types - GROUP_TYPES:
+            return groups
+        limited = replace(options, max_items=options.item_limit - len(groups))
+        return [*plan_items(uncited(analysed.answers, groups), distractors, limited, self.stats), *groups]
+
+
+GROUP_SHARE = 4
+"""A quiz holds at most one item of several facts per this many items (none in a quiz of three)."""
 
 
 def document_distractors(
@@ -200,7 +215,7 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
         for sentence in sentences
     )
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
-    return Analysed(answers, terms)
+    return Analysed(answers, terms, find_material(sentences, lexicon))
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:

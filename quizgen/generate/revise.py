@@ -20,7 +20,18 @@ from quizgen.generate.options import BuildOptions
 from quizgen.generate.plan import item_of_type
 from quizgen.generate.types import Analysed, Answer
 from quizgen.generate.words import normalise
-from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse, assert_never, item_id
+from quizgen.model import (
+    Cloze,
+    Item,
+    ItemClass,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    TrueFalse,
+    assert_never,
+    item_id,
+)
 
 __all__ = ["ItemReviser", "shown_texts"]
 
@@ -100,7 +111,9 @@ def shown_texts(item: Item) -> list[str]:
             return [option.text for option in item.options]
         case Cloze():
             return [text for blank in item.blanks for text in (blank.answer, *blank.accept, *blank.distractors)]
-        case TrueFalse():
+        case MultipleAnswer():
+            return [option.text for option in item.options]
+        case TrueFalse() | Matching() | Ordering():
             return []
         case _:
             assert_never(item)

@@ -15,6 +15,8 @@ from quizgen.generate.words import normalise
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from quizgen.generate.groups import GroupMaterial
+
 Part: TypeAlias = Literal["key_point", "lead", "body"]
 """Where a sentence stands: a key point, the lead paragraph, or the body under a heading."""
 
@@ -151,6 +153,9 @@ class Analysed:
     terms: tuple[str, ...]
     """The document's other key nouns ("rainforests", "aquifers"): never asked, but fit to stand as
     wrong options beside an answer of their class."""
+    groups: GroupMaterial | None = None
+    """The document's definitions, dated events and lists, for items of several facts (see
+    :mod:`quizgen.generate.groups`)."""
 
 
 @dataclass(frozen=True, eq=False)

@@ -35,7 +35,14 @@ from quizgen.studio.security import MAX_UPLOAD_FILES, PREVIEW_POLICY, Guard, Too
 from quizgen.studio.store import NoSuchQuiz, Project, Settings, StaleRevision, Studio, StudioError, with_item
 from quizgen.studio.views import document_blocks, item_view
 
-_LABELS = {"mcq": "Multiple choice", "cloze": "Fill in the blank", "tf": "True or false"}
+_LABELS = {
+    "mcq": "Multiple choice",
+    "cloze": "Fill in the blank",
+    "tf": "True or false",
+    "matching": "Matching",
+    "ordering": "Put in order",
+    "ma": "Select all that apply",
+}
 TYPE_LABELS = {name: _LABELS.get(name, name) for name in ITEM_CLASSES}
 """The kinds of item the setup offers: every one the model has (``--types`` names), in its words."""
 

@@ -17,8 +17,11 @@ from quizgen.model import (
     Blank,
     Cloze,
     Item,
+    Matching,
+    MultipleAnswer,
     MultipleChoice,
     Option,
+    Ordering,
     Source,
     TrueFalse,
     assert_never,
@@ -46,9 +49,7 @@ def edited(item: Item, form: Form) -> Item:
     """``item`` with the wording in ``form`` (the fields the review page shows for its type)."""
     match item:
         case MultipleChoice():
-            options = tuple(
-                Option(option.id, _text(form, f"option-{option.id}", f"option {option.id}")) for option in item.options
-            )
+            options = _options(item.options, form)
             answer = form.get("answer", item.answer)
             if answer not in {option.id for option in options}:
                 raise StudioError("choose which option is the right answer")
@@ -62,8 +63,34 @@ def edited(item: Item, form: Form) -> Item:
             return replace(item, text=text, blanks=blanks)
         case TrueFalse():
             return replace(item, statement=_text(form, "statement", "the statement"), answer=_truth(form))
+        case Matching():
+            pairs = tuple(
+                replace(
+                    pair,
+                    left=_text(form, f"pair-{index}-left", f"the left side of pair {index + 1}"),
+                    right=_text(form, f"pair-{index}-right", f"the right side of pair {index + 1}"),
+                )
+                for index, pair in enumerate(item.pairs)
+            )
+            return replace(item, prompt=_text(form, "prompt", "the instruction"), pairs=pairs)
+        case Ordering():
+            events = tuple(
+                replace(event, text=_text(form, f"event-{index}", f"event {index + 1}"))
+                for index, event in enumerate(item.events)
+            )
+            return replace(item, prompt=_text(form, "prompt", "the instruction"), events=events)
+        case MultipleAnswer():
+            options = _options(item.options, form)
+            answers = tuple(option.id for option in options if form.get(f"right-{option.id}"))
+            if not answers:
+                raise StudioError("mark at least one option as right")
+            return replace(item, question=_text(form, "question", "the question"), options=options, answers=answers)
         case _:
             assert_never(item)
+
+
+def _options(options: tuple[Option, ...], form: Form) -> tuple[Option, ...]:
+    return tuple(Option(option.id, _text(form, f"option-{option.id}", f"option {option.id}")) for option in options)
 
 
 def with_option(item: MultipleChoice, option_id: str, text: str) -> MultipleChoice:

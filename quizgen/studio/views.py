@@ -6,7 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quizgen.check import Finding
-from quizgen.model import BLANK, Cloze, Document, Item, MultipleChoice, TrueFalse, assert_never, cloze_parts
+from quizgen.model import (
+    BLANK,
+    Cloze,
+    Document,
+    Item,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    TrueFalse,
+    assert_never,
+    cloze_parts,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,11 @@ class ItemView:
     flaws: tuple[Finding, ...] = ()
     """What the item-flaw checker (:mod:`quizgen.check`) finds in the item as it stands."""
 
+    @property
+    def sentences(self) -> list[str]:
+        """The sentences the item cites (see :func:`cited_sentences`)."""
+        return cited_sentences(self.item)
+
 
 def item_view(item: Item, number: int, status: str, flaws: tuple[Finding, ...] = ()) -> ItemView:
     """The view of ``item``, the ``number``-th of its quiz, with the flaws found in it."""
@@ -37,6 +54,23 @@ def item_view(item: Item, number: int, status: str, flaws: tuple[Finding, ...] =
             return ItemView(item, "cloze", "Fill in the blank", prompt, status, number, flaws)
         case TrueFalse():
             return ItemView(item, "tf", "True or false", item.statement, status, number, flaws)
+        case Matching():
+            return ItemView(item, "matching", "Matching", item.prompt, status, number, flaws)
+        case Ordering():
+            return ItemView(item, "ordering", "Put in order", item.prompt, status, number, flaws)
+        case MultipleAnswer():
+            return ItemView(item, "multi", "Select all that apply", item.question, status, number, flaws)
+        case _:
+            assert_never(item)
+
+
+def cited_sentences(item: Item) -> list[str]:
+    """The sentences ``item`` cites: one, or one per pair or event of an item of several facts."""
+    match item:
+        case Matching() | Ordering():
+            return [source.sentence for source in item.sources]
+        case MultipleChoice() | Cloze() | TrueFalse() | MultipleAnswer():
+            return [item.source.sentence]
         case _:
             assert_never(item)
 
@@ -62,7 +96,8 @@ def document_blocks(document: Document, items: list[Item]) -> list[Block]:
     """The document as it was read, each item's source sentence marked with the items that cite it."""
     sentences: dict[str, list[str]] = {}
     for item in items:
-        sentences.setdefault(item.source.sentence, []).append(item.id)
+        for sentence in cited_sentences(item):
+            sentences.setdefault(sentence, []).append(item.id)
     blocks = [Block("title", (Piece(document.title),))]
     if document.lead:
         blocks.append(Block("lead", _pieces(document.lead, sentences)))

@@ -164,7 +164,111 @@
     };
   }
 
-  var RENDERERS = { multiple_choice: multipleChoice, true_false: trueFalse, cloze: cloze };
+  // A fixed scramble of texts, the same on every load: sorted by a hash of the item's id and the text.
+  function scrambled(values, salt, text) {
+    var hash = function (value) {
+      var h = 2166136261;
+      var key = salt + "\u001f" + text(value);
+      for (var i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+      return h;
+    };
+    return values.slice().sort(function (a, b) { return hash(a) - hash(b); });
+  }
+
+  // A question answered with one drop-down per row: matching (a match per term) and ordering (a place per event).
+  function menuQuestion(index, total, prompt, rows, choices, label, expected) {
+    var fields = rows.map(function (row, number) {
+      var select = el("select", { "aria-label": label(row, number) }, [el("option", { value: "", text: "Choose…" })]
+        .concat(choices.map(function (choice) { return el("option", { value: choice, text: choice }); })));
+      var line = el("label", { class: "menu-row" }, [el("span", { class: "menu-text", text: row.text }), " ", select]);
+      return { row: row, select: select, line: line };
+    });
+    var feedback = el("div", { class: "feedback", hidden: "" });
+    var node = el("fieldset", { class: "question" }, [legend(index, total, prompt),
+      el("div", { class: "menus" }, fields.map(function (field) { return field.line; })), feedback]);
+    return {
+      node: node,
+      feedback: feedback,
+      check: function () {
+        var results = fields.map(function (field) {
+          var right = field.select.value === field.row.answer;
+          field.select.classList.add(right ? "is-right" : "is-wrong");
+          field.select.setAttribute("aria-invalid", right ? "false" : "true");
+          return right;
+        });
+        return {
+          correct: results.every(Boolean),
+          answered: fields.some(function (field) { return field.select.value !== ""; }),
+          expected: expected,
+        };
+      },
+      reset: function () { fields.forEach(function (field) { field.select.value = ""; }); },
+    };
+  }
+
+  function matching(item, index, total) {
+    var rows = item.pairs.map(function (pair) { return { text: pair.left, answer: pair.right }; });
+    var rights = scrambled(item.pairs.map(function (pair) { return pair.right; }), item.id, String);
+    var expected = item.pairs.map(function (pair) { return pair.left + " → " + pair.right; }).join("; ");
+    return menuQuestion(index, total, item.prompt, rows, rights, function (row) {
+      return "Question " + (index + 1) + ", match for " + row.text;
+    }, expected);
+  }
+
+  function ordering(item, index, total) {
+    var places = item.events.map(function (_, number) { return String(number + 1); });
+    var rows = scrambled(item.events.map(function (event, number) {
+      return { text: event.text, answer: String(number + 1) };
+    }), item.id, function (row) { return row.text; });
+    var expected = item.events.map(function (event, number) { return (number + 1) + ". " + event.text; }).join("; ");
+    return menuQuestion(index, total, item.prompt + " (1 comes first.)", rows, places, function (row) {
+      return "Question " + (index + 1) + ", place of " + row.text;
+    }, expected);
+  }
+
+  // A question answered by ticking every right option: multiple answer.
+  function multipleAnswer(item, index, total) {
+    var rows = item.options.map(function (option) {
+      var input = el("input", { type: "checkbox", value: option.id });
+      var label = el("label", { class: "option" }, [input, " ",
+        el("span", { class: "letter", text: option.id + "." }), " ", el("span", { text: option.text })]);
+      return { option: option, input: input, label: label, right: item.answers.indexOf(option.id) !== -1 };
+    });
+    var feedback = el("div", { class: "feedback", hidden: "" });
+    var node = el("fieldset", { class: "question" }, [legend(index, total, item.question),
+      el("div", { class: "options" }, rows.map(function (row) { return row.label; })), feedback]);
+    return {
+      node: node,
+      feedback: feedback,
+      check: function () {
+        rows.forEach(function (row) {
+          if (row.right) {
+            row.label.classList.add("is-answer");
+            row.label.append(el("span", { class: "mark", text: "(correct answer)" }));
+          } else if (row.input.checked) {
+            row.label.classList.add("is-wrong");
+            row.label.append(el("span", { class: "mark", text: "(not right)" }));
+          }
+        });
+        return {
+          correct: rows.every(function (row) { return row.input.checked === row.right; }),
+          answered: rows.some(function (row) { return row.input.checked; }),
+          expected: rows.filter(function (row) { return row.right; })
+            .map(function (row) { return row.option.id + ". " + row.option.text; }).join("; "),
+        };
+      },
+      reset: function () { rows.forEach(function (row) { row.input.checked = false; }); },
+    };
+  }
+
+  var RENDERERS = {
+    multiple_choice: multipleChoice,
+    true_false: trueFalse,
+    cloze: cloze,
+    matching: matching,
+    ordering: ordering,
+    multiple_answer: multipleAnswer,
+  };
 
   function showFeedback(view, item, result) {
     var verdict = result.correct ? "Correct." : result.answered ? "Not quite." : "Not answered.";
@@ -195,7 +299,7 @@
       view.reset();
     });
     part("score").textContent = "";
-    var first = part("questions").querySelector("input");
+    var first = part("questions").querySelector("input, select");
     if (first) first.focus();
   }
 
@@ -241,6 +345,23 @@
       } else if (item.type === "true_false") {
         if (!isText(item.statement)) fail(where + ".statement", "missing");
         if (typeof item.answer !== "boolean") fail(where + ".answer", "not true or false");
+      } else if (item.type === "multiple_answer") {
+        if (!isText(item.question)) fail(where + ".question", "missing");
+        if (!Array.isArray(item.options) || item.options.length < 2) fail(where + ".options", "fewer than two");
+        if (!Array.isArray(item.answers) || !item.answers.length) fail(where + ".answers", "missing");
+        item.answers.forEach(function (answer) {
+          if (!item.options.some(function (option) { return option && option.id === answer; })) fail(where + ".answers", "not one of the options");
+        });
+      } else if (item.type === "matching") {
+        if (!isText(item.prompt) || !Array.isArray(item.pairs) || item.pairs.length < 2) fail(where, "needs a prompt and pairs");
+        item.pairs.forEach(function (pair, number) {
+          if (!pair || !isText(pair.left) || !isText(pair.right)) fail(where + ".pairs[" + number + "]", "needs left and right");
+        });
+      } else if (item.type === "ordering") {
+        if (!isText(item.prompt) || !Array.isArray(item.events) || item.events.length < 2) fail(where, "needs a prompt and events");
+        item.events.forEach(function (event, number) {
+          if (!event || !isText(event.text)) fail(where + ".events[" + number + "]", "needs text");
+        });
       } else {
         if (!isText(item.text) || !Array.isArray(item.blanks)) fail(where, "needs text and blanks");
         var ids = item.blanks.map(function (blank) {
