@@ -7,10 +7,12 @@ the constants and quizzes here rather than typing it again.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from quizgen.generate import BuildOptions, build_quiz
+from quizgen.generate.answers import FACT_LABEL
 from quizgen.generate.types import Answer, AnswerKind, Part, Sentence
 from quizgen.model import (
     Blank,
@@ -370,3 +372,20 @@ def group_quiz(quiz_id: str = "water", hostile: bool = False) -> Quiz:
         multiple_answer_item(),
     ]
     return quiz_of(quiz_id, WATER, items)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def shortens(text: str, sentence: str) -> bool:
+    """Whether ``text`` says only what ``sentence`` says: its words, in order, are words of the sentence
+    (a statement trimmed to the answer's clause, a leading connective or an aside left out); a
+    fact-sheet line ("Highest point: Mount Fuji 3,776 m") may read "The highest point of <subject> is
+    Mount Fuji."."""
+    fact = FACT_LABEL.match(sentence)
+    if fact:
+        label = fact.group()[:-2].lower()
+        said = re.fullmatch(rf"The {re.escape(label)} of .+ is (.+)\.", text)
+        return said is not None and said.group(1) in sentence[fact.end() :]
+    words = iter(_WORD.findall(sentence.lower()))
+    return all(word in words for word in _WORD.findall(text.lower()))

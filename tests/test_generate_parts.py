@@ -9,12 +9,12 @@ from itertools import combinations
 
 import pytest
 
-from quizgen.generate.answers import DocumentContext, find_answers, noun_mentions
+from quizgen.generate.answers import DocumentContext, find_answers, noun_mentions, usable
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.nlp import analyse
-from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants
+from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, years_in
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
 from quizgen.generate.stems import blank_stem, question_stem, with_stem
@@ -135,6 +135,19 @@ def test_variants_exact_sets(kind: str, text: str, expected: set[str]) -> None:
     assert set(variants(kind, text, random.Random(3))) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("In May 1789, the first since 1614.", [1789, 1614]),
+        ("On 14 July 1789, crowds stormed the Bastille.", [1789]),
+        ("The crowd was 1,789 strong and the peak 1789.5 m high.", []),
+        ("The 1780s were hard.", []),
+    ],
+)
+def test_years_in_finds_a_year_before_a_comma_but_no_part_of_a_number(text: str, years: list[int]) -> None:
+    assert years_in(text) == years
+
+
 @pytest.mark.parametrize(("kind", "text"), [("year", "1935"), ("year", "1200 CE"), ("decade", "1850s")])
 def test_year_variants_nearest_first_and_seeded(kind: str, text: str) -> None:
     found = variants(kind, text, random.Random(11))
@@ -187,6 +200,7 @@ CROWD = "Roughly 103,000 people attended the ceremony."
 PERU = "The treaty was signed in Peru."
 INSIDE = "Photosynthesis happens inside chloroplasts."
 ALLIANCE = "Turkey joined NATO in 1952."
+CANALS = "Farmers dug canals because the rivers flooded."
 
 
 @pytest.mark.parametrize(
@@ -232,6 +246,8 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "César Turbay", ["Julio César Turbay"], False),
         (answer_in(CROWD, "103,000", "number"), "103,000", [], False),
         (answer_in(CROWD, "103,000", "number"), "103,000 tonnes", [], False),  # the answer inside it
+        # An absolute word in a wrong option only marks it wrong.
+        (answer_in(CANALS, "because the rivers flooded", "reason"), "due to droughts on every farm", [], False),
         # Fine candidates.
         (answer_in(TREATY, "United States", "place"), "Soviet Union", [], True),
         (answer_in(PERU, "Peru", "countries", category="countries/South America"), "Chile", [], True),
@@ -246,6 +262,7 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Misael Pastrana", ["Julio César Turbay"], True),
         (answer_in(CROWD, "103,000", "number"), "77,000", [], True),
         (answer_in(ALLIANCE, "NATO", "organisation"), "SEATO", [], True),
+        (answer_in(CANALS, "because the rivers flooded", "reason"), "due to droughts on each farm", [], True),
     ],
     ids=lambda value: repr(value.text) if isinstance(value, Answer) else None,
 )
@@ -497,10 +514,16 @@ def test_plan_falls_back_to_cloze(
 
 # --- 5. Question stems, on the real spaCy parse ----------------------------------------------------------
 
-STEM_LEXICON = Lexicon({"countries": {"South America": ["Peru", "Chile", "Colombia"]}})
+STEM_LEXICON = Lexicon(
+    {
+        "countries": {"South America": ["Peru", "Chile", "Colombia"]},
+        "cities": {"South America": ["Lima", "Bogotá", "Santiago"]},
+        "gases": {"gases": ["oxygen", "nitrogen", "carbon dioxide"]},
+    }
+)
 
 STEM_CASES: list[tuple[str, str, str]] = [
-    # Subject questions: the answer is the whole subject of a past or present main verb.
+    # Subject questions: the answer is the whole subject (a title or description before a name left out).
     (LEADER, "Alfonso López Michelsen", "Who led the initiative?"),
     (
         "Gregor Mendel founded the modern science of genetics.",
@@ -513,7 +536,15 @@ STEM_CASES: list[tuple[str, str, str]] = [
         "Colombia",
         "Which country seeks diverse international partnerships?",
     ),
-    # Object questions: the answer is the whole direct object at the end.
+    (
+        "Colombia had sought diverse international partnerships.",
+        "Colombia",
+        "Which country had sought diverse international partnerships?",
+    ),
+    ("The young scientist Marie Curie discovered radium.", "Marie Curie", "Who discovered radium?"),
+    ("Abraham Lincoln was born in Kentucky.", "Abraham Lincoln", "Who was born in Kentucky?"),
+    ("Alexander Fleming (a Scottish doctor) discovered penicillin.", "Alexander Fleming", "Who discovered penicillin?"),
+    # Object questions: the answer is the whole direct object; "do" carries the tense, the verb its base form.
     (
         "Alexander Fleming discovered the antibiotic penicillin.",
         "antibiotic penicillin",
@@ -524,19 +555,53 @@ STEM_CASES: list[tuple[str, str, str]] = [
         "radium",
         "What did the young scientist Marie Curie discover?",
     ),
-    # Blank stems: an auxiliary, a subject that is more than the answer, an opening phrase, an object not at the end.
+    ("Plants release oxygen into the air.", "oxygen", "Which gas do plants release into the air?"),
+    # Copular: what the subject is.
+    ("The capital of Peru is Lima.", "Lima", "Which city is the capital of Peru?"),
+    # A phrase after a preposition: when (a year hangs on its month), where, and a passive's auxiliary moved.
     (
-        "Colombia had sought diverse international partnerships.",
+        "In 1935, Colombia recognised the Soviet Union.",
         "Colombia",
-        f"{BLANK} had sought diverse international partnerships.",
+        "Which country recognised the Soviet Union in 1935?",
+    ),
+    ("In 1935, Colombia recognised the Soviet Union.", "1935", "In what year did Colombia recognise the Soviet Union?"),
+    ("The Bastille was stormed on 14 July 1789.", "1789", "In what year was the Bastille stormed?"),
+    ("Abraham Lincoln was born in Kentucky.", "Kentucky", "Where was Abraham Lincoln born?"),
+    ("The rainforest was cleared in the 1990s.", "1990s", "In which decade was the rainforest cleared?"),
+    # Only the answer's clause: a joined clause's pronoun subject is the first clause's subject, a participle
+    # phrase after a comma and a subordinate clause's opening word are left out.
+    (
+        "In 1931, Peru occupied the islands, and in 1937, it launched a full-scale invasion of Chile.",
+        "1937",
+        "In what year did Peru launch a full-scale invasion of Chile?",
     ),
     (
-        "The young scientist Marie Curie discovered radium.",
-        "Marie Curie",
-        f"The young scientist {BLANK} discovered radium.",
+        "Peru attacked the port in 1941, triggering a long war.",
+        "1941",
+        "In what year did Peru attack the port?",
     ),
-    ("In 1935, Colombia recognised the Soviet Union.", "Colombia", f"In 1935, {BLANK} recognised the Soviet Union."),
-    ("In 1935, Colombia recognised the Soviet Union.", "1935", f"In {BLANK}, Colombia recognised the Soviet Union."),
+    (
+        "The economy grew after Chile joined the trade pact in 1994.",
+        "1994",
+        "In what year did Chile join the trade pact?",
+    ),
+    # A phrase that points at earlier text is dropped from the question.
+    (
+        "Prior to this agreement, Colombia had kept a cautious stance towards communism.",
+        "Colombia",
+        "Which country had kept a cautious stance towards communism?",
+    ),
+    # Blank stems: no fact ("If ..."), two years in the question, an object with more than the answer.
+    (
+        "If Peru had joined the pact in 1994, the economy would have grown.",
+        "1994",
+        f"If Peru had joined the pact in {BLANK}, the economy would have grown.",
+    ),
+    (
+        "Colombia granted home rule in 1874 and independence in 1944.",
+        "1944",
+        f"Colombia granted home rule in 1874 and independence in {BLANK}.",
+    ),
     (
         "Gregor Mendel studied inheritance in pea plants.",
         "inheritance",
@@ -588,7 +653,8 @@ def test_object_stem_from_the_docstring(parsed: dict[str, ParsedSentence]) -> No
 
 
 def _terms_asked(paragraphs: list[str]) -> set[str]:
-    """The term answers found in a document of ``paragraphs``, with what the document says of its nouns."""
+    """The term answers (a defined term's too) found in a document of ``paragraphs``, with what the
+    document says of its nouns."""
     document = Document(
         id=DOCUMENT_ID,
         title="Earth",
@@ -599,7 +665,8 @@ def _terms_asked(paragraphs: list[str]) -> set[str]:
     )
     [(_, sentences)] = list(analyse([document]))
     context = DocumentContext(frozenset({"earth"}), frozenset(), noun_mentions=noun_mentions(sentences))
-    return {a.text for sentence in sentences for a in find_answers(sentence, context, STEM_LEXICON) if a.kind == "term"}
+    found = [a for sentence in sentences for a in find_answers(sentence, context, STEM_LEXICON)]
+    return {a.text for a in found if a.kind in ("term", "defined")}
 
 
 @pytest.mark.parametrize(
@@ -627,6 +694,180 @@ def test_title_words_are_not_asked() -> None:
     assert context.gives_away("geography")
     assert context.gives_away("Geography")
     assert not context.gives_away("tropical climate")
+
+
+# --- 5b. Definitions, reasons, fact-sheet lines, trimmed clauses and needs-context ----------------------
+
+IDEA_CASES: list[tuple[str, str, str, str]] = [
+    # Definitions: a passive or reduced "called", a copular definition, an apposition.
+    (
+        "Water that falls from clouds is called precipitation.",
+        "precipitation",
+        "defined",
+        "What is the name for water that falls from clouds?",
+    ),
+    (
+        "Some rain soaks into the ground in a process called infiltration.",
+        "infiltration",
+        "defined",
+        "What is the name for the process in which some rain soaks into the ground?",
+    ),
+    (
+        "A cataract is a place in a river where the flow is upset by a waterfall.",
+        "cataract",
+        "defined",
+        "What is the name for a place in a river where the flow is upset by a waterfall?",
+    ),
+    (
+        "The kingdom that first emerged in Nubia was called Kush.",
+        "Kush",
+        "defined",
+        "What is the name of the kingdom that first emerged in Nubia?",
+    ),
+    # Reasons and purposes, with their marker: "Why ...?" for their clause, the rest of it kept.
+    (
+        "Most geologists rejected the idea because Wegener could not explain what force moved the continents.",
+        "because Wegener could not explain what force moved the continents",
+        "reason",
+        "Why did most geologists reject the idea?",
+    ),
+    (
+        "Viruses must infect a cellular host in order to survive and reproduce.",
+        "in order to survive and reproduce",
+        "reason",
+        "Why must viruses infect a cellular host?",
+    ),
+    (
+        "The kingdom was culturally influenced by Egypt because of its location along the Nile.",
+        "because of its location along the Nile",
+        "reason",
+        "Why was the kingdom culturally influenced by Egypt?",
+    ),
+    (
+        "To raise money, Louis XVI called a meeting of the Estates-General.",
+        "To raise money",
+        "reason",
+        "Why did Louis XVI call a meeting of the Estates-General?",
+    ),
+]
+
+NO_IDEA = [
+    "Most geologists rejected his idea because he could not explain what force moved the continents.",  # whose idea?
+    "After the war, the country recovered to become an economic power.",  # a result, not a purpose
+    "Microbial photosynthesis is a significant supplier of chemical energy.",  # a judgement, not a definition
+    "Evaporation happens when the Sun heats liquid water and turns it into an invisible gas called water vapour.",
+]
+
+
+@pytest.fixture(scope="module")
+def parsed_ideas() -> dict[str, ParsedSentence]:
+    return parse_texts([text for text, _, _, _ in IDEA_CASES] + NO_IDEA)
+
+
+def parse_texts(texts: list[str], title: str = "Stems") -> dict[str, ParsedSentence]:
+    """Each text parsed by the real pipeline as a paragraph of its own."""
+    document = Document(
+        id=DOCUMENT_ID,
+        title=title,
+        lead="",
+        key_points=(),
+        sections=tuple(Section("History", (text,)) for text in sorted(set(texts))),
+        source=SourceFile("ideas.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    return {sentence.text: sentence for sentence in sentences}
+
+
+@pytest.mark.parametrize(("text", "answer_text", "kind", "stem"), IDEA_CASES)
+def test_definition_and_reason_items(
+    parsed_ideas: dict[str, ParsedSentence], text: str, answer_text: str, kind: str, stem: str
+) -> None:
+    answers = find_answers(parsed_ideas[text], DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    assert (answers[0].text, answers[0].kind, answers[0].stem) == (answer_text, kind, stem)
+
+
+@pytest.mark.parametrize("text", NO_IDEA)
+def test_no_definition_or_reason_where_the_sentence_does_not_give_one(
+    parsed_ideas: dict[str, ParsedSentence], text: str
+) -> None:
+    answers = find_answers(parsed_ideas[text], DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    assert not [answer for answer in answers if answer.kind in ("defined", "reason")]
+
+
+CLAUSE_CASES: list[tuple[str, str, str]] = [
+    # A clause joined by "and" that does not hold the answer is left out, and so is an aside.
+    (
+        "Peru declared its independence in 1821, and remaining Spanish forces were defeated in 1824.",
+        "independence",
+        f"Peru declared its {BLANK} in 1821.",
+    ),
+    (
+        "Alexander Fleming (a Scottish doctor) discovered penicillin in a London laboratory in 1928.",
+        "penicillin",
+        f"Alexander Fleming discovered {BLANK} in a London laboratory in 1928.",
+    ),
+    (
+        "The San Andreas Fault marks the boundary between two plates, which move past each other slowly.",
+        "San Andreas Fault",
+        f"The {BLANK} marks the boundary between two plates.",
+    ),
+    # Kept whole: a pronoun whose antecedent would be left out, too little left, an opening phrase that holds.
+    (
+        "Cloud droplets are tiny, but they can collide and merge until they are heavy enough to fall.",
+        "Cloud droplets",
+        f"{BLANK} are tiny, but they can collide and merge until they are heavy enough to fall.",
+    ),
+    (
+        "At a divergent boundary, plates move apart and magma rises to form new crust.",
+        "magma",
+        f"At a divergent boundary, plates move apart and {BLANK} rises to form new crust.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed_clauses() -> dict[str, ParsedSentence]:
+    return parse_texts([text for text, _, _ in CLAUSE_CASES])
+
+
+@pytest.mark.parametrize(("text", "answer_text", "stem"), CLAUSE_CASES)
+def test_blank_stems_keep_only_the_answers_clause(
+    parsed_clauses: dict[str, ParsedSentence], text: str, answer_text: str, stem: str
+) -> None:
+    sentence = parsed_clauses[text]
+    answer = answer_in(text, answer_text, "term")
+    assert blank_stem(with_stem(answer, sentence.span)) == stem
+
+
+FACT_LINES = ["Highest point: Mount Fuji 3,776 m", "Area: 377,915 sq km", "Terrain: mostly rugged and mountainous"]
+
+
+def test_a_fact_sheet_line_asks_about_the_documents_subject() -> None:
+    parsed = parse_texts(FACT_LINES, title="Japan")
+    context = DocumentContext(frozenset({"japan"}), frozenset(), title="Japan")
+    [answer] = find_answers(parsed[FACT_LINES[0]], context, STEM_LEXICON)
+    answer = with_stem(answer, parsed[FACT_LINES[0]].span)
+    assert (answer.text, answer.stem) == ("Mount Fuji", "What is the highest point of Japan?")
+    assert blank_stem(answer) == f"The highest point of Japan is {BLANK}."
+    assert not find_answers(parsed[FACT_LINES[1]], context, STEM_LEXICON)  # an exact area is not worth asking
+    assert not find_answers(parsed[FACT_LINES[2]], context, STEM_LEXICON)  # no name to ask for
+
+
+@pytest.mark.parametrize(
+    ("text", "stands_alone"),
+    [
+        ("The second effect has to do with the length of the day.", False),
+        ("The latter spread across the whole continent within ten years.", False),
+        ("These rocks formed under the sea millions of years ago.", False),
+        ("Their leader signed the treaty with Colombia in 1935.", False),
+        ("Such storms destroy crops along the whole coast every year.", False),
+        ("The second half of the century saw rapid economic growth.", True),
+        ("Water that falls from clouds is called precipitation.", True),
+        ("The treaty that ended the war was signed in Paris.", True),
+    ],
+)
+def test_a_sentence_that_points_back_is_not_asked(text: str, stands_alone: bool) -> None:
+    assert usable(parse_texts([text])[text]) is stands_alone
 
 
 # --- 6. Difficulty ---------------------------------------------------------------------------------------

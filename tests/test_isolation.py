@@ -33,7 +33,7 @@ from quizgen.model import Cloze, MultipleChoice, cloze_parts
 from quizgen.quizfile import dumps, load_quiz
 from quizgen.read.layout import split_lines
 from tests.conftest import REFERENCE_SEED, CliRun, Run
-from tests.samples import sample_quiz
+from tests.samples import sample_quiz, shortens
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -101,13 +101,16 @@ def test_a_literal_cloze_marker_in_a_document_stays_text(tmp_path: Path, cli: Cl
     assert_written(out, OTHER)
     quiz = load_quiz(out / "templates.quiz.json")
     assert quiz.items
+    kept_literal = False
     for item in quiz.items:
         assert isinstance(item, Cloze)
         answers = {blank.id: blank.answer for blank in item.blanks}
         parts = cloze_parts(item.text)
         assert [part for part in parts if isinstance(part, int)] == [1], item.text
         filled = "".join(answers[part] if isinstance(part, int) else part for part in parts)
-        assert filled == item.source.sentence
+        assert shortens(filled, item.source.sentence), (filled, item.source.sentence)
+        kept_literal = kept_literal or "{{" in filled
+    assert kept_literal, "some item keeps a literal marker of its sentence as text"
     key = (out / "templates.key.html").read_text(encoding="utf-8")
     assert "{{1}}" in key and "{{2}}" in key
 

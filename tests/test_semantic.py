@@ -16,7 +16,7 @@ from quizgen.generate.types import SEMANTIC_KINDS
 from quizgen.generate.words import same_stem
 from quizgen.model import Cloze, MultipleChoice, Quiz
 from quizgen.read import read_document
-from tests.conftest import PROJECT, REFERENCE_SEED, corpus_files, needs_corpus
+from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, corpus_files, needs_corpus
 from tests.samples import quiz_from_text
 
 DATA_FILES = (
@@ -183,7 +183,9 @@ def _wrong_answers(quiz: Quiz) -> list[tuple[str, str]]:
 
 @needs_corpus
 def test_no_science_distractor_is_a_synonym_hypernym_or_hyponym_of_its_answer() -> None:
-    pairs = [pair for quiz in science_quizzes() for pair in _wrong_answers(quiz)]
+    """Over the science documents and the science seeds (whose definition items ask for terms too)."""
+    seeds = build_quizzes([read_document(SEEDS / name) for name in ("water_cycle.txt", "plate_tectonics.md")])
+    pairs = [pair for quiz in (*science_quizzes(), *seeds) for pair in _wrong_answers(quiz)]
     for answer, wrong in pairs:
         assert not load_knowledge().related(answer, wrong), (answer, wrong)
     assert len(pairs) >= 6

@@ -19,13 +19,14 @@ from quizgen.check import Finding, check_item
 from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.groups import find_material, group_items, uncited
+from quizgen.generate.ideas import document_reasons
 from quizgen.generate.knowledge import Knowledge, load_knowledge
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items
 from quizgen.generate.revise import ItemReviser
-from quizgen.generate.stems import with_stem
+from quizgen.generate.stems import naming_the_country, points_back, with_stem
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import GROUP_TYPES, Document, Item, Quiz
@@ -171,6 +172,7 @@ def document_distractors(
     for sentence_answers in analysed.answers:
         pool.add_all(sentence_answers)
     pool.add_terms(analysed.terms, document.id)
+    pool.add_terms(analysed.reasons, document.id, kind="reason")
     return Distractors(pool, lexicon, knowledge)
 
 
@@ -210,12 +212,22 @@ def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[A
 
 def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexicon) -> Analysed:
     context = _context(document, sentences)
-    answers = tuple(
-        tuple(with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon))
+    category = lexicon.category_of(document.title)
+    country = document.title if category is not None and category.kind == "countries" else ""
+    stemmed = (
+        [
+            naming_the_country(with_stem(answer, sentence.span), country)
+            for answer in find_answers(sentence, context, lexicon)
+        ]
         for sentence in sentences
     )
+    answers = tuple(
+        tuple(sorted((answer for answer in found if not points_back(answer)), key=lambda answer: -answer.score))
+        for found in stemmed
+    )
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
-    return Analysed(answers, terms, find_material(sentences, lexicon))
+    reasons = tuple(dict.fromkeys(reason for sentence in sentences for reason in document_reasons(sentence)))
+    return Analysed(answers, terms, groups=find_material(sentences, lexicon), reasons=reasons)
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:
@@ -268,4 +280,5 @@ def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentCon
         headings=frozenset(normalise(section.heading) for section in document.sections if section.heading),
         people=frozenset(people),
         noun_mentions=noun_mentions(sentences),
+        title=document.title,
     )

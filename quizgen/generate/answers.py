@@ -12,7 +12,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from quizgen.generate.ideas import idea_answers
 from quizgen.generate.lexicon import Category, Lexicon
+from quizgen.generate.questions import stands_for_earlier
 from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
 from quizgen.generate.words import normalise, zipf
 
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+NUMERIC_KINDS_ASKED: frozenset[AnswerKind] = frozenset(
+    {"year", "decade", "century", "number", "percent", "number_word"}
+)
+"""Kinds of a fact-sheet value never asked: an exact area or elevation is not worth a question."""
 
 KIND_WEIGHT: dict[AnswerKind, float] = {
     "person": 3.0,
@@ -93,6 +99,8 @@ class DocumentContext:
     noun_mentions: Mapping[str, int] | None = None
     """For each noun lemma, how many sentences of the document use it (``None``: not known, so every
     term is taken as worth asking; see :func:`specific_term`)."""
+    title: str = ""
+    """The document's title as written: what a fact-sheet line is about ("Japan")."""
 
     def gives_away(self, text: str) -> bool:
         """Whether ``text`` is a heading or made of the title's words ("geography" in a text titled
@@ -109,9 +117,15 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
     Whether the sentence is a full clause is worked out here from the parse; the question
     stem is phrased by :func:`quizgen.generate.stems.with_stem`, also while the parse is alive.
     """
+    if FACT_LABEL.match(sentence.text):
+        return fact_answers(sentence, context, lexicon)
     if not usable(sentence):
         return []
-    found = [*_entity_answers(sentence, context, lexicon), *_term_answers(sentence, context, lexicon)]
+    found = [
+        *idea_answers(sentence),
+        *_entity_answers(sentence, context, lexicon),
+        *_term_answers(sentence, context, lexicon),
+    ]
     kept: list[Answer] = []
     for answer in sorted(found, key=lambda a: -a.score):
         if context.gives_away(answer.text) or _repeated_in_sentence(answer) or _in_a_list(sentence, answer):
@@ -121,6 +135,32 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
         kept.append(answer)
     full_clause = has_subject(sentence)
     return [replace(answer, full_clause=full_clause) for answer in kept]
+
+
+MAX_TITLE_WORDS = 3
+"""A fact sheet's title names its subject ("Japan", "South Africa"); a longer one is no subject to ask about."""
+_AFTER_FACT = re.compile(r"^(\s*\([^)]*\))?\s*([\d,.]+\s*\w*)?\s*$|^[,;]")
+
+
+def fact_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> list[Answer]:
+    """A fact-sheet line whose value opens with a name ("Highest point: Mount Fuji 3,776 m") asked as a
+    question about the document's subject ("What is the highest point of Japan?"); its cloze and
+    true/false statement read "The highest point of Japan is _____."."""
+    label = FACT_LABEL.match(sentence.text)
+    title = context.title.strip()
+    if label is None or not title or len(title.split()) > MAX_TITLE_WORDS or len(label.group().split()) > 4:
+        return []
+    value_start = label.end()
+    for answer in _entity_answers(sentence, context, lexicon):
+        if (
+            answer.start == value_start
+            and answer.kind not in NUMERIC_KINDS_ASKED
+            and _AFTER_FACT.match(sentence.text[answer.end :])
+        ):
+            topic = f"the {label.group()[:-2].lower()} of {title}"
+            stem = f"What is {topic}?"
+            return [replace(answer, stem=stem, clause=(f"{topic[:1].upper()}{topic[1:]} is ", "."), full_clause=True)]
+    return []
 
 
 def _in_a_list(sentence: ParsedSentence, answer: Answer) -> bool:
@@ -160,8 +200,12 @@ def usable(sentence: ParsedSentence) -> bool:
     if FACT_LABEL.match(sentence.text):
         return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
-    if words[0].lower_ in _CONTEXT_WORDS or any(token.lower_ in _CONTEXT_WORDS for token in subject):
+    if words[0].lower_ in _CONTEXT_WORDS or any(
+        _refers_back(token) and not _stands_for_earlier(token, list(span)) for token in subject
+    ):
         return False
+    if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
+        return False  # "Here arose ...", "Other symptoms include ...": what "here" or "other" means was said before
     first = words[0]
     if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
         return False
@@ -172,6 +216,39 @@ def usable(sentence: ParsedSentence) -> bool:
         return False  # "We thus divide the year ...": the author speaking, not a fact
     text = sentence.text
     return text.count("(") == text.count(")") and text.count('"') % 2 == 0
+
+
+_POINTING = frozenset({"this", "these", "those", "such"})
+_OPENING_REFERENCES = frozenset({"here", "other", "another"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her"})
+
+
+def _refers_back(token: Token) -> bool:
+    """Whether a word of the subject stands for something named before: "these rocks", "such waves",
+    "it", "their leader" ("that" only as a determiner, never the relative pronoun of "water that falls";
+    a pronoun only as the subject or its owner, not inside a clause that says which one)."""
+    if token.lower_ in _POINTING or (token.lower_ == "that" and token.dep_ == "det"):
+        return True
+    return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
+
+
+def _stands_for_earlier(token: Token, tokens: list[Token]) -> bool:
+    """Whether a pronoun of the subject stands for something the sentence names before it
+    (see :func:`~quizgen.generate.questions.stands_for_earlier`); never "this" or "these"."""
+    return token.lower_ not in _POINTING and token.lower_ != "that" and stands_for_earlier(token, tokens)
+
+
+_BACK_REFERENCES = frozenset({"latter", "former", "second", "third", "fourth", "fifth", "other", "same"})
+"""Words that, after *the* at the start of a subject, point at something the text said before."""
+
+
+def _points_back(subject: list[Token]) -> bool:
+    """Whether the subject is "The latter", "The second effect", "The same process": a reference to
+    earlier text. "The second half of the century" (the ordinal said of what follows) is not."""
+    if len(subject) < 2 or subject[0].lower_ != "the" or subject[1].lower_ not in _BACK_REFERENCES:
+        return False
+    noun = subject[1].head
+    return not any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
 
 
 def _subject(span: Span) -> list[Token]:

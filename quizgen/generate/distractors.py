@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from quizgen.check.rules import absolute_terms
 from quizgen.english import indefinite_article
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
@@ -25,6 +26,7 @@ from quizgen.generate.types import (
     CLASS_KINDS,
     COUNT_KINDS,
     DOCUMENT_ONLY_KINDS,
+    IDEA_KINDS,
     NUMERIC_KINDS,
     SEMANTIC_KINDS,
     YEAR_KINDS,
@@ -98,10 +100,11 @@ class Pool:
         found = [year for year in years if year is not None and year > 0]
         return max(found) if found else None
 
-    def add_terms(self, terms: Iterable[str], document_id: str) -> None:
-        """Remember a document's other key nouns as candidates for its term answers."""
+    def add_terms(self, terms: Iterable[str], document_id: str, kind: str = "term") -> None:
+        """Remember a document's other key nouns (or other phrases of ``kind``, such as its reasons) as
+        candidates for its answers of that kind."""
         for term in terms:
-            self._add("term", term, document_id)
+            self._add(kind, term, document_id)
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""
@@ -178,6 +181,8 @@ class Distractors:
             candidates = alike + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
         elif answer.kind in NUMERIC_KINDS:
             candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
+        elif answer.kind in IDEA_KINDS:
+            candidates = [c for c in candidates if c.tier == 0] + self._terms_of_class(answer)
         elif answer.kind in DOCUMENT_ONLY_KINDS:
             candidates = [c for c in candidates if c.tier == 0 or _same_last_word(c.text, answer.text)]
         category = self._category(answer)
@@ -196,6 +201,13 @@ class Distractors:
             found = self.knowledge.candidates(answer.text, answer.sentence.text, SEMANTIC_CANDIDATES, answer.plural)
             candidates += [Candidate(text, 2, score) for text, score in found]
         return candidates
+
+    def _terms_of_class(self, answer: Answer) -> list[Candidate]:
+        """For a defined term, the document's other terms of its class (after its other defined terms)."""
+        if answer.kind != "defined" or self.knowledge is None:
+            return []
+        terms = self.pool.candidates(replace(answer, kind="term"))
+        return [c for c in terms if c.tier == 0 and self.knowledge.same_class(answer.text, c.text)]
 
     def _fits_the_timeline(self, answer: Answer, text: str) -> bool:
         """Whether a wrong year stands on the same side as the answer of every other year in the sentence,
@@ -242,6 +254,8 @@ class Distractors:
             return False  # "an _____" beside "widespread famine"
         if answer.kind not in NUMERIC_KINDS and _repeats_stem_word(answer, text):
             return False  # an option that echoes the stem stands out
+        if absolute_terms(text) and not absolute_terms(answer.text):
+            return False  # "... from every farm" among wrong options only: absolutes mark them wrong
         knowledge = self.knowledge
         if knowledge is not None and self._uses_semantics(answer):
             if any(knowledge.related(text, other) for other in [answer.text, *chosen]):
@@ -315,11 +329,11 @@ def _mentioned(text: str, sentence: str) -> bool:
 
 def _same_form(answer: Answer, text: str) -> bool:
     """Capitalisation, number and size alike, so the form does not point at the answer."""
-    if text[:1].isupper() != answer.text[:1].isupper() and answer.kind not in NUMERIC_KINDS:
+    if text[:1].isupper() != answer.text[:1].isupper() and answer.kind not in NUMERIC_KINDS and answer.kind != "reason":
         return False
     if _is_acronym(text) != _is_acronym(answer.text):
         return False
-    if answer.kind in ("term", "group") and _looks_plural(text) != answer.plural:
+    if answer.kind in ("term", "group", "defined") and _looks_plural(text) != answer.plural:
         return False
     count, answer_count = len(text.split()), len(answer.text.split())
     if answer.kind == "person" and (count > 1) != (answer_count > 1):

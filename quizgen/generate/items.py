@@ -16,7 +16,7 @@ from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
-from quizgen.generate.stems import around_answer, standing_alone
+from quizgen.generate.stems import around_answer, standing_alone, stem_for_options
 from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, Answer, AnswerKind
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
@@ -44,15 +44,18 @@ def item_random(seed: int, answer: Answer) -> random.Random:
 def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) -> MultipleChoice:
     """A four-option item; numeric options in ascending order, others shuffled."""
     texts = [answer.text, *distractors]
+    if answer.kind == "reason":  # "Because of its location ..." opened its sentence, the others did not
+        texts = [text[:1].upper() + text[1:] for text in texts]
+    correct = texts[0]
     if answer.kind in NUMERIC_KINDS and all(numeric_value(text) is not None for text in texts):
         texts.sort(key=lambda text: numeric_value(text) or 0.0)
     else:
         rng.shuffle(texts)
     options = tuple(Option(option_letter(index), text) for index, text in enumerate(texts))
     return MultipleChoice(
-        question=answer.stem,
+        question=stem_for_options(answer, distractors),
         options=options,
-        answer=option_letter(texts.index(answer.text)),
+        answer=option_letter(texts.index(correct)),
         **_common(answer, MultipleChoice.type),
     )
 

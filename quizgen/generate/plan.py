@@ -211,7 +211,7 @@ def _make_item(
     rng = item_random(options.seed, answer)
     types = options.types
     if preferred is Cloze:
-        return _cloze(answer, distractors, rng)
+        return _cloze(answer, distractors, rng) if answer.kind != "reason" else None
     can_be_statement = (
         TrueFalse in types
         and answer.kind not in STATEMENT_KINDS_EXCLUDED
@@ -228,7 +228,7 @@ def _make_item(
         lures = distractors.choose(answer, rng)
         if lures is not None:
             return true_false(answer, lures[0], rng)
-    return _cloze(answer, distractors, rng) if Cloze in types else None
+    return _cloze(answer, distractors, rng) if Cloze in types and answer.kind != "reason" else None
 
 
 CLOZE_DISTRACTORS = 3

@@ -1,44 +1,41 @@
-"""Question stems: a real wh-question where the parse allows it, else the sentence with a blank.
+"""Question stems: a real wh-question where the parse allows it (see :mod:`quizgen.generate.questions`),
+else the sentence with a blank, trimmed to the answer's clause and without a leading connective.
 
-Only simple, well-understood shapes are turned into wh-questions:
-
-- the answer is the whole subject of a past or third-person-present main verb:
-  ``President Alfonso López Michelsen led the initiative.`` -> ``Who led the initiative?``
-- the answer is the whole direct object at the end of the sentence:
-  ``Colombia sought diverse international partnerships.`` -> ``What did Colombia seek?``
-
-Anything else (clauses, passives, inversions) keeps the blank stem, which is
-always grammatical because it is the source sentence itself.
+The blank stem is always grammatical because it is the source sentence itself; cloze items and
+true/false statements use the same trimmed sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizgen.generate.types import PERSON_KINDS, TITLES, Answer, AnswerKind
+from quizgen.generate.questions import clause_around, wh_question
+from quizgen.generate.types import Answer
 from quizgen.model import BLANK
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
-_WHICH: dict[AnswerKind, str] = {
-    "countries": "Which country",
-    "historical_states": "Which state",
-    "cities": "Which city",
-    "us_states": "Which state",
-    "continents": "Which continent",
-    "oceans_and_seas": "Which body of water",
-    "rivers": "Which river",
-    "mountain_ranges": "Which mountain range",
-    "deserts": "Which desert",
-}
+    from spacy.tokens import Span
 
 
 def with_stem(answer: Answer, span: Span) -> Answer:
-    """``answer`` with its question stem phrased from the parsed sentence ``span`` (see :func:`question_stem`)."""
-    return replace(answer, stem=question_stem(answer, span))
+    """``answer`` with its question stem phrased from the parsed sentence ``span`` (see :func:`question_stem`),
+    and the answer's clause (see :func:`~quizgen.generate.questions.clause_around`), unless it already has
+    a stem (a definition, a reason or a fact-sheet line: see :mod:`quizgen.generate.ideas`)."""
+    if answer.stem:
+        return answer
+    answer = replace(answer, clause=clause_around(answer, span))
+    question = wh_question(answer, span)
+    if question is None:
+        return replace(answer, stem=blank_stem(answer))
+    return replace(answer, stem=question, score=answer.score + ASKABLE_BONUS)
+
+
+ASKABLE_BONUS = 1.0
+"""Score added to an answer a real question can ask for: the subject, object or a phrase of its clause,
+what a person writing questions about the text asks about (see bench/README.md, answer targets)."""
 
 
 _CONNECTIVE = re.compile(
@@ -50,13 +47,20 @@ _CONNECTIVE = re.compile(
 """A word that links the sentence to the one before it, which the student does not have."""
 
 
+_PRONOUN_START = re.compile(
+    r"(?:[Ii]n terms of \w+, )?(?:it|its|they|their|them|he|his|she|her|this|these)\b", re.IGNORECASE
+)
+
+
 def around_answer(answer: Answer) -> tuple[str, str]:
     """The text before and after the answer in its clause of the source sentence (clauses joined by ``;``
     each state a fact of their own, and the others only lengthen the question), without a leading
     connective ("However,", "As a result,", "And") that points at text the student does not have."""
     text = answer.sentence.text
-    before, after = text[: answer.start].lstrip(), text[answer.end :].rstrip()
+    before, after = answer.clause or (text[: answer.start].lstrip(), text[answer.end :].rstrip())
     clause_start = before.rfind("; ")
+    if clause_start >= 0 and _PRONOUN_START.match(_CONNECTIVE.sub("", before[clause_start + 2 :], count=1)):
+        clause_start = -1  # "...; however, their origin ...": what "their" means is in the clause before
     if clause_start >= 0:
         before = before[clause_start + 2 :]
     clause_end = after.find("; ")
@@ -81,70 +85,43 @@ def blank_stem(answer: Answer) -> str:
     return standing_alone(answer, BLANK)
 
 
+def stem_for_options(answer: Answer, options: Sequence[str]) -> str:
+    """The stem to show beside ``options``: the question, unless it names the answer's own noun as its class
+    ("At which boundary ...?") and an option is not one of that noun, when the blank stem is shown instead."""
+    words = answer.text.split()
+    if answer.kind != "term" or len(words) < 2 or f" which {words[-1]} " not in f" {answer.stem.lower()} ":
+        return answer.stem
+    noun = words[-1].lower()
+    return answer.stem if all(option.lower().split()[-1:] == [noun] for option in options) else blank_stem(answer)
+
+
+_POINTING_BACK = re.compile(r"\b(?:this|these)\s+[a-z]|\bsuch\s+(?!as\b)[a-z]|\bthe (?:latter|former)\b", re.IGNORECASE)
+
+
+def points_back(answer: Answer) -> bool:
+    """Whether what a student would read of the answer's item (its question, or its clause with a blank)
+    points at text the student does not have: "this development", "these discoveries", "such waves",
+    "the latter" (not "such as"). Checked on the trimmed clause, so a reference in a part left out
+    ("Prior to this agreement, ...") does not count."""
+    return any(_POINTING_BACK.search(text) for text in (answer.stem, standing_alone(answer, answer.text)))
+
+
+_THE_COUNTRY = re.compile(r"\b([Tt])he (country|nation)\b(?!['’])")
+
+
+def naming_the_country(answer: Answer, country: str) -> Answer:
+    """``answer`` with "the country" in its stem and clause replaced by ``country``, the subject of the
+    document ("In what year did the country join ...?" -> "... did Iceland join ...?"): the student does
+    not have the sentences that said which country is meant."""
+    text = answer.sentence.text
+    before, after = answer.clause or (text[: answer.start].lstrip(), text[answer.end :].rstrip())
+    if not country or not any(_THE_COUNTRY.search(part) for part in (answer.stem, before, after)):
+        return answer
+    clause = (_THE_COUNTRY.sub(country, before), _THE_COUNTRY.sub(country, after))
+    return replace(answer, stem=_THE_COUNTRY.sub(country, answer.stem), clause=clause)
+
+
 def question_stem(answer: Answer, span: Span) -> str:
-    """A wh-question for ``answer`` in the parsed sentence ``span`` if it has a simple shape, else the blank stem."""
-    return _subject_question(answer, span) or _object_question(answer, span) or blank_stem(answer)
-
-
-def _wh_word(answer: Answer) -> str:
-    if answer.kind in PERSON_KINDS:
-        return "Who"
-    return _WHICH.get(answer.kind, "What")
-
-
-def _tokens(answer: Answer, span: Span) -> list[Token]:
-    offset = span.start_char
-    return [token for token in span if answer.start <= token.idx - offset < answer.end]
-
-
-def _main_verb(span: Span) -> Token | None:
-    root = span.root
-    if root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBZ"):
-        return None
-    if any(child.dep_ in ("aux", "auxpass", "neg") for child in root.children):
-        return None
-    return root
-
-
-def _subject_question(answer: Answer, span: Span) -> str | None:
-    verb = _main_verb(span)
-    if verb is None:
-        return None
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    if len(subjects) != 1:
-        return None
-    subject = list(subjects[0].subtree)
-    core = [token for token in subject if not (token.lower_ in TITLES and token.i == subject[0].i)]
-    if [token.i for token in core] != [token.i for token in _tokens(answer, span)]:
-        return None
-    if subject[0].i != span.start or subject[-1].i + 1 != verb.i:  # "In 1935, X ..." or "X, who ..., led"
-        return None
-    rest = span.doc[subject[-1].i + 1 : span.end].text.rstrip(" .!")
-    return f"{_wh_word(answer)} {rest}?"
-
-
-def _object_question(answer: Answer, span: Span) -> str | None:
-    verb = _main_verb(span)
-    if verb is None:
-        return None
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    if len(objects) != 1 or len(subjects) != 1 or subjects[0].pos_ == "PRON":
-        return None
-    obj = list(objects[0].subtree)
-    answer_tokens = _tokens(answer, span)
-    after = [token for token in span.doc[obj[-1].i + 1 : span.end] if not token.is_punct]
-    if after or not answer_tokens or answer_tokens[-1].i != obj[-1].i:
-        return None
-    if any(token.dep_ != "det" for token in obj if token.i < answer_tokens[0].i):
-        return None
-    subject = list(subjects[0].subtree)
-    if subject[0].i != span.start or subject[-1].i + 1 != verb.i:
-        return None
-    auxiliary = "did" if verb.tag_ == "VBD" else "does"
-    between = span.doc[verb.i + 1 : obj[0].i].text
-    subject_text = span.doc[subject[0].i : subject[-1].i + 1].text
-    if subject[0].pos_ != "PROPN":
-        subject_text = subject_text[:1].lower() + subject_text[1:]
-    parts = [_wh_word(answer), auxiliary, subject_text, verb.lemma_, between]
-    return " ".join(part for part in parts if part) + "?"
+    """A wh-question for ``answer`` in the parsed sentence ``span`` where the parse allows (see
+    :mod:`quizgen.generate.questions`), else the blank stem."""
+    return wh_question(answer, span) or blank_stem(replace(answer, clause=clause_around(answer, span)))

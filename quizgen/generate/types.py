@@ -52,12 +52,16 @@ ListKind: TypeAlias = Literal[
 ]
 """Answers found in a curated list of ``data/lexicon.json``: the kind is the list's name."""
 
-AnswerKind: TypeAlias = NameKind | NumericKind | ListKind | Literal["term"]
+IdeaKind: TypeAlias = Literal["defined", "reason"]
+"""A term the sentence defines, and a reason or purpose it gives (see :mod:`quizgen.generate.ideas`)."""
+
+AnswerKind: TypeAlias = NameKind | NumericKind | ListKind | IdeaKind | Literal["term"]
 """What an answer is; it decides which wrong options may stand beside it (``term``: a key noun phrase)."""
 
 LIST_KINDS: frozenset[ListKind] = frozenset(get_args(ListKind))
 NUMERIC_KINDS: frozenset[NumericKind] = frozenset(get_args(NumericKind))
-ANSWER_KINDS: frozenset[str] = frozenset(get_args(NameKind)) | NUMERIC_KINDS | LIST_KINDS | {"term"}
+IDEA_KINDS: frozenset[IdeaKind] = frozenset(get_args(IdeaKind))
+ANSWER_KINDS: frozenset[str] = frozenset(get_args(NameKind)) | NUMERIC_KINDS | LIST_KINDS | IDEA_KINDS | {"term"}
 
 ENTITY_KINDS: dict[str, NameKind] = {
     "PERSON": "person",
@@ -95,7 +99,7 @@ TITLES = frozenset(
 )
 """Words that stand before a person's name as a title: "President _____" asks for a president."""
 
-CHOICE_KINDS: frozenset[AnswerKind] = NUMERIC_KINDS | LIST_KINDS | {"person"}
+CHOICE_KINDS: frozenset[AnswerKind] = NUMERIC_KINDS | LIST_KINDS | IDEA_KINDS | {"person"}
 """Kinds whose wrong options are easiest to make right (a year near the answer, another president, a
 country of the same continent): they ask for multiple choice where other kinds ask for cloze."""
 
@@ -108,7 +112,7 @@ FOREIGN_OPTIONS_KINDS: frozenset[AnswerKind] = frozenset({"person"})
 """Kinds whose wrong options may all come from other documents: a text often names one person only,
 and a question about who did something is worth asking even then."""
 
-STATEMENT_KINDS_EXCLUDED: frozenset[AnswerKind] = frozenset({"term"})
+STATEMENT_KINDS_EXCLUDED: frozenset[AnswerKind] = IDEA_KINDS | {"term"}
 """Kinds never swapped to make a false true/false statement: even a term of the answer's class can make
 nonsense of a sentence ("oxidation upon excitation" -> "... upon erection")."""
 
@@ -156,6 +160,9 @@ class Analysed:
     groups: GroupMaterial | None = None
     """The document's definitions, dated events and lists, for items of several facts (see
     :mod:`quizgen.generate.groups`)."""
+    reasons: tuple[str, ...] = ()
+    """The reasons every sentence of the document gives ("because of its location"): wrong options of
+    its *why* questions (see :mod:`quizgen.generate.ideas`)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -178,6 +185,10 @@ class Answer:
     """Whether the sentence has a subject, so a changed copy still reads as a statement."""
     title: str = ""
     """The title word that stands before a person's name in the sentence ("president"), if any."""
+    clause: tuple[str, str] | None = None
+    """The text before and after the answer in its clause, with what the clause does not need left out
+    (set by :func:`quizgen.generate.stems.with_stem`; see :func:`quizgen.generate.questions.clause_around`);
+    ``None``: the whole sentence."""
     head: str = ""
     """For a term that is adjectives and a noun ("lush grasslands"), the noun alone, which a student
     may rightly write; else empty."""

@@ -1,0 +1,677 @@
+"""Wh-questions from the dependency parse: the answer's phrase is replaced by a question phrase and
+moved to the front, the rest of its clause kept and, where the phrase is not the subject, inverted.
+
+- subject: ``Former army officer Ollanta Humala was elected president in 2011.`` ->
+  ``Who was elected president in 2011?``
+- object: ``Colombia sought diverse partnerships.`` -> ``What did Colombia seek?``
+- a phrase after a preposition: ``In 1937, Japan launched an invasion of China.`` ->
+  ``In what year did Japan launch an invasion of China?``; ``... at Pearl Harbor`` -> ``Where ...?``
+- a count: ``The war killed 25 million people.`` -> ``How many people did the war kill?``
+
+Only the answer's clause is kept: other clauses joined to it (``..., and Japan soon occupied ...``),
+participle phrases after a comma (``, triggering ...``), relative clauses between commas
+(``, which lies near ...,``), parentheses and a leading connective (``However,``) are dropped, and a
+phrase that opens the sentence (``After its defeat,``) moves to the end. A pronoun subject of a
+joined clause (``..., and in 1937, it launched ...``) is the first clause's subject. Anything the rules
+do not cover gives ``None``, and the caller keeps the sentence with a blank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, PERSON_KINDS, TITLES, YEAR_KINDS, Answer, AnswerKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+WHICH: dict[AnswerKind, tuple[str, str]] = {
+    "countries": ("country", "countries"),
+    "historical_states": ("state", "states"),
+    "cities": ("city", "cities"),
+    "us_states": ("state", "states"),
+    "continents": ("continent", "continents"),
+    "oceans_and_seas": ("body of water", "bodies of water"),
+    "rivers": ("river", "rivers"),
+    "mountain_ranges": ("mountain range", "mountain ranges"),
+    "deserts": ("desert", "deserts"),
+    "regions": ("region", "regions"),
+    "months": ("month", "months"),
+    "weekdays": ("day", "days"),
+    "seasons": ("season", "seasons"),
+    "planets": ("planet", "planets"),
+    "religions": ("religion", "religions"),
+    "ideologies": ("ideology", "ideologies"),
+    "chemical_elements": ("element", "elements"),
+    "organelles": ("organelle", "organelles"),
+    "biomolecules": ("kind of molecule", "kinds of molecule"),
+    "gases": ("gas", "gases"),
+}
+"""The class noun a *which* question names for an answer of a curated list (singular, plural)."""
+
+_NOT_PLACES: frozenset[AnswerKind] = frozenset({"months", "weekdays", "seasons", "ordinals", "religions", "ideologies"})
+_PLACE: frozenset[AnswerKind] = frozenset({"place"})
+PLACE_ANSWER_KINDS: frozenset[AnswerKind] = (LIST_KINDS | _PLACE) - _NOT_PLACES
+_WHERE_PREPOSITIONS = frozenset({"in", "at", "on", "near"})
+_YEAR_PREPOSITIONS = frozenset({"in", "during", "on"})
+_FACT_MARKS = frozenset({"after", "before", "when", "while", "because", "since", "once", "although", "though"})
+"""Words that open a subordinate clause stating a fact (not *if*, *unless*, *so that*)."""
+_FACT_MARKS = frozenset({"after", "before", "when", "while", "because", "since", "once", "although", "though"})
+"""Words that open a subordinate clause stating a fact (not *if*, *unless*, *so that*)."""
+_UNSURE_KINDS: frozenset[AnswerKind] = frozenset({"organisation", "name", "named"})
+"""Kinds the tagger often gives a person's name: neither *who* nor *what* is safe for them."""
+_ROUGHLY = frozenset({"about", "nearly", "almost", "some", "over", "around", "roughly"})
+_SINCE = frozenset({"by", "until", "since"})
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DATE_WORDS = _MONTHS | {"early", "late", "mid", "the", "about", "around", "circa", "c.", "bce", "bc", "ce", "ad"}
+_CLAUSE_LINKS = frozenset({"ROOT", "conj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_LINKING_ADVERBS = frozenset(
+    "however therefore thus moreover furthermore nevertheless nonetheless meanwhile instead also finally still yet "
+    "indeed consequently then later eventually first second third next".split()
+)
+_POINTING = frozenset({"this", "these", "that", "those", "such"})
+_LINKING_WORDS = _LINKING_ADVERBS | {"and", "but", "so"}
+_IRREGULAR_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
+_YEAR = re.compile(r"\b\d{3,4}s?\b")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.?!)])")
+_DOUBLE_COMMA = re.compile(r",(\s*,)+")
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """The constituent a question asks for: its tokens, the question phrase, and whether it is the subject."""
+
+    tokens: frozenset[int]
+    wh: str
+    subject: bool
+    plural: bool = False
+
+
+def wh_question(answer: Answer, span: Span) -> str | None:
+    """A wh-question asking for ``answer`` in its parsed sentence ``span``, or ``None`` where no rule fits."""
+    tokens = answer_tokens(answer, span)
+    head = _head(tokens)
+    if head is None:
+        return None
+    while answer.kind in YEAR_KINDS and head.dep_ != "pobj" and head.head.lower_ in _DATE_WORDS:
+        head = head.head  # "in September 1792": the year hangs on the month
+    if answer.kind == "person" and head.dep_ == "appos" and head.head.i == tokens[0].i - 1:
+        head = head.head  # "The young scientist Marie Curie": the name in apposition to its description
+    phrase = _subject_or_object(answer, head, tokens) or _after_preposition(answer, head, tokens)
+    phrase = phrase or _year_of_a_thing(answer, head, tokens)
+    phrase = phrase or _count(answer, head, tokens)
+    if phrase is None:
+        return None
+    verb = _clause_verb(span, phrase)
+    if verb is None:
+        return None
+    question = _question(span, verb, phrase)
+    if question is not None and answer.kind in YEAR_KINDS and _YEAR.search(question):
+        return None  # "... in 1874 and complete independence in 1944": which year is asked is unclear
+    return question
+
+
+def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
+    """The answer's clause as a statement, split at the answer: the text before it and after it (ending
+    in a full stop), with the parts the clause does not need left out as for a question (see the module
+    docstring); ``None`` when the answer is in a part left out or nothing would be left out."""
+    tokens = answer_tokens(answer, span)
+    head = _head(tokens)
+    if head is None:
+        return None
+    verb = head
+    while verb.dep_ not in _CLAUSE_LINKS or verb.pos_ not in ("VERB", "AUX"):
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or _opens_with_a_phrase(verb.head) or not _finite(verb)):
+        return None  # "At a divergent boundary, plates move apart and magma rises": the opening phrase holds
+    parts = _parts(span, verb, set(), frozenset(t.i for t in tokens))
+    if parts is None or parts[0].pos_ == "PRON":
+        return None
+    subject, fronted, body = parts
+    ids = {t.i for t in tokens}
+    subject_tokens = [t for t in subject.subtree if t.i not in _in_parentheses(subject)]
+    if subject.head.i != verb.i and ids & _subtree(subject):
+        return None
+    kept = sorted({*fronted, *subject_tokens, *body}, key=lambda t: t.i)
+    if subject.head.i != verb.i:
+        kept = [*subject_tokens, *body]  # "..., but experienced ...": the shared subject repeated
+    order = [t.i for t in kept]
+    if not ids <= set(order) or len(kept) >= len([t for t in span if not _final_punct(t, span)]):
+        return None
+    if sum(not t.is_punct for t in kept) < MIN_CLAUSE_WORDS:
+        return None  # "Cloud droplets are tiny.": too little left to say what is asked
+    if any(
+        t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and not stands_for_earlier(t, kept) for t in kept if t.i not in ids
+    ):
+        return None  # what a pronoun stands for may be in the part left out
+    first, last = order.index(tokens[0].i), order.index(tokens[-1].i)
+    asides = _in_parentheses(span.root)
+    left_out = set(range(order[max(0, first - 2)], tokens[0].i)) - set(order)
+    if left_out - asides:
+        return None  # words were left out right before the answer: what it hangs on may be gone
+    if (
+        last + 1 < len(order)
+        and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb, frozenset(ids)) - asides
+    ):
+        return None
+    before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
+    after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
+    previous = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
+    space = " " if before and previous is not None and previous.whitespace_ else ""
+    before = before[:1].upper() + before[1:] + space if before else ""
+    return before, (tokens[-1].whitespace_ if after and after[0] not in ",.;:')”" else "") + after + "."
+
+
+def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:
+    """Whether ``kept`` names, before a third-person pronoun, a subject or object it can stand for: a plural
+    noun for *they*, a person for *he*, a singular thing for *it* ("While treatments existed, their
+    efficacy ..."; not "At the same time, its violence ..." nor "Over thousands of years, they ...")."""
+    lowered = pronoun.lower_
+    earlier = [
+        t for t in kept if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    own = _subject_of(pronoun.head) if pronoun.head.pos_ in ("VERB", "AUX") else None
+    if pronoun.dep_ in ("dobj", "pobj", "dative") and own is not None:  # "The Congress removed him": not the Congress
+        earlier = [t for t in earlier if t.i != own.i]
+    if lowered in _PLURAL:
+        return any(t.tag_ in ("NNS", "NNPS") for t in earlier)
+    if lowered in _PERSONAL:
+        return any(_may_be_person(t) for t in earlier)
+    if lowered in _SINGULAR:
+        return any(t.tag_ in ("NN", "NNP") and t.ent_type_ != "PERSON" for t in earlier)
+    return False
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb carries a tense (or has an auxiliary that does): a clause of its own, not a participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _opens_with_a_phrase(verb: Token) -> bool:
+    """Whether a clause begins with a phrase before its subject ("At a divergent boundary, plates ...")."""
+    subject = _subject_of(verb)
+    return subject is not None and any(t.i < min(_subtree(subject)) for t in verb.subtree if t.dep_ != "cc")
+
+
+def _tidy(text: str) -> str:
+    text = _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))).strip()
+    return text.replace(";,", ";")
+
+
+def answer_tokens(answer: Answer, span: Span) -> list[Token]:
+    """The tokens of ``span`` that make up the answer."""
+    offset = span.start_char
+    return [token for token in span if answer.start <= token.idx - offset < answer.end]
+
+
+def _head(tokens: list[Token]) -> Token | None:
+    ids = {token.i for token in tokens}
+    heads = [token for token in tokens if token.head.i not in ids or token.head.i == token.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _only_extra(extra: list[Token], allowed: frozenset[str], answer: Answer) -> bool:
+    """Whether the tokens of a phrase beyond the answer are only determiners, titles or ``allowed`` words."""
+    return all(
+        token.dep_ == "det" or token.is_punct or token.lower_ in allowed or (token.lower_ in TITLES and answer.title)
+        for token in extra
+    )
+
+
+def _subject_or_object(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
+    """The answer is the subject, the object, or what a subject is ("The capital of Peru is Lima")."""
+    if head.dep_ not in (*_SUBJECTS, "dobj", "attr") or answer.kind in NUMERIC_KINDS | _UNSURE_KINDS:
+        return None
+    if head.dep_ == "attr" and head.head.lemma_ != "be":
+        return None
+    if head.dep_ == "dobj" and any(child.dep_ in ("oprd", "dative", "ccomp", "xcomp") for child in head.head.children):
+        return None  # "named the supercontinent Pangaea": the object is not all the verb takes
+    phrase = _subtree(head)
+    ids = {token.i for token in tokens}
+    extra = [head.doc[i] for i in sorted(phrase - ids - _in_parentheses(head))]
+    if answer.kind == "person":  # "Former army officer Ollanta Humala": who he was is no part of the question
+        before = [t for t in extra if t.i < tokens[0].i]
+        if not any(t.is_punct for t in before):  # not "the President of Congress, Manuel Merino,"
+            extra = [t for t in extra if t.i > tokens[0].i]
+    if not _only_extra(extra, frozenset(), answer):
+        return None
+    wh = _wh(answer, subject=head.dep_ in _SUBJECTS)
+    return None if wh is None else _Phrase(frozenset(phrase), wh, head.dep_ in _SUBJECTS, answer.plural)
+
+
+def _wh(answer: Answer, subject: bool) -> str | None:
+    if answer.kind in PERSON_KINDS:
+        return "Who"
+    which = WHICH.get(answer.kind)
+    if which is not None:
+        return f"Which {which[answer.plural]}"
+    return "What" if not subject or not answer.plural else None
+
+
+def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.dep_ not in ("prep", "agent"):
+        return None
+    if preposition.head.pos_ not in ("VERB", "AUX") and not (answer.kind in YEAR_KINDS and _of_the_clause(preposition)):
+        return None
+    phrase = _subtree(preposition)
+    ids = {token.i for token in tokens} | {preposition.i}
+    extra = [head.doc[i] for i in sorted(phrase - ids)]
+    word = preposition.lower_
+    if answer.kind in YEAR_KINDS or answer.kind == "century":
+        dates = [token for token in extra if not token.like_num]
+        of_the_thing = word == "of" and preposition.head.pos_ == "NOUN"  # "The election of 2006 saw ..."
+        if not _only_extra(dates, _DATE_WORDS, answer) or (
+            word not in _YEAR_PREPOSITIONS | _SINCE and not of_the_thing
+        ):
+            return None
+        unit = {"year": "what year", "decade": "which decade", "century": "which century"}[answer.kind]
+        wh = f"{'In' if word in _YEAR_PREPOSITIONS | {'of'} else word.capitalize()} {unit}"
+        return _Phrase(frozenset(phrase), wh, subject=False)
+    if not _only_extra(extra, frozenset(), answer):
+        return None
+    if answer.kind in PLACE_ANSWER_KINDS and word in _WHERE_PREPOSITIONS:
+        return _Phrase(frozenset(phrase), "Where", subject=False)
+    if answer.kind in PERSON_KINDS and answer.kind == "person":
+        return _Phrase(frozenset(phrase), f"{word.capitalize()} whom", subject=False)
+    which = WHICH.get(answer.kind)
+    if which is not None:
+        return _Phrase(frozenset(phrase), f"{word.capitalize()} which {which[answer.plural]}", subject=False)
+    if answer.kind == "term" and len(tokens) > 1 and tokens[-1].pos_ == "NOUN":
+        return _Phrase(frozenset(phrase), f"{word.capitalize()} which {tokens[-1].text}", subject=False)
+    return None
+
+
+def _year_of_a_thing(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
+    """``won a runoff in the 2016 presidential election`` -> ``In what year did ... win a runoff in the
+    presidential election?``: a year before the noun of the verb's object or of a phrase after it."""
+    noun = head.head
+    if answer.kind != "year" or head.dep_ not in ("nummod", "compound", "amod") or noun.pos_ != "NOUN":
+        return None
+    attached = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
+    if not attached or len(tokens) != 1:
+        return None
+    return _Phrase(frozenset({head.i}), "In what year", subject=False)
+
+
+def _of_the_clause(preposition: Token) -> bool:
+    """Whether a phrase hangs on the subject or object of a verb ("New elections in 2020 resulted ..."):
+    the time of the thing is the time of what the clause says of it."""
+    noun = preposition.head
+    return noun.pos_ == "NOUN" and noun.dep_ in (*_SUBJECTS, "dobj") and noun.head.pos_ in ("VERB", "AUX")
+
+
+def _count(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
+    """``... killed 25 million people`` -> ``How many people ...``: a count that stands before its noun."""
+    noun = head.head
+    if answer.kind not in ("number", "number_word") or head.dep_ != "nummod" or noun.tag_ != "NNS":
+        return None
+    if noun.dep_ not in (*_SUBJECTS, "dobj"):
+        return None
+    ids = {token.i for token in tokens}
+    number = {t.i for t in head.subtree}
+    if not ids <= number or any(
+        head.doc[i].lower_ not in ("about", "nearly", "almost", "some", "over") for i in number - ids
+    ):
+        return None
+    rest = [t for t in noun.subtree if t.i not in number and t.dep_ != "det"]
+    if not rest or (rest[0].i != noun.i and any(t.i < noun.i and t.pos_ not in ("ADJ", "NOUN") for t in rest)):
+        return None
+    text = _text([t for t in rest])
+    return _Phrase(frozenset(_subtree(noun)), f"How many {text}", noun.dep_ in _SUBJECTS, plural=True)
+
+
+def _clause_verb(span: Span, phrase: _Phrase) -> Token | None:
+    """The verb of the clause the phrase belongs to: the sentence's main verb or one joined to it."""
+    first = span.doc[min(phrase.tokens)]
+    token = first
+    while token.i not in phrase.tokens or (token.head.i in phrase.tokens and token.head.i != token.i):
+        token = token.head
+    verb = token.head
+    if verb.pos_ == "NOUN" and token.dep_ == "prep" and _of_the_clause(token):
+        verb = verb.head
+    elif verb.pos_ == "NOUN" and token.dep_ in ("nummod", "compound", "amod"):  # "in the 2016 election"
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS | {"advcl"}:
+        return None
+    if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children):
+        return None  # "..., triggering ...", "if ...": no subject of its own, or not a fact
+    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX") or not _finite(verb)):
+        return None
+    return verb
+
+
+def _subject_of(verb: Token) -> Token | None:
+    found = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    if len(found) == 1:
+        return found[0]
+    if not found and verb.dep_ == "conj":
+        return _subject_of(verb.head)
+    return None
+
+
+def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
+    """Tokens of the verb's subtree that are not part of its clause's statement (see the module docstring);
+    an aside that holds a token of ``keep`` (the answer) stays."""
+    dropped: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "mark" and verb.dep_ == "advcl":
+            dropped.add(child.i)  # "after the country joined ...": the subordinate clause asked alone
+        elif child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            dropped |= _subtree(child)
+        elif child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+            dropped.add(child.i)
+        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i) and not _holds(child):
+            dropped |= _subtree(child) | _commas_around(child)
+        elif (
+            child.dep_ in ("advmod", "cc", "intj")
+            and child.i < verb.i
+            and child.lower_ in _LINKING_ADVERBS | {"and", "but", "so"}
+        ):
+            dropped.add(child.i)
+        elif child.dep_ == "parataxis" and child.i > verb.i:
+            dropped |= _subtree(child)  # "...; rather, they are ...": a statement of its own
+    if dropped & keep:
+        dropped = set()  # the answer is in a part the rules would leave out: keep the whole clause
+    for token in verb.subtree:
+        if _subtree(token) & keep:
+            continue
+        aside = (token.dep_ == "prep" and _linking_phrase(token)) or (token.dep_ == "relcl" and _after_comma(token))
+        if aside or _description(token):
+            dropped |= _subtree(token) | _commas_around(token)
+        elif token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            dropped |= _subtree(token)  # "KISHIDA Fumio, the prime minister," says nothing the question needs
+    return dropped | _in_parentheses(verb)
+
+
+def _description(token: Token) -> bool:
+    """Whether ``token`` heads a description in apposition, between commas, of a noun before it
+    ("Egypt remained a kingdom, the great superpower of the Near East, until ..."); not a name."""
+    if token.dep_ != "appos" or not _after_comma(token) or token.pos_ != "NOUN":
+        return False
+    return token.head.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "det" for child in token.children)
+
+
+_LINKING_PHRASES = frozenset({"contrast", "comparison", "example", "instance", "addition", "fact", "turn"})
+
+
+def _linking_phrase(preposition: Token) -> bool:
+    """Whether a phrase only links the sentence to the one before ("by contrast", "for example", "in turn")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return (
+        preposition.lower_ in ("by", "in", "for")
+        and len(objects) == 1
+        and objects[0].lower_ in _LINKING_PHRASES
+        and not list(objects[0].children)
+    )
+
+
+_AUTHORS_VERBS = frozenset({"show", "see", "note", "mention", "say", "discuss", "explain", "describe", "learn"})
+
+
+def _holds(clause: Token) -> bool:
+    """Whether a clause before or after a comma is part of what the sentence claims (see :func:`_marked`);
+    the author's comment "As we shall show," is not."""
+    authors = clause.lemma_ in _AUTHORS_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i", "you") for c in clause.children
+    )
+    return _marked(clause) and not authors
+
+
+def _spaced(token: Token) -> bool:
+    """Whether a token stands between spaces (" - " is a dash, the "-" of "full-scale" is not)."""
+    return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def _marked(clause: Token) -> bool:
+    """Whether a clause opens with a word saying how it bears on the rest ("when", "if", "because"): left
+    out, it would change what the sentence says ("When we lean into the Sun, sunlight hits us ...").
+    A concession ("Although ..., Egypt remained ...") leaves the rest as true without it."""
+    first = min(_subtree(clause))
+    marks = [c for c in clause.children if c.dep_ == "mark" or (c.tag_ == "WRB" and c.i == first)]
+    return bool(marks) and not any(mark.lower_ in _CONCESSIVE for mark in marks)
+
+
+def _commas_around(token: Token) -> set[int]:
+    """The commas that open and close the phrase of ``token`` ("Africa, stretching ..., lies" -> "Africa lies")."""
+    first, last = min(_subtree(token)), max(_subtree(token))
+    doc = token.doc
+    before = first - 1 if first > 0 and doc[first - 1].text == "," else None
+    after = last + 1 if last + 1 < len(doc) and doc[last + 1].text == "," else None
+    if before is not None and after is not None:
+        return {before, after}
+    return {before} if before is not None and (last + 1 >= len(doc) or doc[last + 1].is_punct) else set()
+
+
+def _after_comma(token: Token) -> bool:
+    first = min(t.i for t in token.subtree)
+    return first > 0 and token.doc[first - 1].text == ","
+
+
+def _in_parentheses(head: Token) -> set[int]:
+    """Tokens between parentheses or a pair of dashes under ``head``: an aside the question does not need."""
+    inside: set[int] = set()
+    depth = 0
+    tokens = list(head.subtree)
+    dashes = [t.i for t in tokens if t.text in ("—", "–", "--") or (t.text == "-" and _spaced(t))]
+    pairs = {i for index in range(0, len(dashes) - 1, 2) for i in range(dashes[index], dashes[index + 1] + 1)}
+    if len(dashes) % 2:  # "... as the new head of government - Peru's first ...": an aside to the end
+        pairs |= {t.i for t in tokens if t.i >= dashes[-1]}
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        if depth or token.i in pairs:
+            inside.add(token.i)
+        if token.text == ")":
+            depth = max(0, depth - 1)
+    return inside
+
+
+def why_question(span: Span, reason: Token) -> str | None:
+    """*Why ...?* for the clause that the reason phrase headed by ``reason`` ("because ...", "due to ...")
+    belongs to, the phrase left out."""
+    verb = reason.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS:
+        return None
+    return _question(span, verb, _Phrase(frozenset(_subtree(reason)), "Why", subject=False))
+
+
+def statement(span: Span, verb: Token, left_out: set[int]) -> str | None:
+    """The clause of ``verb`` as a statement without the tokens ``left_out`` (nor a final stop), its first
+    word in lower case unless a name: what a definition asks about ("some rain soaks into the ground")."""
+    parts = _parts(span, verb, left_out)
+    if parts is None:
+        return None
+    subject, fronted, body = parts
+    subject_text = _subject_text(subject, verb)
+    if subject_text is None or subject.i in left_out or not body:
+        return None
+    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL for t in [subject, *body, *fronted]):
+        return None  # "the gas into which the Sun turns it": what "it" is was in the part left out
+    moved = _text(fronted).strip(" ,")
+    if fronted and fronted[0].pos_ != "PROPN":
+        moved = moved[:1].lower() + moved[1:]
+    return f"{subject_text} {_text(body).strip(' ,')} {moved}".strip()
+
+
+def predicate(span: Span, verb: Token) -> str | None:
+    """The clause of ``verb`` from its verb on, without its subject: "turns ice into vapour"."""
+    parts = _parts(span, verb, set())
+    return _text(parts[2]).strip(" ,") if parts is not None and parts[2] and not parts[1] else None
+
+
+def _parts(
+    span: Span, verb: Token, left_out: set[int], keep: frozenset[int] = frozenset()
+) -> tuple[Token, list[Token], list[Token]] | None:
+    """The clause of ``verb``: its subject, the words before the subject, and the words from the subject on
+    (the subject's own words left out); ``None`` when the parse is not a plain clause."""
+    subject = _subject_of(verb)
+    if subject is None:
+        return None
+    subject_ids = _subtree(subject)
+    if subject_ids != set(range(min(subject_ids), max(subject_ids) + 1)):
+        return None
+    between: Span | list[Token] = span.doc[max(subject_ids) + 1 : verb.i] if subject.head.i == verb.i else []
+    asides = _dropped(verb, keep)
+    if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct") and t.i not in asides for t in between):
+        return None  # the parse took a name or phrase between them for something else
+    dropped = asides | left_out
+    clause = [t for t in verb.subtree if t.i not in dropped and t.i not in subject_ids and not _final_punct(t, span)]
+    if subject.head.i != verb.i and any(t.i < verb.i and t.dep_ not in _BEFORE_A_VERB for t in clause):
+        return None  # a joined clause with words of its own before its verb, and no subject of its own
+    start = min(subject_ids) if subject.head.i == verb.i else verb.i
+    fronted = [t for t in clause if t.i < start and not (subject.head.i != verb.i and t.dep_ in _BEFORE_A_VERB)]
+    while fronted and fronted[0].is_punct:
+        fronted.pop(0)
+    if any(t.dep_ == "det" and t.lower_ in _POINTING for t in fronted):
+        fronted = []  # "Prior to this official relationship, ...": points at text the student does not have
+    body = [t for t in clause if t.i >= start or (subject.head.i != verb.i and t.dep_ in _BEFORE_A_VERB)]
+    while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
+        body.pop()  # "... is salt water, and": the joined clause left out
+    return subject, fronted, body
+
+
+def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
+    parts = _parts(span, verb, set(phrase.tokens))
+    if parts is None:
+        return None
+    subject, fronted, body = parts
+    if not _resolved([*fronted, *([] if phrase.subject else [subject]), *body], phrase):
+        return None
+    if phrase.subject:
+        if not _subtree(subject) <= phrase.tokens or not body:
+            return None
+        words = _singular_verb(body) if phrase.wh in ("Who", "What") or not phrase.plural else _text(body)
+        return _finish(_with_fronted(f"{phrase.wh} {words}", fronted))
+    subject_text = _subject_text(subject, verb, phrase.tokens)
+    if subject_text is None:
+        return None
+    inverted = _inverted(verb, body, subject_text)
+    return None if inverted is None else _finish(_with_fronted(f"{phrase.wh} {inverted}", fronted))
+
+
+MIN_CLAUSE_WORDS = 6
+"""A clause shorter than this (in words) gives too little context on its own: the whole sentence is kept."""
+_BEFORE_A_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_SINGULAR = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+def _resolved(kept: list[Token], phrase: _Phrase | None) -> bool:
+    """Whether every pronoun left in a question can stand for something the question names: *his* for a
+    person it names or asks for, *its* for a singular noun, *their* for a plural one. "Why did most
+    geologists reject his idea?" points at a man the student has not been told about."""
+    words = {t.lower_ for t in kept}
+    people = any(_may_be_person(t) for t in kept) or (phrase is not None and phrase.wh == "Who")
+    nouns = [t for t in kept if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+    singular = any(t.tag_ in ("NN", "NNP") for t in nouns) or (phrase is not None and not phrase.plural)
+    plural = any(t.tag_ in ("NNS", "NNPS") for t in nouns) or (phrase is not None and phrase.plural)
+    unresolved = (words & _PERSONAL and not people) or (words & _SINGULAR and not singular)
+    return not (unresolved or (words & _PLURAL and not plural))
+
+
+def _may_be_person(token: Token) -> bool:
+    """A person's name, title, or a name the tagger did not call a place or a people ("KUCZYNSKI")."""
+    if token.ent_type_ == "PERSON" or token.lower_ in TITLES:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "NORP", "FAC", "DATE")
+
+
+def _final_punct(token: Token, span: Span) -> bool:
+    return token.is_punct and token.i == span.end - 1
+
+
+def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozenset()) -> str | None:
+    if subject.pos_ == "PRON":
+        if subject.lower_ not in _PRONOUNS or verb.dep_ != "conj":
+            return None
+        first = _subject_of(verb.head)
+        if first is None or first.pos_ == "PRON" or (subject.lower_ == "they" and first.tag_ not in ("NNS", "NNPS")):
+            return None
+        subject = first
+    tokens = [t for t in subject.subtree if t.i not in _in_parentheses(subject) | left_out]
+    if not tokens:
+        return None
+    text = _text(tokens)
+    first_token = tokens[0]
+    if first_token.pos_ != "PROPN" and not (first_token.text.isupper() and len(first_token.text) > 1):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _inverted(verb: Token, body: list[Token], subject: str) -> str | None:
+    """The clause after the question phrase: the first auxiliary, the subject, then the rest."""
+    auxiliaries = [t for t in body if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
+    if auxiliaries:
+        moved, main = auxiliaries[0], verb.text
+    elif verb.pos_ == "AUX":
+        moved, main = verb, ""
+    elif verb.tag_ in ("VBD", "VBZ", "VBP"):
+        moved, main = None, verb.lemma_
+    else:
+        return None
+    rest = [t for t in body if t.i != (moved.i if moved is not None else -1)]
+    words = [("not" if t.lower_ in ("n't", "n’t") else main if t.i == verb.i else t.text) + t.whitespace_ for t in rest]
+    helper = moved.lower_ if moved is not None else {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+    helper = {"'s": "is", "'re": "are", "'ve": "have", "'d": "had"}.get(helper, helper)
+    return f"{helper} {subject} {''.join(words)}"
+
+
+def _singular_verb(body: list[Token]) -> str:
+    """The verb phrase after *who* or *what*, its first verb made singular ("cause" -> "causes")."""
+    first = body[0]
+    if first.tag_ != "VBP":
+        return _text(body)
+    lowered = first.lower_
+    form = _IRREGULAR_SINGULAR.get(lowered)
+    if form is None:
+        form = lowered + ("es" if lowered.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        if lowered.endswith("y") and lowered[-2:-1] not in "aeiou":
+            form = lowered[:-1] + "ies"
+    return f"{form} {_text(body[1:])}"
+
+
+def _with_fronted(question: str, fronted: list[Token]) -> str:
+    """The question with the phrase that opened the sentence: at the end when it says when ("in 1603"),
+    else still in front ("Above all else, who wanted ...?")."""
+    text = _text(fronted).strip(" ,")
+    if not text:
+        return question.strip(" ,")
+    if any(t.ent_type_ == "DATE" for t in fronted):
+        if fronted[0].pos_ != "PROPN" and not fronted[0].text.isupper():
+            text = text[:1].lower() + text[1:]
+        return f"{question.strip(' ,')} {text}"
+    return f"{text}, {question[:1].lower()}{question[1:].strip(' ,')}"
+
+
+def _text(tokens: list[Token]) -> str:
+    """The tokens as text, with a space where words left out between two of them took theirs."""
+    parts = []
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        space = token.whitespace_
+        if not space and after is not None and after.i != token.i + 1 and not after.is_punct:
+            space = " "
+        parts.append(token.text + space)
+    return "".join(parts).strip()
+
+
+def _finish(text: str) -> str:
+    text = _SPACES.sub(" ", text)
+    text = _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", text)).strip(" ,;:")
+    return text[:1].upper() + text[1:] + "?"
