@@ -502,3 +502,49 @@ def schema_command() -> None:
     from quizgen.quizfile import schema
 
     _say(json.dumps(schema(), ensure_ascii=False, indent=2), err=False)
+
+
+@main.command()
+@click.option(
+    "--folder",
+    default=Path("quizgen-studio"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the documents and quiz files are kept in; created if missing.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port to listen on (default: a free one).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; only this computer can reach 127.0.0.1. The studio has no login.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    help="Another name the studio may be reached by (a school server's name); repeat for more.",
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in the browser.")
+def studio(folder: Path, port: int, host: str, allow_hosts: tuple[str, ...], no_browser: bool) -> None:
+    """Start quizgen studio: a page in the browser to make, review and download quizzes.
+
+    Everything stays on this computer: documents and quizzes are kept in FOLDER
+    (the JSON quiz files `quizgen export` reads). It has no login, so keep it on
+    127.0.0.1, or on a trusted network or behind one.
+
+    \b
+    Examples:
+      quizgen studio
+      quizgen studio --folder ~/quizzes --no-browser --port 8765
+    """
+    from quizgen.studio import serve
+
+    try:
+        serve(folder, host, port, open_browser=not no_browser, allow_hosts=allow_hosts, say=_said)
+    except QuizgenError as error:
+        _fail(str(error))
+
+
+def _said(line: str) -> None:
+    _say(line, err=False)

@@ -25,6 +25,7 @@ from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items
+from quizgen.generate.revise import ItemReviser
 from quizgen.generate.stems import naming_the_country, points_back, with_stem
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
@@ -35,11 +36,13 @@ __all__ = [
     "MAX_ITEMS_PER_DOCUMENT",
     "BuildOptions",
     "Built",
+    "ItemReviser",
     "QuizBuilder",
     "analyse_documents",
     "build_quiz",
     "build_quizzes",
     "document_distractors",
+    "item_reviser",
 ]
 
 BATCH_DOCUMENTS = 16
@@ -281,6 +284,31 @@ def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = 
 def build_quiz(document: Document, options: BuildOptions | None = None) -> Quiz:
     """Build the quiz for one document on its own."""
     return build_quizzes([document], options)[0]
+
+
+def item_reviser(
+    document: Document,
+    options: BuildOptions | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    knowledge: Knowledge | None = None,
+) -> ItemReviser:
+    """What revises ``document``'s quiz one item at a time: the builder's ranked wrong options for a swap,
+    and another item from an item's sentence (see :class:`~quizgen.generate.revise.ItemReviser`).
+
+    ``options`` should be those the quiz was built with; ``lexicon`` and ``knowledge`` default to the
+    packaged data, as for :class:`QuizBuilder`.
+    """
+    options = options or BuildOptions()
+    lists = lexicon or _packaged_lexicon()
+    (analysed,) = analyse_documents([document], lists)
+    if knowledge is None and options.semantic:
+        knowledge = load_knowledge()
+    return ItemReviser(analysed, document_distractors(document, analysed, lists, knowledge), options)
+
+
+def _packaged_lexicon() -> Lexicon:
+    return lexicon()
 
 
 def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentContext:

@@ -17,7 +17,7 @@ import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
 from quizgen.generate.distractors import Distractors
@@ -247,3 +247,10 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
     # stomata"), so writing it in the blank is no answer.
     synonyms = [synonym for synonym in synonyms if not contains_run(rest, words(synonym))]
     return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS), synonyms)
+
+
+def item_of_type(answer: Answer, distractors: Distractors, options: BuildOptions, item_type: ItemClass) -> Item | None:
+    """An item of ``item_type`` alone for ``answer``, as the plan would make it, or ``None`` when that type
+    cannot be made of it (too few good wrong options): how one item is rebuilt on its own."""
+    only = replace(options, types=frozenset({item_type}))
+    return _make_item(answer, distractors, only, item_type, Counter())
