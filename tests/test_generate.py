@@ -12,6 +12,7 @@ from quizgen.errors import QuizgenError
 from quizgen.generate import BuildOptions, Built, QuizBuilder, build_quiz, build_quizzes, nlp
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.numbers import year_value
+from quizgen.generate.types import CLASS_KINDS
 from quizgen.generate.words import normalise
 from quizgen.model import (
     ITEM_TYPES,
@@ -228,6 +229,18 @@ def assert_spans_of_their_sentences(item: Matching | Ordering | MultipleAnswer) 
         )
     else:
         assert all(within(answer, item.source.sentence) for answer in item.answer_texts), item.id
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_word_banks_of_terms_and_names_hold_only_the_documents_own_words(document: Document) -> None:
+    """A word bank shows its words side by side with no question to steer them: for a term, place or
+    other name outside the curated lists, a lexical neighbour in another sense would read as absurd
+    ("anger" beside "excitation"), so only the document's own words stand there."""
+    text = document_text(document)
+    for item in quiz_for(document.id).items:
+        if isinstance(item, Cloze) and answer_kind(item) in CLASS_KINDS:
+            for blank in item.blanks:
+                assert all(mentions(text, wrong) for wrong in blank.distractors), (item.id, blank.distractors)
 
 
 @pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)

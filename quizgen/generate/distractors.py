@@ -188,9 +188,22 @@ class Distractors:
         """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
         return [candidate.text for candidate in self._shortlist(answer, rng, limit, Counter())]
 
-    def _shortlist(self, answer: Answer, rng: random.Random, limit: int, used: Counter[str]) -> list[Candidate]:
+    def word_bank(self, answer: Answer, rng: random.Random, limit: int) -> list[str]:
+        """Up to ``limit`` wrong answers for a cloze's word bank, best first. For an answer of a semantic
+        class outside the curated lists, only the document's own words: a word bank shows its words side
+        by side with no question to steer them, where a lexical neighbour in another sense reads as
+        absurd, or worse ("anger" beside "excitation")."""
+        own_only = answer.kind in CLASS_KINDS and self._category(answer) is None
+        return [candidate.text for candidate in self._shortlist(answer, rng, limit, Counter(), own_only)]
+
+    def _shortlist(
+        self, answer: Answer, rng: random.Random, limit: int, used: Counter[str], own_only: bool = False
+    ) -> list[Candidate]:
         shortlist: list[Candidate] = []
         candidates = self._candidates(answer, rng)
+        if own_only:
+            candidates = [candidate for candidate in candidates if candidate.tier == 0]
+        candidates = [c for c in candidates if c.tier == 0 or not UNSUITABLE_WORDS.intersection(words(c.text))]
         if self.knowledge is not None and self._uses_semantics(answer):
             candidates = _with_lexical_scores(self.knowledge, answer, candidates)
         for candidate in _ranked(answer, candidates, used):
@@ -297,6 +310,14 @@ class Distractors:
                 return False  # "rainforests" is no wrong option for "flocks"
             return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
         return True
+
+
+UNSUITABLE_WORDS = frozenset(
+    "erection erections erotic eroticism orgasm orgasms arousal sex sexual sexuality porn pornography "
+    "genitals genitalia penis vagina masturbation intercourse prostitute prostitution rape".split()
+)
+"""Words the lexical knowledge may offer as a neighbour of a school term (*excitation*: *erection*)
+that never stand as a wrong option a quizgen proposes; a document's own words are its teacher's."""
 
 
 def _with_lexical_scores(knowledge: Knowledge, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:

@@ -246,7 +246,7 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
     # A synonym the sentence itself uses is the word it defines the answer by ("tiny pores ... called
     # stomata"), so writing it in the blank is no answer.
     synonyms = [synonym for synonym in synonyms if not contains_run(rest, words(synonym))]
-    return cloze(answer, distractors.lexicon, distractors.rank(answer, rng, CLOZE_DISTRACTORS), synonyms)
+    return cloze(answer, distractors.lexicon, distractors.word_bank(answer, rng, CLOZE_DISTRACTORS), synonyms)
 
 
 def item_of_type(answer: Answer, distractors: Distractors, options: BuildOptions, item_type: ItemClass) -> Item | None:
