@@ -77,8 +77,11 @@ class Pool:
     sorted, each with the documents that have the key."""
 
     def add(self, answer: Answer) -> None:
-        """Remember ``answer`` as a candidate for answers of its kind (a person's last name too)."""
+        """Remember ``answer`` as a candidate for answers of its kind (a person's last name too; a defined
+        term for other terms as well)."""
         self._add(answer.kind, answer.text, answer.sentence.document_id)
+        if answer.kind == "defined":
+            self._add("term", answer.text, answer.sentence.document_id)
         if answer.title:
             self._titles[answer.key].add(answer.title)
             self._titles[normalise(answer.text.split()[-1])].add(answer.title)
@@ -230,7 +233,7 @@ class Distractors:
         elif answer.kind in NUMERIC_KINDS:
             candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
         elif answer.kind in IDEA_KINDS:
-            candidates = [c for c in candidates if c.tier == 0] + self._terms_of_class(answer)
+            candidates = [c for c in candidates if c.tier == 0] + self._terms_of_class(answer, rng)
         category = self._category(answer)
         if category is not None:
             members = list(category.members)
@@ -248,12 +251,18 @@ class Distractors:
             candidates += [Candidate(text, 2, score) for text, score in found]
         return candidates
 
-    def _terms_of_class(self, answer: Answer) -> list[Candidate]:
-        """For a defined term, the document's other terms of its class (after its other defined terms)."""
-        if answer.kind != "defined" or self.knowledge is None:
+    def _terms_of_class(self, answer: Answer, rng: random.Random) -> list[Candidate]:
+        """For a defined term, the candidates of a term (after the document's other defined terms), those
+        that lexical knowledge can place only when of the answer's class."""
+        if answer.kind != "defined":
             return []
-        terms = self.pool.candidates(replace(answer, kind="term"))
-        return [c for c in terms if c.tier == 0 and self.knowledge.same_class(answer.text, c.text)]
+        terms = self._candidates(replace(answer, kind="term"), rng)
+        knowledge = self.knowledge
+        return [  # after the other defined terms: a tier below the document's own
+            replace(c, tier=max(c.tier, 1))
+            for c in terms
+            if knowledge is None or c.score is not None or knowledge.same_class(answer.text, c.text)
+        ]
 
     def _fits_the_timeline(self, answer: Answer, text: str) -> bool:
         """Whether a wrong year stands on the same side as the answer of every other year in the sentence,
@@ -268,7 +277,7 @@ class Distractors:
         return value <= max(latest, answer_value) if latest is not None else True
 
     def _uses_semantics(self, answer: Answer) -> bool:
-        return answer.kind in SEMANTIC_KINDS or answer.category_name is not None
+        return answer.kind in SEMANTIC_KINDS or answer.kind == "defined" or answer.category_name is not None
 
     def acceptable(self, answer: Answer, text: str, chosen: list[str]) -> bool:
         """Whether ``text`` may stand as a wrong option beside ``answer`` and the options ``chosen``.
