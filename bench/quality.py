@@ -18,6 +18,8 @@ Measures:
   action...) as the human ones;
 - fallback to cloze per subject, with the lexical knowledge (quizgen.generate.knowledge) off and on;
 - batch independence: the share of documents whose quiz is the same built alone as in the whole run;
+- stems: the share of multiple-choice items whose stem is a question, the shares of definition and
+  cause items, and stem length in words (average, and the share over 30);
 - cues, counted on the items written: options that break a title, a/an, number or case agreement
   with the stem, date items of one quiz sharing the same wrong years, and blanks inside lists;
 - the item-flaw checker's findings by rule before the builder's gate and after it (target 0), and
@@ -53,6 +55,7 @@ from quizgen.model import (
     BLANK,
     Cloze,
     Document,
+    Item,
     Matching,
     MultipleAnswer,
     MultipleChoice,
@@ -83,6 +86,7 @@ def main() -> None:
     documents = [read_document(path) for path in [*find_documents([PROJECT / "seeds"]), *sorted(corpus.glob("*.txt"))]]
     (builder, quizzes), (without, _) = _built(documents, semantic=True), _built(documents, semantic=False)
     report_items(documents, quizzes, builder)
+    report_stems(quizzes)
     report_fallback(documents, without.stats, builder.stats)
     report_guessability(documents, quizzes)
     report_batch_independence(documents, quizzes)
@@ -135,6 +139,57 @@ def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder
         f"\nItems that asked to be multiple choice or true/false but fell back to cloze: "
         f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%).\n"
     )
+
+
+STEM_WORDS_LIMIT = 30
+"""Stems longer than this many words are counted as too long (issue 13: at most 5% of them)."""
+
+
+def item_stem(item: Item) -> str:
+    """What a student reads of an item: the question, the cloze sentence (blanks as ``_____``) or the statement."""
+    match item:
+        case MultipleChoice():
+            return item.question
+        case Cloze():
+            return re.sub(r"\{\{\d+\}\}", BLANK, item.text)
+        case TrueFalse():
+            return item.statement
+        case MultipleAnswer():
+            return item.question
+        case Matching() | Ordering():
+            return item.prompt
+        case _:
+            assert_never(item)
+
+
+def _answer_kind(item: Item) -> str:
+    return next((tag.split(":", 1)[1] for tag in item.tags if tag.startswith("answer:")), "")
+
+
+def report_stems(quizzes: Sequence[Quiz]) -> None:
+    items = [item for quiz in quizzes for item in quiz.items]
+    choice = [item for item in items if isinstance(item, MultipleChoice)]
+    questions = [item for item in choice if item.question.rstrip().endswith("?")]
+    lengths = {id(item): len(item_stem(item).split()) for item in items}
+    print("## Stems (issue 13)\n")
+    print("| measure | value |")
+    print("| --- | --- |")
+    print(f"| multiple-choice items with a question stem | {_of(len(questions), len(choice))} |")
+    for kind, label in (("defined", "definition"), ("reason", "cause or purpose")):
+        asked = [item for item in items if _answer_kind(item) == kind]
+        as_choice = sum(isinstance(item, MultipleChoice) for item in asked)
+        print(f"| {label} items | {_of(len(asked), len(items))} ({as_choice} multiple choice) |")
+    print(f"| average stem length, words (all items) | {sum(lengths.values()) / max(len(items), 1):.1f} |")
+    for cls in (MultipleChoice, Cloze, TrueFalse):
+        typed = [lengths[id(item)] for item in items if isinstance(item, cls)]
+        print(f"| average stem length, {cls.type} | {sum(typed) / max(len(typed), 1):.1f} |")
+    over = sum(length > STEM_WORDS_LIMIT for length in lengths.values())
+    print(f"| stems over {STEM_WORDS_LIMIT} words | {_of(over, len(items))} |")
+    print(f"\nOver {len(items)} items of the seeds and the corpus.\n")
+
+
+def _of(count: int, total: int) -> str:
+    return f"{count} of {total} ({100 * count / max(total, 1):.0f}%)"
 
 
 def report_fallback(documents: Sequence[Document], before: PlanStats, after: PlanStats) -> None:

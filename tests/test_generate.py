@@ -194,7 +194,7 @@ Farmers dug long canals because the rivers flooded at the wrong time of year.
 The kings built high walls around their cities in order to keep out raiders from the hills.
 Many villages moved closer to the rivers due to the long droughts of the third millennium.
 Merchants travelled to distant lands to trade grain for timber and metal.
-Scribes kept careful records so that the temples could collect taxes from every farm.
+Scribes kept careful records so that the temples could collect taxes from each farm.
 """
 
 
@@ -234,8 +234,10 @@ def assert_spans_of_their_sentences(item: Matching | Ordering | MultipleAnswer) 
 def test_every_item_is_grounded_in_its_source_sentence(document: Document) -> None:
     text = document_text(document)
     for item in quiz_for(document.id).items:
-        sentence = item.source.sentence
         assert all(s.sentence in text for s in item_sources(item)), f"{item.id}: source sentence not in the document"
+        sentence = item.source.sentence
+        # "the country" may be named: the student has not the sentences that said which country is meant
+        named = re.sub(r"\b[Tt]he (country|nation)\b(?!['’])", document.title, sentence)
         if isinstance(item, (Matching, Ordering, MultipleAnswer)):
             assert_spans_of_their_sentences(item)
             continue
@@ -243,9 +245,11 @@ def test_every_item_is_grounded_in_its_source_sentence(document: Document) -> No
             assert mentions(sentence, item.answer_text), f"{item.id}: answer not in its sentence"
         elif isinstance(item, Cloze):
             filled = item.text.replace("{{1}}", item.blanks[0].answer)
-            assert shortens(filled, sentence), f"{item.id}: cloze says what its sentence does not"
+            assert shortens(filled, sentence) or shortens(filled, named), (
+                f"{item.id}: cloze says what its sentence does not"
+            )
         elif item.answer:
-            assert shortens(item.statement, sentence), f"{item.id}: a true statement says only its sentence"
+            assert shortens(item.statement, sentence) or shortens(item.statement, named), f"{item.id}: true statement"
         else:
             assert not shortens(item.statement, sentence)
         assert item.source.sentence in item.explanation.replace("[", "").replace("]", "")

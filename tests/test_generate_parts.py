@@ -14,7 +14,7 @@ from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.nlp import analyse
-from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants
+from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, years_in
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
 from quizgen.generate.stems import blank_stem, question_stem, with_stem
@@ -135,6 +135,19 @@ def test_variants_exact_sets(kind: str, text: str, expected: set[str]) -> None:
     assert set(variants(kind, text, random.Random(3))) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("In May 1789, the first since 1614.", [1789, 1614]),
+        ("On 14 July 1789, crowds stormed the Bastille.", [1789]),
+        ("The crowd was 1,789 strong and the peak 1789.5 m high.", []),
+        ("The 1780s were hard.", []),
+    ],
+)
+def test_years_in_finds_a_year_before_a_comma_but_no_part_of_a_number(text: str, years: list[int]) -> None:
+    assert years_in(text) == years
+
+
 @pytest.mark.parametrize(("kind", "text"), [("year", "1935"), ("year", "1200 CE"), ("decade", "1850s")])
 def test_year_variants_nearest_first_and_seeded(kind: str, text: str) -> None:
     found = variants(kind, text, random.Random(11))
@@ -187,6 +200,7 @@ CROWD = "Roughly 103,000 people attended the ceremony."
 PERU = "The treaty was signed in Peru."
 INSIDE = "Photosynthesis happens inside chloroplasts."
 ALLIANCE = "Turkey joined NATO in 1952."
+CANALS = "Farmers dug canals because the rivers flooded."
 
 
 @pytest.mark.parametrize(
@@ -232,6 +246,8 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "César Turbay", ["Julio César Turbay"], False),
         (answer_in(CROWD, "103,000", "number"), "103,000", [], False),
         (answer_in(CROWD, "103,000", "number"), "103,000 tonnes", [], False),  # the answer inside it
+        # An absolute word in a wrong option only marks it wrong.
+        (answer_in(CANALS, "because the rivers flooded", "reason"), "due to droughts on every farm", [], False),
         # Fine candidates.
         (answer_in(TREATY, "United States", "place"), "Soviet Union", [], True),
         (answer_in(PERU, "Peru", "countries", category="countries/South America"), "Chile", [], True),
@@ -246,6 +262,7 @@ ALLIANCE = "Turkey joined NATO in 1952."
         (answer_in(LEADER, "Alfonso López Michelsen", "person"), "Misael Pastrana", ["Julio César Turbay"], True),
         (answer_in(CROWD, "103,000", "number"), "77,000", [], True),
         (answer_in(ALLIANCE, "NATO", "organisation"), "SEATO", [], True),
+        (answer_in(CANALS, "because the rivers flooded", "reason"), "due to droughts on each farm", [], True),
     ],
     ids=lambda value: repr(value.text) if isinstance(value, Answer) else None,
 )

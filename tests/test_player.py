@@ -304,6 +304,17 @@ def test_matching_ordering_and_multiple_answer_can_be_done_with_the_keyboard(wat
     assert page.get_by_role("status").inner_text() == "Score: 4 of 4 correct (100%)."
 
 
+def test_ordering_rows_never_stand_in_the_right_order(watched: Watched, tmp_path: Path) -> None:
+    quizzes = [group_quiz(), *(quiz for quiz in pipeline_quizzes() if any(isinstance(i, Ordering) for i in quiz.items))]
+    for quiz in quizzes:
+        page = open_player(watched, quiz, tmp_path)
+        for index, item in enumerate(quiz.items):
+            if isinstance(item, Ordering):
+                rows = question(page, index, len(quiz.items)).locator(".menu-text").all_text_contents()
+                assert sorted(rows) == sorted(event.text for event in item.events)
+                assert rows != [event.text for event in item.events], quiz.id
+
+
 def keyboard_answer(item: Item, label: str) -> str:
     """What to type on a focused menu (named ``label``) to choose its right answer."""
     if isinstance(item, Matching):

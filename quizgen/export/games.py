@@ -3,7 +3,10 @@
 Each writes one file per quiz in the layout of the platform's own import template (see
 docs/classroom.md for where each layout comes from and what is unconfirmed). Kahoot, Blooket and
 Gimkit take only choice questions, so cloze items are left out there and noted; Wayground has a
-Fill-in-the-Blank type for one-blank cloze items; Quizlet makes a card of every item.
+Fill-in-the-Blank type for one-blank cloze items; Quizlet makes a card of every item. A
+multiple-answer item lists its right answers' numbers where the template allows several (Kahoot,
+Wayground's Checkbox, Blooket) and is left out by Gimkit; matching and ordering items are left out
+of all but Quizlet (a card per pair; one card for the order).
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ class KahootExporter(ClassroomExporter):
 
     name = "kahoot"
     platform = "Kahoot"
-    description = "Kahoot! quiz spreadsheet (.xlsx) per document: multiple choice and true/false"
+    description = "Kahoot! quiz spreadsheet (.xlsx) per document: multiple choice, true/false, select all"
     suffix = ".kahoot.xlsx"
     delimited = False
 
@@ -198,7 +201,7 @@ class BlooketExporter(ClassroomExporter):
 
     name = "blooket"
     platform = "Blooket"
-    description = "Blooket spreadsheet import (.csv) per document: multiple choice and true/false"
+    description = "Blooket spreadsheet import (.csv) per document: multiple choice, true/false, select all"
     suffix = ".blooket.csv"
 
     def render(self, quiz: Quiz) -> bytes:

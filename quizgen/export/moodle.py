@@ -157,6 +157,9 @@ def _ordering(question: ET.Element, item: Ordering) -> None:
         ("numberingstyle", "none"),
     ):
         element(question, tag, value)
+    for feedback in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text(question, feedback, "", "html")
+    element(question, "shownumcorrect", "1")  # without it, some Moodle versions store hints with no format
     for position, event in enumerate(item.events, 1):
         _answer(question, position, html_text(event.text), "html")
 

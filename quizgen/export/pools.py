@@ -1,8 +1,9 @@
 """Exporters for the question pools of two more LMSs: Blackboard Learn (upload file) and D2L Brightspace (CSV).
 
 Blackboard's "Upload Questions" takes a tab-delimited text file, one question per line (``MC``,
-``TF``, ``FIB``, ``FIB_PLUS``); Brightspace's Question Library takes a CSV of ``NewQuestion``
-records (``MC``, ``TF``, ``SA``), which cannot hold a question with several blanks.
+``TF``, ``FIB``, ``FIB_PLUS``, and ``MA``, ``MAT``, ``ORD`` for the items of several facts);
+Brightspace's Question Library takes a CSV of ``NewQuestion`` records (``MC``, ``TF``, ``SA``, and
+``MS``, ``M``, ``O``), which cannot hold a question with several blanks.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items
-from quizgen.generate.stems import with_stem
+from quizgen.generate.stems import naming_the_country, points_back, with_stem
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import GROUP_TYPES, Document, Item, Quiz
@@ -200,9 +200,18 @@ def analyse_documents(documents: Sequence[Document], lexicon: Lexicon) -> list[A
 
 def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexicon) -> Analysed:
     context = _context(document, sentences)
-    answers = tuple(
-        tuple(with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon))
+    category = lexicon.category_of(document.title)
+    country = document.title if category is not None and category.kind == "countries" else ""
+    stemmed = (
+        [
+            naming_the_country(with_stem(answer, sentence.span), country)
+            for answer in find_answers(sentence, context, lexicon)
+        ]
         for sentence in sentences
+    )
+    answers = tuple(
+        tuple(sorted((answer for answer in found if not points_back(answer)), key=lambda answer: -answer.score))
+        for found in stemmed
     )
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
     reasons = tuple(dict.fromkeys(reason for sentence in sentences for reason in document_reasons(sentence)))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.generate.ideas import idea_answers
 from quizgen.generate.lexicon import Category, Lexicon
+from quizgen.generate.questions import stands_for_earlier
 from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
 from quizgen.generate.words import normalise, zipf
 
@@ -199,10 +200,12 @@ def usable(sentence: ParsedSentence) -> bool:
     if FACT_LABEL.match(sentence.text):
         return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
-    if words[0].lower_ in _CONTEXT_WORDS or any(_refers_back(token) for token in subject):
+    if words[0].lower_ in _CONTEXT_WORDS or any(
+        _refers_back(token) and not _stands_for_earlier(token, list(span)) for token in subject
+    ):
         return False
-    if _points_back(subject):
-        return False
+    if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
+        return False  # "Here arose ...", "Other symptoms include ...": what "here" or "other" means was said before
     first = words[0]
     if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
         return False
@@ -216,6 +219,7 @@ def usable(sentence: ParsedSentence) -> bool:
 
 
 _POINTING = frozenset({"this", "these", "those", "such"})
+_OPENING_REFERENCES = frozenset({"here", "other", "another"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her"})
 
 
@@ -226,6 +230,12 @@ def _refers_back(token: Token) -> bool:
     if token.lower_ in _POINTING or (token.lower_ == "that" and token.dep_ == "det"):
         return True
     return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
+
+
+def _stands_for_earlier(token: Token, tokens: list[Token]) -> bool:
+    """Whether a pronoun of the subject stands for something the sentence names before it
+    (see :func:`~quizgen.generate.questions.stands_for_earlier`); never "this" or "these"."""
+    return token.lower_ not in _POINTING and token.lower_ != "that" and stands_for_earlier(token, tokens)
 
 
 _BACK_REFERENCES = frozenset({"latter", "former", "second", "third", "fourth", "fifth", "other", "same"})

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from quizgen.check.rules import absolute_terms
 from quizgen.english import indefinite_article
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
@@ -253,6 +254,8 @@ class Distractors:
             return False  # "an _____" beside "widespread famine"
         if answer.kind not in NUMERIC_KINDS and _repeats_stem_word(answer, text):
             return False  # an option that echoes the stem stands out
+        if absolute_terms(text) and not absolute_terms(answer.text):
+            return False  # "... from every farm" among wrong options only: absolutes mark them wrong
         knowledge = self.knowledge
         if knowledge is not None and self._uses_semantics(answer):
             if any(knowledge.related(text, other) for other in [answer.text, *chosen]):

@@ -82,7 +82,8 @@ _DATE = re.compile(
     r"\d{3,4}(?:\s+(?:BCE|BC|CE|AD))?",
     re.IGNORECASE,
 )
-"""A date phrase that names a year: ``1789``, ``14 July 1789``, ``January 1793``, ``the late 1780``."""
+"""A date phrase that names one year: ``1789``, ``14 July 1789``, ``January 1793``, ``early 1850``,
+``300 BCE`` (not a decade such as ``the 1780s``, which orders nothing precisely)."""
 
 _DATE_PREPOSITIONS = frozenset({"in", "on", "by", "during", "around"})
 

@@ -152,7 +152,7 @@ def number_spellings(text: str) -> list[str]:
     return []
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])\b\d{3,4}\b(?![\d,])")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])\b\d{3,4}\b(?!\d|[,.]\d)")
 
 
 def years_in(text: str) -> list[int]:

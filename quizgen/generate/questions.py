@@ -131,7 +131,7 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         verb = verb.head
     if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or _opens_with_a_phrase(verb.head) or not _finite(verb)):
         return None  # "At a divergent boundary, plates move apart and magma rises": the opening phrase holds
-    parts = _parts(span, verb, set())
+    parts = _parts(span, verb, set(), frozenset(t.i for t in tokens))
     if parts is None or parts[0].pos_ == "PRON":
         return None
     subject, fronted, body = parts
@@ -147,31 +147,46 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         return None
     if sum(not t.is_punct for t in kept) < MIN_CLAUSE_WORDS:
         return None  # "Cloud droplets are tiny.": too little left to say what is asked
-    if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and not _owned_by(t, subject) for t in kept if t.i not in ids):
+    if any(
+        t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and not stands_for_earlier(t, kept) for t in kept if t.i not in ids
+    ):
         return None  # what a pronoun stands for may be in the part left out
     first, last = order.index(tokens[0].i), order.index(tokens[-1].i)
     asides = _in_parentheses(span.root)
     left_out = set(range(order[max(0, first - 2)], tokens[0].i)) - set(order)
     if left_out - asides:
         return None  # words were left out right before the answer: what it hangs on may be gone
-    if last + 1 < len(order) and order[last + 1] != tokens[-1].i + 1:
+    if (
+        last + 1 < len(order)
+        and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb, frozenset(ids)) - asides
+    ):
         return None
     before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
-    space = " " if before and not before.endswith(("(", "“", '"')) else ""
+    previous = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
+    space = " " if before and previous is not None and previous.whitespace_ else ""
     before = before[:1].upper() + before[1:] + space if before else ""
-    return before, (" " if after and after[0] not in ",.;:')”" else "") + after + "."
+    return before, (tokens[-1].whitespace_ if after and after[0] not in ",.;:')”" else "") + after + "."
 
 
-def _owned_by(pronoun: Token, subject: Token) -> bool:
-    """Whether a possessive pronoun stands for the clause's own subject ("Peru declared its independence")."""
-    if pronoun.dep_ != "poss" or pronoun.i < subject.i:
-        return False
-    if pronoun.lower_ in _PERSONAL:
-        return _may_be_person(subject) or any(_may_be_person(t) for t in subject.subtree)
-    if pronoun.lower_ in _PLURAL:
-        return subject.tag_ in ("NNS", "NNPS")
-    return subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "PERSON"
+def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:
+    """Whether ``kept`` names, before a third-person pronoun, a subject or object it can stand for: a plural
+    noun for *they*, a person for *he*, a singular thing for *it* ("While treatments existed, their
+    efficacy ..."; not "At the same time, its violence ..." nor "Over thousands of years, they ...")."""
+    lowered = pronoun.lower_
+    earlier = [
+        t for t in kept if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    own = _subject_of(pronoun.head) if pronoun.head.pos_ in ("VERB", "AUX") else None
+    if pronoun.dep_ in ("dobj", "pobj", "dative") and own is not None:  # "The Congress removed him": not the Congress
+        earlier = [t for t in earlier if t.i != own.i]
+    if lowered in _PLURAL:
+        return any(t.tag_ in ("NNS", "NNPS") for t in earlier)
+    if lowered in _PERSONAL:
+        return any(_may_be_person(t) for t in earlier)
+    if lowered in _SINGULAR:
+        return any(t.tag_ in ("NN", "NNP") and t.ent_type_ != "PERSON" for t in earlier)
+    return False
 
 
 def _finite(verb: Token) -> bool:
@@ -186,7 +201,8 @@ def _opens_with_a_phrase(verb: Token) -> bool:
 
 
 def _tidy(text: str) -> str:
-    return _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))).strip()
+    text = _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text))).strip()
+    return text.replace(";,", ";")
 
 
 def answer_tokens(answer: Answer, span: Span) -> list[Token]:
@@ -345,8 +361,9 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _dropped(verb: Token) -> set[int]:
-    """Tokens of the verb's subtree that are not part of its clause's statement (see the module docstring)."""
+def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
+    """Tokens of the verb's subtree that are not part of its clause's statement (see the module docstring);
+    an aside that holds a token of ``keep`` (the answer) stays."""
     dropped: set[int] = set()
     for child in verb.children:
         if child.dep_ == "mark" and verb.dep_ == "advcl":
@@ -355,20 +372,89 @@ def _dropped(verb: Token) -> set[int]:
             dropped |= _subtree(child)
         elif child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
             dropped.add(child.i)
-        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i):
-            dropped |= _subtree(child)
+        elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i) and not _holds(child):
+            dropped |= _subtree(child) | _commas_around(child)
         elif (
             child.dep_ in ("advmod", "cc", "intj")
             and child.i < verb.i
             and child.lower_ in _LINKING_ADVERBS | {"and", "but", "so"}
         ):
             dropped.add(child.i)
+        elif child.dep_ == "parataxis" and child.i > verb.i:
+            dropped |= _subtree(child)  # "...; rather, they are ...": a statement of its own
+    if dropped & keep:
+        dropped = set()  # the answer is in a part the rules would leave out: keep the whole clause
     for token in verb.subtree:
-        if token.dep_ == "relcl" and _after_comma(token):
-            dropped |= _subtree(token)
+        if _subtree(token) & keep:
+            continue
+        aside = (token.dep_ == "prep" and _linking_phrase(token)) or (token.dep_ == "relcl" and _after_comma(token))
+        if aside or _description(token):
+            dropped |= _subtree(token) | _commas_around(token)
         elif token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             dropped |= _subtree(token)  # "KISHIDA Fumio, the prime minister," says nothing the question needs
     return dropped | _in_parentheses(verb)
+
+
+def _description(token: Token) -> bool:
+    """Whether ``token`` heads a description in apposition, between commas, of a noun before it
+    ("Egypt remained a kingdom, the great superpower of the Near East, until ..."); not a name."""
+    if token.dep_ != "appos" or not _after_comma(token) or token.pos_ != "NOUN":
+        return False
+    return token.head.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "det" for child in token.children)
+
+
+_LINKING_PHRASES = frozenset({"contrast", "comparison", "example", "instance", "addition", "fact", "turn"})
+
+
+def _linking_phrase(preposition: Token) -> bool:
+    """Whether a phrase only links the sentence to the one before ("by contrast", "for example", "in turn")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return (
+        preposition.lower_ in ("by", "in", "for")
+        and len(objects) == 1
+        and objects[0].lower_ in _LINKING_PHRASES
+        and not list(objects[0].children)
+    )
+
+
+_AUTHORS_VERBS = frozenset({"show", "see", "note", "mention", "say", "discuss", "explain", "describe", "learn"})
+
+
+def _holds(clause: Token) -> bool:
+    """Whether a clause before or after a comma is part of what the sentence claims (see :func:`_marked`);
+    the author's comment "As we shall show," is not."""
+    authors = clause.lemma_ in _AUTHORS_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i", "you") for c in clause.children
+    )
+    return _marked(clause) and not authors
+
+
+def _spaced(token: Token) -> bool:
+    """Whether a token stands between spaces (" - " is a dash, the "-" of "full-scale" is not)."""
+    return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def _marked(clause: Token) -> bool:
+    """Whether a clause opens with a word saying how it bears on the rest ("when", "if", "because"): left
+    out, it would change what the sentence says ("When we lean into the Sun, sunlight hits us ...").
+    A concession ("Although ..., Egypt remained ...") leaves the rest as true without it."""
+    first = min(_subtree(clause))
+    marks = [c for c in clause.children if c.dep_ == "mark" or (c.tag_ == "WRB" and c.i == first)]
+    return bool(marks) and not any(mark.lower_ in _CONCESSIVE for mark in marks)
+
+
+def _commas_around(token: Token) -> set[int]:
+    """The commas that open and close the phrase of ``token`` ("Africa, stretching ..., lies" -> "Africa lies")."""
+    first, last = min(_subtree(token)), max(_subtree(token))
+    doc = token.doc
+    before = first - 1 if first > 0 and doc[first - 1].text == "," else None
+    after = last + 1 if last + 1 < len(doc) and doc[last + 1].text == "," else None
+    if before is not None and after is not None:
+        return {before, after}
+    return {before} if before is not None and (last + 1 >= len(doc) or doc[last + 1].is_punct) else set()
 
 
 def _after_comma(token: Token) -> bool:
@@ -381,8 +467,10 @@ def _in_parentheses(head: Token) -> set[int]:
     inside: set[int] = set()
     depth = 0
     tokens = list(head.subtree)
-    dashes = [t.i for t in tokens if t.text in ("—", "–", "--")]
+    dashes = [t.i for t in tokens if t.text in ("—", "–", "--") or (t.text == "-" and _spaced(t))]
     pairs = {i for index in range(0, len(dashes) - 1, 2) for i in range(dashes[index], dashes[index + 1] + 1)}
+    if len(dashes) % 2:  # "... as the new head of government - Peru's first ...": an aside to the end
+        pairs |= {t.i for t in tokens if t.i >= dashes[-1]}
     for token in tokens:
         if token.text == "(":
             depth += 1
@@ -426,7 +514,9 @@ def predicate(span: Span, verb: Token) -> str | None:
     return _text(parts[2]).strip(" ,") if parts is not None and parts[2] and not parts[1] else None
 
 
-def _parts(span: Span, verb: Token, left_out: set[int]) -> tuple[Token, list[Token], list[Token]] | None:
+def _parts(
+    span: Span, verb: Token, left_out: set[int], keep: frozenset[int] = frozenset()
+) -> tuple[Token, list[Token], list[Token]] | None:
     """The clause of ``verb``: its subject, the words before the subject, and the words from the subject on
     (the subject's own words left out); ``None`` when the parse is not a plain clause."""
     subject = _subject_of(verb)
@@ -436,9 +526,10 @@ def _parts(span: Span, verb: Token, left_out: set[int]) -> tuple[Token, list[Tok
     if subject_ids != set(range(min(subject_ids), max(subject_ids) + 1)):
         return None
     between: Span | list[Token] = span.doc[max(subject_ids) + 1 : verb.i] if subject.head.i == verb.i else []
-    if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct") and t.i not in _dropped(verb) for t in between):
+    asides = _dropped(verb, keep)
+    if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct") and t.i not in asides for t in between):
         return None  # the parse took a name or phrase between them for something else
-    dropped = _dropped(verb) | left_out
+    dropped = asides | left_out
     clause = [t for t in verb.subtree if t.i not in dropped and t.i not in subject_ids and not _final_punct(t, span)]
     if subject.head.i != verb.i and any(t.i < verb.i and t.dep_ not in _BEFORE_A_VERB for t in clause):
         return None  # a joined clause with words of its own before its verb, and no subject of its own
@@ -569,7 +660,15 @@ def _with_fronted(question: str, fronted: list[Token]) -> str:
 
 
 def _text(tokens: list[Token]) -> str:
-    return "".join(token.text + token.whitespace_ for token in tokens).strip()
+    """The tokens as text, with a space where words left out between two of them took theirs."""
+    parts = []
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        space = token.whitespace_
+        if not space and after is not None and after.i != token.i + 1 and not after.is_punct:
+            space = " "
+        parts.append(token.text + space)
+    return "".join(parts).strip()
 
 
 def _finish(text: str) -> str:

@@ -27,7 +27,15 @@ def with_stem(answer: Answer, span: Span) -> Answer:
     if answer.stem:
         return answer
     answer = replace(answer, clause=clause_around(answer, span))
-    return replace(answer, stem=question_stem(answer, span))
+    question = wh_question(answer, span)
+    if question is None:
+        return replace(answer, stem=blank_stem(answer))
+    return replace(answer, stem=question, score=answer.score + ASKABLE_BONUS)
+
+
+ASKABLE_BONUS = 1.0
+"""Score added to an answer a real question can ask for: the subject, object or a phrase of its clause,
+what a person writing questions about the text asks about (see bench/README.md, answer targets)."""
 
 
 _CONNECTIVE = re.compile(
@@ -39,6 +47,11 @@ _CONNECTIVE = re.compile(
 """A word that links the sentence to the one before it, which the student does not have."""
 
 
+_PRONOUN_START = re.compile(
+    r"(?:[Ii]n terms of \w+, )?(?:it|its|they|their|them|he|his|she|her|this|these)\b", re.IGNORECASE
+)
+
+
 def around_answer(answer: Answer) -> tuple[str, str]:
     """The text before and after the answer in its clause of the source sentence (clauses joined by ``;``
     each state a fact of their own, and the others only lengthen the question), without a leading
@@ -46,6 +59,8 @@ def around_answer(answer: Answer) -> tuple[str, str]:
     text = answer.sentence.text
     before, after = answer.clause or (text[: answer.start].lstrip(), text[answer.end :].rstrip())
     clause_start = before.rfind("; ")
+    if clause_start >= 0 and _PRONOUN_START.match(_CONNECTIVE.sub("", before[clause_start + 2 :], count=1)):
+        clause_start = -1  # "...; however, their origin ...": what "their" means is in the clause before
     if clause_start >= 0:
         before = before[clause_start + 2 :]
     clause_end = after.find("; ")
@@ -78,6 +93,32 @@ def stem_for_options(answer: Answer, options: Sequence[str]) -> str:
         return answer.stem
     noun = words[-1].lower()
     return answer.stem if all(option.lower().split()[-1:] == [noun] for option in options) else blank_stem(answer)
+
+
+_POINTING_BACK = re.compile(r"\b(?:this|these)\s+[a-z]|\bsuch\s+(?!as\b)[a-z]|\bthe (?:latter|former)\b", re.IGNORECASE)
+
+
+def points_back(answer: Answer) -> bool:
+    """Whether what a student would read of the answer's item (its question, or its clause with a blank)
+    points at text the student does not have: "this development", "these discoveries", "such waves",
+    "the latter" (not "such as"). Checked on the trimmed clause, so a reference in a part left out
+    ("Prior to this agreement, ...") does not count."""
+    return any(_POINTING_BACK.search(text) for text in (answer.stem, standing_alone(answer, answer.text)))
+
+
+_THE_COUNTRY = re.compile(r"\b([Tt])he (country|nation)\b(?!['’])")
+
+
+def naming_the_country(answer: Answer, country: str) -> Answer:
+    """``answer`` with "the country" in its stem and clause replaced by ``country``, the subject of the
+    document ("In what year did the country join ...?" -> "... did Iceland join ...?"): the student does
+    not have the sentences that said which country is meant."""
+    text = answer.sentence.text
+    before, after = answer.clause or (text[: answer.start].lstrip(), text[answer.end :].rstrip())
+    if not country or not any(_THE_COUNTRY.search(part) for part in (answer.stem, before, after)):
+        return answer
+    clause = (_THE_COUNTRY.sub(country, before), _THE_COUNTRY.sub(country, after))
+    return replace(answer, stem=_THE_COUNTRY.sub(country, answer.stem), clause=clause)
 
 
 def question_stem(answer: Answer, span: Span) -> str:

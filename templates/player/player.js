@@ -164,7 +164,8 @@
     };
   }
 
-  // A fixed scramble of texts, the same on every load: sorted by a hash of the item's id and the text.
+  // A fixed scramble of texts, the same on every load: sorted by a hash of the item's id and the text, and
+  // never the order given (that is the answer of an ordering item): then moved on by one.
   function scrambled(values, salt, text) {
     var hash = function (value) {
       var h = 2166136261;
@@ -172,11 +173,13 @@
       for (var i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
       return h;
     };
-    return values.slice().sort(function (a, b) { return hash(a) - hash(b); });
+    var order = values.slice().sort(function (a, b) { return hash(a) - hash(b); });
+    var same = order.every(function (value, index) { return value === values[index]; });
+    return same && order.length > 1 ? order.slice(1).concat(order.slice(0, 1)) : order;
   }
 
   // A question answered with one drop-down per row: matching (a match per term) and ordering (a place per event).
-  function menuQuestion(index, total, prompt, rows, choices, label, expected) {
+  function menuQuestion(index, total, prompt, hint, rows, choices, label, expected) {
     var fields = rows.map(function (row, number) {
       var select = el("select", { "aria-label": label(row, number) }, [el("option", { value: "", text: "Choose…" })]
         .concat(choices.map(function (choice) { return el("option", { value: choice, text: choice }); })));
@@ -184,7 +187,7 @@
       return { row: row, select: select, line: line };
     });
     var feedback = el("div", { class: "feedback", hidden: "" });
-    var node = el("fieldset", { class: "question" }, [legend(index, total, prompt),
+    var node = el("fieldset", { class: "question" }, [legend(index, total, prompt), el("p", { class: "hint", text: hint }),
       el("div", { class: "menus" }, fields.map(function (field) { return field.line; })), feedback]);
     return {
       node: node,
@@ -210,7 +213,7 @@
     var rows = item.pairs.map(function (pair) { return { text: pair.left, answer: pair.right }; });
     var rights = scrambled(item.pairs.map(function (pair) { return pair.right; }), item.id, String);
     var expected = item.pairs.map(function (pair) { return pair.left + " → " + pair.right; }).join("; ");
-    return menuQuestion(index, total, item.prompt, rows, rights, function (row) {
+    return menuQuestion(index, total, item.prompt, "Choose the match of each.", rows, rights, function (row) {
       return "Question " + (index + 1) + ", match for " + row.text;
     }, expected);
   }
@@ -221,7 +224,7 @@
       return { text: event.text, answer: String(number + 1) };
     }), item.id, function (row) { return row.text; });
     var expected = item.events.map(function (event, number) { return (number + 1) + ". " + event.text; }).join("; ");
-    return menuQuestion(index, total, item.prompt + " (1 comes first.)", rows, places, function (row) {
+    return menuQuestion(index, total, item.prompt, "Give each its place: 1 comes first.", rows, places, function (row) {
       return "Question " + (index + 1) + ", place of " + row.text;
     }, expected);
   }
