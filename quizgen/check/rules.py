@@ -210,7 +210,6 @@ _ABSOLUTE = re.compile(
 _NOT_ABSOLUTE = re.compile(
     r"\b(?:not only|if only|at all|above all|all of the above|none of the above|all but|once and for all|the only"
     r"|(?:almost|nearly|virtually|practically|not|hardly|just about) (?:all|every\w*|always|never|none|nothing)"
-    r"|(?:from|in|on|at|to|of|for|by|with|across|throughout|into|over) (?:all|every)(?= \w)"
     r"|every (?:other |single )?(?:day|night|morning|evening|week|weekend|month|year|summer|winter|spring|autumn|"
     r"time|hour|minute|second|decade|century|few \w+))\b",
     re.IGNORECASE,
@@ -219,9 +218,7 @@ _NOT_ABSOLUTE = re.compile(
 
 def absolute_terms(text: str) -> list[str]:
     """The absolute words of ``text`` (*always*, *never*, *all*...), not counting set phrases (*not only*,
-    *almost all*, *every year*), nor *all* or *every* in a phrase after a preposition (*taxes from every
-    farm*, *in all directions*: it bounds a detail, the claim is not absolute). *Only* is not counted: it
-    mostly restricts (*only a few centimetres*)."""
+    *almost all*, *every year*). *Only* is not counted: it mostly restricts (*only a few centimetres*)."""
     return [match.group(1).lower() for match in _ABSOLUTE.finditer(_NOT_ABSOLUTE.sub(" ", text))]
 
 
