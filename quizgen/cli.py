@@ -21,8 +21,6 @@ from quizgen.errors import QuizgenError
 from quizgen.export import ExportFailed, available_formats, get_exporter, item_notes, note_lines
 from quizgen.export.files import remove_stale_temporaries
 from quizgen.model import ITEM_CLASSES, Document, ItemClass, Quiz
-from quizgen.quizfile import load_quiz, schema
-from quizgen.read import find_documents, read_document
 from quizgen.report import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SOME_FAILED, Report
 
 PROGRESS_FROM = 10
@@ -231,6 +229,7 @@ def build(
       quizgen build notes/ --out quizzes --max-items 20
     """
     from quizgen.generate import BuildOptions, QuizBuilder
+    from quizgen.read import find_documents
 
     out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     paths = list(find_documents(inputs or (Path("seeds"),), skip=(out_dir,)))
@@ -254,6 +253,8 @@ def build(
 def _read_all(paths: Iterable[Path], report: Report) -> tuple[list[Document], dict[str, Path]]:
     """Every document that could be read, and the input file of each by its id; each one that could not
     is reported."""
+    from quizgen.read import read_document
+
     documents = _each_unique(paths, read_document, report, "has the same file name as")
     return [document for _, document in documents], {document.id: path for path, document in documents}
 
@@ -301,6 +302,8 @@ def export_command(quiz_files: tuple[Path, ...], **settings: Any) -> None:
     """
     out_dir, formats = settings.pop("out_dir"), settings.pop("formats")
     report = Report()
+    from quizgen.quizfile import load_quiz
+
     loaded = _each_unique(quiz_files, load_quiz, report, "has the same quiz id as")
     quizzes, sources = [quiz for _, quiz in loaded], {quiz.id: path for path, quiz in loaded}
     _export(quizzes, out_dir, formats, _export_settings(settings, quiz_files), report, sources)
@@ -379,6 +382,8 @@ def inspect(document: Path, as_json: bool) -> None:
       quizgen inspect seeds/colombia_soviet_relations.txt
     """
     try:
+        from quizgen.read import read_document
+
         parsed = read_document(document)
     except QuizgenError as error:
         _fail(str(error))
@@ -450,6 +455,7 @@ def check(quiz_files: tuple[Path, ...], list_rules: bool) -> None:
       quizgen check --rules
     """
     from quizgen.check import RULES, check_quiz
+    from quizgen.quizfile import load_quiz
 
     if list_rules:
         _say("\n".join(f"{code}: {known.description}" for code, known in RULES.items()), err=False)
@@ -493,4 +499,6 @@ def _check_summary(report: Report, flawed_items: int) -> str:
 @main.command(name="schema")
 def schema_command() -> None:
     """Print the JSON Schema (draft 2020-12) that every JSON quiz file follows."""
+    from quizgen.quizfile import schema
+
     _say(json.dumps(schema(), ensure_ascii=False, indent=2), err=False)

@@ -52,6 +52,52 @@ def test_written_file_has_the_published_shape() -> None:
     assert "difficulty" not in data["items"][3] and "accept" not in data["items"][3]["blanks"][0]
 
 
+def _paths(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in parsed JSON, the root's children and down."""
+    children: list[tuple[str | int, Any]] = []
+    if isinstance(value, dict):
+        children = list(value.items())
+    elif isinstance(value, list):
+        children = list(enumerate(value))
+    return [p for key, child in children for p in [(*path, key), *_paths(child, (*path, key))]]
+
+
+_WRONG_VALUES: list[Any] = ["", " ", "x\ny", "Z", "AA", "1.x", "a" * 201, 0, -1, 1.5, True, None, [], {}, [""], ["a b"]]
+
+
+def test_the_compiled_schema_accepts_and_rejects_what_the_reference_validator_does() -> None:
+    """Files are checked with the schema compiled by fastjsonschema; jsonschema only names the error, so the
+    two must agree on every value a hand edit could leave in any field (and on added or missing keys)."""
+    from quizgen.quizfile import _compiled_validator
+
+    reference = Draft202012Validator(schema())
+    original = quiz_to_json(sample_quiz())
+    variants = []
+    for path in _paths(original):
+        for wrong in [*_WRONG_VALUES, "remove"]:
+            data = copy.deepcopy(original)
+            parent: Any = data
+            for key in path[:-1]:
+                parent = parent[key]
+            if wrong == "remove":
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = wrong
+            variants.append(data)
+    variants.append({**copy.deepcopy(original), "unknown": 1})
+    disagree = []
+    for data in variants:
+        try:
+            _compiled_validator()(data)
+            compiled = True
+        except ValueError:  # fastjsonschema's JsonSchemaValueException
+            compiled = False
+        if compiled != reference.is_valid(data):
+            disagree.append(data)
+    assert len(variants) > 500
+    assert not disagree, json.dumps(disagree[0])[:400]
+
+
 def test_seed_quiz_validates_and_round_trips() -> None:
     quiz = pipeline_quiz(REFERENCE_SEED)
     data = json.loads(dumps(quiz))

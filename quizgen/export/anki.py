@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import sqlite3
 import sys
@@ -38,7 +39,7 @@ import genanki
 from quizgen.errors import QuizgenError
 from quizgen.export import ExportOptions
 from quizgen.export.each import QuizByQuiz
-from quizgen.export.files import content_time, zip_bytes
+from quizgen.export.files import content_time, content_times, zip_bytes
 from quizgen.export.render import (
     answer_text,
     explanation_beside_source,
@@ -202,7 +203,8 @@ class AnkiExporter:
         """Write ``quizgen.apkg`` (or ``<quiz id>.apkg`` per quiz with ``split``) into ``out_dir``."""
         models = load_models(self.options.templates)
         stamp = content_time(self.options)
-        note_times = {quiz.id: content_time(self.options, quiz.source.file) for quiz in quizzes}
+        times_by_file = content_times(self.options, {quiz.source.file for quiz in quizzes})
+        note_times = {quiz.id: times_by_file[quiz.source.file] for quiz in quizzes}
         outcome = QuizByQuiz()
         split = self.options.split
         names = {q.id: deck_names([q])[q.id] for q in quizzes} if split else deck_names(quizzes)
@@ -474,8 +476,45 @@ def _sqlite_bytes(package: Any, timestamp: float, ids: Iterator[int], deck_times
 def _write_collection(
     package: Any, connection: sqlite3.Connection, timestamp: float, ids: Iterator[int], deck_times: Mapping[int, int]
 ) -> None:
-    package.write_to_db(connection.cursor(), timestamp, ids)
+    cursor = connection.cursor()
+    genanki.Package([]).write_to_db(cursor, timestamp, ids)  # the tables and the collection row
+    (decks_text,) = cursor.execute("SELECT decks FROM col").fetchone()
+    table = _DeckTable(json.loads(decks_text))
+    for deck in package.decks:
+        _write_deck(deck, cursor, timestamp, ids, table)
     for deck, stamp in deck_times.items():
         connection.execute("UPDATE cards SET mod = ? WHERE did = ?", (stamp, deck))
         connection.execute("UPDATE notes SET mod = ? WHERE id IN (SELECT nid FROM cards WHERE did = ?)", (stamp, deck))
     connection.commit()
+
+
+class _DeckTable:
+    """The collection's deck table as JSON text, kept encoded deck by deck: adding a deck encodes that deck
+    only, where genanki decodes and re-encodes the whole table for each deck (quadratic in a build's
+    documents). The text is the same, character for character, as ``json.dumps`` of the table."""
+
+    def __init__(self, decks: dict[str, Any]) -> None:
+        self._encoded = {key: _json_entry(key, value) for key, value in decks.items()}
+
+    def add(self, key: str, value: dict[str, Any]) -> str:
+        """Add (or replace) deck ``key``; the table's text."""
+        self._encoded[key] = _json_entry(key, value)
+        return "{" + ", ".join(self._encoded.values()) + "}"
+
+
+def _json_entry(key: str, value: Any) -> str:
+    return f"{json.dumps(key)}: {json.dumps(value)}"
+
+
+def _write_deck(deck: Any, cursor: sqlite3.Cursor, timestamp: float, ids: Iterator[int], table: _DeckTable) -> None:
+    """genanki's ``Deck.write_to_db``, statement for statement (so the database's bytes are the same), with the
+    deck table from ``table``."""
+    cursor.execute("UPDATE col SET decks = ?", (table.add(str(deck.deck_id), deck.to_json()),))
+    (models_text,) = cursor.execute("SELECT models from col").fetchone()
+    models = json.loads(models_text)
+    for note in deck.notes:
+        deck.add_model(note.model)
+    models.update({model.model_id: model.to_json(timestamp, deck.deck_id) for model in deck.models.values()})
+    cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+    for note in deck.notes:
+        note.write_to_db(cursor, timestamp, deck.deck_id, ids)

@@ -111,13 +111,27 @@ def content_time(options: ExportOptions, source_file: str | None = None) -> floa
     templates, so one document's stamp moves only when it or a template changes; where no input
     has that name (a re-exported quiz file), every input counts.
     """
+    return content_times(options, [source_file])[source_file]
+
+
+def content_times(options: ExportOptions, source_files: Iterable[str | None]) -> dict[str | None, float]:
+    """:func:`content_time` of each of ``source_files``, the inputs and templates each looked at once
+    (so a build of many documents costs a look at each file, not one per document)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         if len(epoch) > len(str(LATEST_TIME)) or int(epoch) > LATEST_TIME:
             raise QuizgenError(f"SOURCE_DATE_EPOCH={epoch[:20]}... is after the year 9999; set it to a time in seconds")
-        return float(epoch)
+        return dict.fromkeys(source_files, float(epoch))
     templates = options.templates
     template_files = [path for path in templates.rglob("*") if path.is_file()] if templates else []
-    own = [path for path in options.inputs if path.name == source_file] if source_file else []
-    times = [path.stat().st_mtime for path in [*(own or options.inputs), *template_files] if path.is_file()]
-    return float(min(int(max(times)), LATEST_TIME)) if times else 0.0
+    template_times = [path.stat().st_mtime for path in template_files if path.is_file()]
+    by_name: dict[str, list[float]] = {}
+    for path in options.inputs:
+        by_name.setdefault(path.name, []).extend([path.stat().st_mtime] if path.is_file() else [])
+    every = [time for times in by_name.values() for time in times]
+    found: dict[str | None, float] = {}
+    for source_file in source_files:
+        own = by_name.get(source_file) if source_file else None
+        times = [*(own if own is not None else every), *template_times]
+        found[source_file] = float(min(int(max(times)), LATEST_TIME)) if times else 0.0
+    return found

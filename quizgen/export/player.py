@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from quizgen.export import ExportOptions
 from quizgen.export.each import PerQuizExporter
 from quizgen.export.templating import render_template, template_environment
 from quizgen.model import Quiz
@@ -37,19 +38,25 @@ def load_templates(folder: Path | None) -> jinja2.Environment:
     return template_environment(TEMPLATE_FOLDER, folder)
 
 
-def render_player(quiz: Quiz, templates: Path | None = None) -> str:
-    """The player page for ``quiz``."""
+def render_player(quiz: Quiz, templates: Path | None = None, environment: jinja2.Environment | None = None) -> str:
+    """The player page for ``quiz`` (``environment``: the templates already loaded, else they are loaded)."""
     context = {"title": quiz.title, "quiz_json": embedded_json(quiz)}
-    return render_template(load_templates(templates), PAGE, context, "player template")
+    return render_template(environment or load_templates(templates), PAGE, context, "player template")
 
 
 class PlayerExporter(PerQuizExporter):
-    """Writes ``<quiz id>.player.html`` for each quiz."""
+    """Writes ``<quiz id>.player.html`` for each quiz (the templates loaded and compiled once per export)."""
 
     name = "player"
     description = "self-contained HTML quiz player per document, to embed in an LMS page"
     suffix = ".player.html"
 
+    def __init__(self, options: ExportOptions | None = None) -> None:
+        super().__init__(options)
+        self._environment: jinja2.Environment | None = None
+
     def render(self, quiz: Quiz) -> str:
         """The player page for ``quiz``."""
-        return render_player(quiz, self.options.templates)
+        if self._environment is None:
+            self._environment = load_templates(self.options.templates)
+        return render_player(quiz, environment=self._environment)

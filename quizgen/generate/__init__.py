@@ -20,7 +20,7 @@ from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_term
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.groups import find_material, group_items, uncited
 from quizgen.generate.ideas import document_reasons
-from quizgen.generate.knowledge import Knowledge, load_knowledge
+from quizgen.generate.knowledge import Knowledge, load_knowledge, single_threaded_maths
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
@@ -39,6 +39,7 @@ __all__ = [
     "analyse_documents",
     "build_quiz",
     "build_quizzes",
+    "document_distractors",
 ]
 
 BATCH_DOCUMENTS = 16
@@ -59,10 +60,11 @@ class QuizBuilder:
 
     Each document's quiz depends on that document alone (its wrong options come from its own
     answers, the curated lists and the lexical knowledge, never from the other documents of the
-    run), so a quiz is the same built alone or in a batch. Only compact answer candidates are kept
-    per document (never its parse), so memory grows slowly with the run. ``lexicon`` and
-    ``knowledge`` default to the data packaged with quizgen (``knowledge`` only when
-    ``options.semantic``); a test may pass small ones.
+    run), so a quiz is the same built alone or in a batch, and in one process or several. Each
+    document's quiz is made as soon as it is parsed, and only the quiz is kept (never the parse),
+    so memory grows slowly with the run. ``lexicon`` and ``knowledge`` default to the data packaged
+    with quizgen (``knowledge`` only when ``options.semantic``, loaded on first use); a test may pass
+    small ones (then documents are built in this process only).
     """
 
     def __init__(
@@ -75,7 +77,7 @@ class QuizBuilder:
         self.options = options or BuildOptions()
         self._lexicon = lexicon
         self._knowledge = knowledge
-        self._documents: list[tuple[Document, Analysed]] = []
+        self._built: list[DocumentQuiz] = []
         self.stats = PlanStats()
         """How the items of this run were planned (see :class:`~quizgen.generate.plan.PlanStats`)."""
         self.flagged: dict[str, list[Finding]] = {}
@@ -89,79 +91,130 @@ class QuizBuilder:
         return self._lexicon
 
     def add(self, documents: Sequence[Document], jobs: int = 1, done: Callable[[Document], None] | None = None) -> None:
-        """Analyse ``documents`` (in ``jobs`` processes at once) and remember their answer candidates.
+        """Build the quiz of each of ``documents`` (in ``jobs`` processes at once) and remember it.
 
-        ``done`` is called with each document as its analysis ends (for a progress bar).
+        ``done`` is called with each document as its quiz is made (for a progress bar).
         """
-        for document, analysed in self._analysed(documents, jobs):
-            self._documents.append((document, analysed))
-            if done is not None:
-                done(document)
+        with single_threaded_maths():
+            for document, made in zip(documents, self._quizzes(documents, jobs), strict=True):
+                self._built.append(made)
+                _count(self.stats, made.stats)
+                if made.flagged:
+                    self.flagged[document.id] = list(made.flagged)
+                if done is not None:
+                    done(document)
 
-    def _analysed(self, documents: Sequence[Document], jobs: int) -> Iterator[tuple[Document, Analysed]]:
-        """Each document with its answers, as soon as it is analysed (in order)."""
-        if jobs <= 1 or len(documents) < 2 * BATCH_DOCUMENTS:
+    def _quizzes(self, documents: Sequence[Document], jobs: int) -> Iterator[DocumentQuiz]:
+        """Each document's quiz with its notes and counts, as soon as it is made (in order)."""
+        own_data = self._knowledge is not None and self.options.semantic
+        if jobs <= 1 or len(documents) < 2 or own_data:
+            knowledge = self._knowledge
             for document, sentences in analyse(documents):
-                yield document, _analyse(document, sentences, self.lexicon)
+                analysed = _analyse(document, sentences, self.lexicon)
+                if knowledge is None and self.options.semantic:
+                    knowledge = load_knowledge()
+                yield _document_quiz(document, analysed, self.options, self.lexicon, knowledge)
             return
-        batches = [documents[start : start + BATCH_DOCUMENTS] for start in range(0, len(documents), BATCH_DOCUMENTS)]
+        size = min(BATCH_DOCUMENTS, -(-len(documents) // jobs))
+        batches = [documents[start : start + size] for start in range(0, len(documents), size)]
         with ProcessPoolExecutor(max_workers=jobs) as executor:
-            work = partial(analyse_documents, lexicon=self.lexicon)
-            for batch, analysed in zip(batches, executor.map(work, batches), strict=True):
-                yield from zip(batch, analysed, strict=True)
+            work = partial(build_documents, options=self.options, lexicon=self.lexicon)
+            for built in executor.map(work, batches):
+                yield from built
 
     def build(self) -> Built:
         """One quiz per document added, in the order they were added, with the notes they need."""
-        knowledge = (self._knowledge or load_knowledge()) if self.options.semantic else None
-        quizzes, notes = [], []
-        self.flagged = {}
-        for document, analysed in self._documents:
-            pool = Pool()
-            for sentence_answers in analysed.answers:
-                pool.add_all(sentence_answers)
-            pool.add_terms(analysed.terms, document.id)
-            pool.add_terms(analysed.reasons, document.id, kind="reason")
-            distractors = Distractors(pool, self.lexicon, knowledge)
-            quiz = _quiz(document, self._passed(document, self._items(analysed, distractors)))
-            quizzes.append(quiz)
-            notes += _notes(quiz, self.options) + _long_sentence_notes(document) + self._flagged_notes(document)
-        return Built(tuple(quizzes), tuple(notes))
+        quizzes = tuple(made.quiz for made in self._built)
+        return Built(quizzes, tuple(note for made in self._built for note in made.notes))
 
-    def _passed(self, document: Document, items: Sequence[Item]) -> list[Item]:
-        """The last gate: ``items`` without those the flaw checker (:mod:`quizgen.check`) flags, which
-        are remembered in :attr:`flagged`."""
-        kept = []
-        for item in items:
-            findings = check_item(item)
-            if findings:
-                self.flagged.setdefault(document.id, []).extend(findings)
-            else:
-                kept.append(item)
-        return kept
 
-    def _flagged_notes(self, document: Document) -> list[str]:
-        findings = self.flagged.get(document.id, [])
-        if not findings:
-            return []
-        count = len({finding.item_id for finding in findings})
-        flaws = ", ".join(f"{flaw} {n}" for flaw, n in Counter(finding.flaw for finding in findings).items())
-        items = f"{count} item{'s' if count != 1 else ''}"
-        return [f"{document.source.file}: left out {items} the flaw checker flagged ({flaws})"]
+@dataclass(frozen=True)
+class DocumentQuiz:
+    """One document's quiz as a worker makes it, with what the run reports of it."""
 
-    def _items(self, analysed: Analysed, distractors: Distractors) -> list[Item]:
-        """The document's items: those of one answer each, then any of several facts (matching, ordering,
-        multiple answer), which take their sentences out of the others' reach and count toward the limit."""
-        options = self.options
-        groups = group_items(analysed.groups, distractors, options) if analysed.groups else []
-        groups = groups[: options.item_limit // GROUP_SHARE]
-        if not options.types - GROUP_TYPES:
-            return groups
-        limited = replace(options, max_items=options.item_limit - len(groups))
-        return [*plan_items(uncited(analysed.answers, groups), distractors, limited, self.stats), *groups]
+    quiz: Quiz
+    notes: tuple[str, ...]
+    stats: PlanStats
+    flagged: tuple[Finding, ...]
+    """What the flaw checker found in the items it kept out of the quiz."""
+
+
+def build_documents(documents: Sequence[Document], options: BuildOptions, lexicon: Lexicon) -> list[DocumentQuiz]:
+    """Each document's quiz, with the packaged lexical knowledge (runs in worker processes: the
+    documents are independent)."""
+    with single_threaded_maths():
+        knowledge = load_knowledge() if options.semantic else None
+        return [
+            _document_quiz(document, _analyse(document, sentences, lexicon), options, lexicon, knowledge)
+            for document, sentences in analyse(documents)
+        ]
+
+
+def _document_quiz(
+    document: Document, analysed: Analysed, options: BuildOptions, lexicon: Lexicon, knowledge: Knowledge | None
+) -> DocumentQuiz:
+    stats = PlanStats()
+    distractors = document_distractors(document, analysed, lexicon, knowledge)
+    items, flagged = _passed(_items(analysed, distractors, options, stats))
+    quiz = _quiz(document, items)
+    notes = _notes(quiz, options) + _long_sentence_notes(document) + _flagged_notes(document, flagged)
+    return DocumentQuiz(quiz, tuple(notes), stats, tuple(flagged))
+
+
+def document_distractors(
+    document: Document, analysed: Analysed, lexicon: Lexicon, knowledge: Knowledge | None
+) -> Distractors:
+    """Where the wrong options of ``document``'s items come from: its own answers, terms and reasons,
+    the curated lists and the lexical knowledge (the same for the whole quiz and for one item rebuilt)."""
+    pool = Pool()
+    for sentence_answers in analysed.answers:
+        pool.add_all(sentence_answers)
+    pool.add_terms(analysed.terms, document.id)
+    pool.add_terms(analysed.reasons, document.id, kind="reason")
+    return Distractors(pool, lexicon, knowledge)
+
+
+def _items(analysed: Analysed, distractors: Distractors, options: BuildOptions, stats: PlanStats) -> list[Item]:
+    """The document's items: those of one answer each, then any of several facts (matching, ordering,
+    multiple answer), which take their sentences out of the others' reach and count toward the limit."""
+    groups = group_items(analysed.groups, distractors, options) if analysed.groups else []
+    groups = groups[: options.item_limit // GROUP_SHARE]
+    if not options.types - GROUP_TYPES:
+        return groups
+    limited = replace(options, max_items=options.item_limit - len(groups))
+    return [*plan_items(uncited(analysed.answers, groups), distractors, limited, stats), *groups]
 
 
 GROUP_SHARE = 4
 """A quiz holds at most one item of several facts per this many items (none in a quiz of three)."""
+
+
+def _passed(items: Sequence[Item]) -> tuple[list[Item], list[Finding]]:
+    """The last gate: ``items`` without those the flaw checker (:mod:`quizgen.check`) flags, and what
+    it found in those."""
+    kept, flagged = [], []
+    for item in items:
+        findings = check_item(item)
+        flagged += findings
+        if not findings:
+            kept.append(item)
+    return kept, flagged
+
+
+def _flagged_notes(document: Document, findings: Sequence[Finding]) -> list[str]:
+    if not findings:
+        return []
+    count = len({finding.item_id for finding in findings})
+    flaws = ", ".join(f"{flaw} {n}" for flaw, n in Counter(finding.flaw for finding in findings).items())
+    items = f"{count} item{'s' if count != 1 else ''}"
+    return [f"{document.source.file}: left out {items} the flaw checker flagged ({flaws})"]
+
+
+def _count(total: PlanStats, stats: PlanStats) -> None:
+    """Add one document's planning counts to the run's."""
+    total.wanted_choice += stats.wanted_choice
+    total.fell_back += stats.fell_back
+    total.by_document.update(stats.by_document)
 
 
 def _quiz(document: Document, items: Sequence[Item]) -> Quiz:

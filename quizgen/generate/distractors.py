@@ -56,13 +56,25 @@ class Candidate:
 
 @dataclass
 class Pool:
-    """Every answer-like span seen in a run, by kind, remembering its document."""
+    """Every answer-like span seen in a run, by kind, remembering its document.
+
+    The texts are indexed by kind and document and the other documents' texts kept sorted (by kind, and
+    by last word for the kinds that take only those), each list made once after the last addition, so
+    asking for an answer's candidates costs the answer's own document, not the whole run.
+    """
 
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
     _full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Every multi-word person name seen, by each of its words: two parts of one name are one person."""
     _titles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """The titles each person's name was seen with ("president"), by the name and its last word."""
+    _own: dict[tuple[str, str], list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    """By kind and document: each text with the position of its key among the kind's keys."""
+    _positions: dict[tuple[str, str], int] = field(default_factory=dict)
+    """By kind and key: the key's position among the kind's keys."""
+    _sorted: dict[tuple[str, str | None], list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    """Made on demand, emptied on every addition: by kind (and last word, or ``None``) the keys' first texts,
+    sorted, each with the documents that have the key."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too)."""
@@ -90,13 +102,19 @@ class Pool:
         return {name for name in self._full_names.get(found[0], ()) if _overlaps(text, name)}
 
     def _add(self, kind: str, text: str, document_id: str) -> None:
-        self._entries[kind].setdefault(normalise(text), {}).setdefault(document_id, text)
+        keys = self._entries[kind]
+        key = normalise(text)
+        if key not in keys:
+            keys[key] = {}
+            self._positions[kind, key] = len(keys) - 1
+        if document_id not in keys[key]:
+            keys[key][document_id] = text
+            self._own[kind, document_id].append((self._positions[kind, key], text))
+            self._sorted.clear()
 
     def latest_year(self, document_id: str) -> int | None:
         """The latest year (of the common era) the document names, if any."""
-        years = [
-            year_value(texts[document_id]) for texts in self._entries.get("year", {}).values() if document_id in texts
-        ]
+        years = [year_value(text) for _, text in self._own.get(("year", document_id), ())]
         found = [year for year in years if year is not None and year > 0]
         return max(found) if found else None
 
@@ -111,15 +129,32 @@ class Pool:
         for answer in answers:
             self.add(answer)
 
-    def candidates(self, answer: Answer) -> list[Candidate]:
-        """Texts of the same kind, the answer's own document first."""
-        same_document, same_run = [], []
-        for documents in self._entries.get(answer.kind, {}).values():
-            if answer.sentence.document_id in documents:
-                same_document.append(Candidate(documents[answer.sentence.document_id], 0))
-            else:
-                same_run.append(Candidate(next(iter(documents.values())), 1))
-        return same_document + sorted(same_run, key=lambda c: c.text)
+    def candidates(self, answer: Answer, last_word: bool = False) -> list[Candidate]:
+        """Texts of the same kind, the answer's own document first (in the order their keys were first
+        seen), then the other documents' (by text). ``last_word``: of the other documents' texts only
+        those of several words that end in the answer's last word (the answer being of several words)."""
+        document = answer.sentence.document_id
+        own = [Candidate(text, 0) for _, text in sorted(self._own.get((answer.kind, document), ()))]
+        answer_words = answer.text.split()
+        if last_word and len(answer_words) < 2:
+            return own
+        others = self._others(answer.kind, answer_words[-1].lower() if last_word else None)
+        return own + [Candidate(text, 1) for text, documents in others if document not in documents]
+
+    def _others(self, kind: str, last_word: str | None) -> list[tuple[str, dict[str, str]]]:
+        found = self._sorted.get((kind, last_word))
+        if found is None:
+            firsts = [(next(iter(texts.values())), texts) for texts in self._entries.get(kind, {}).values()]
+            if last_word is not None:
+                firsts = [(text, texts) for text, texts in firsts if _last_word(text) == last_word]
+            found = self._sorted[kind, last_word] = sorted(firsts, key=lambda pair: pair[0])
+        return found
+
+
+def _last_word(text: str) -> str | None:
+    """The last word of a text of several words, lower-cased (``None`` for one word)."""
+    split = text.split()
+    return split[-1].lower() if len(split) > 1 else None
 
 
 class Distractors:
@@ -172,7 +207,7 @@ class Distractors:
         return self.lexicon.category(answer.category_name) if answer.category_name else None
 
     def _candidates(self, answer: Answer, rng: random.Random) -> list[Candidate]:
-        candidates = self.pool.candidates(answer)
+        candidates = self.pool.candidates(answer, last_word=answer.kind in DOCUMENT_ONLY_KINDS)
         if answer.kind in YEAR_KINDS:
             near = [c for c in candidates if _years_apart(c.text, answer.text) <= NEAR_YEARS * (1 + 2 * (c.tier == 0))]
             candidates = near + [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
@@ -183,8 +218,6 @@ class Distractors:
             candidates = [Candidate(text, 2) for text in variants(answer.kind, answer.text, rng)]
         elif answer.kind in IDEA_KINDS:
             candidates = [c for c in candidates if c.tier == 0] + self._terms_of_class(answer)
-        elif answer.kind in DOCUMENT_ONLY_KINDS:
-            candidates = [c for c in candidates if c.tier == 0 or _same_last_word(c.text, answer.text)]
         category = self._category(answer)
         if category is not None:
             members = list(category.members)
@@ -256,13 +289,14 @@ class Distractors:
             return False  # an option that echoes the stem stands out
         if absolute_terms(text) and not absolute_terms(answer.text):
             return False  # "... from every farm" among wrong options only: absolutes mark them wrong
-        knowledge = self.knowledge
+        if not _same_form(answer, text):
+            return False
+        knowledge = self.knowledge  # the costly look-ups last, for the few candidates left
         if knowledge is not None and self._uses_semantics(answer):
-            if any(knowledge.related(text, other) for other in [answer.text, *chosen]):
-                return False
             if answer.kind in CLASS_KINDS and not knowledge.same_class(answer.text, text):
                 return False  # "rainforests" is no wrong option for "flocks"
-        return _same_form(answer, text)
+            return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
+        return True
 
 
 def _with_lexical_scores(knowledge: Knowledge, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:

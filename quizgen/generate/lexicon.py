@@ -94,8 +94,7 @@ class Lexicon:
 
     def member_of_named(self, member: str, name: str) -> bool:
         """Whether ``name`` names a list ``member`` is in ("organelles" for "vacuole"): a class and its member."""
-        key = normalise(name).replace(" ", "_")
-        kinds = {kind for kind in LIST_KINDS if key in (kind, kind.removesuffix("s"), kind.removesuffix("es"))}
+        kinds = _kinds_named(normalise(name).replace(" ", "_"))
         return any(self.in_kind(member, kind) for kind in kinds)
 
     def same_thing(self, first: str, second: str) -> bool:
@@ -111,6 +110,17 @@ class Lexicon:
     def category(self, name: str) -> Category | None:
         """A category by name, e.g. ``"months"``."""
         return self._categories.get(name)
+
+
+_LIST_NAMES: dict[str, frozenset[str]] = {}
+for _kind in sorted(LIST_KINDS):
+    for _name in {_kind, _kind.removesuffix("s"), _kind.removesuffix("es")}:
+        _LIST_NAMES[_name] = _LIST_NAMES.get(_name, frozenset()) | {_kind}
+
+
+def _kinds_named(key: str) -> frozenset[str]:
+    """The list kinds ``key`` names, in the plural or the singular ("organelle": organelles)."""
+    return _LIST_NAMES.get(key, frozenset())
 
 
 @cache

@@ -15,6 +15,7 @@ _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Lower-case, single-spaced, without a leading article: the key for comparing names."""
     words = text.lower().replace("’", "'").split()

@@ -36,6 +36,8 @@ test (``make quality``); the score of a good candidate is about 0.3 to 0.6.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
     else:
         from importlib.abc import Traversable
 
-__all__ = ["Knowledge", "load_knowledge"]
+__all__ = ["Knowledge", "load_knowledge", "single_threaded_maths"]
 
 CANDIDATE_CACHE = 4096
 """Answers (in their sentences) whose candidates one :class:`Knowledge` remembers."""
@@ -140,6 +142,17 @@ def load_knowledge() -> Knowledge:
     exceptions = _data("wordnet-noun-exceptions.tsv").read_text(encoding="utf-8").splitlines()
     wordnet.add_exceptions(line.split("\t", 1) for line in exceptions)
     return Knowledge(wordnet, Vectors(_lines("glove-vocab.txt.gz"), vectors))
+
+
+@contextmanager
+def single_threaded_maths() -> Iterator[None]:
+    """Vector maths (numpy's BLAS) in one thread while the block runs: for the one query vector at a
+    time of the look-ups, the threads' start-up costs more than they save (about 7 times the CPU time
+    on two cores), and documents are spread over processes instead (``--jobs``)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 def _data(name: str) -> Traversable:

@@ -33,7 +33,8 @@ class WordNet:
         self._plural: dict[str, str] = {}
         self._ancestors: dict[int, frozenset[int]] = {}
         self._lemmas: dict[tuple[str, bool], str | None] = {}
-        self._descendants: dict[int, int] = {}
+        self._narrow: dict[tuple[int, int], bool] = {}
+        self._sense_numbers: dict[str, tuple[int, ...]] = {}
 
     def add_exceptions(self, pairs: Iterable[list[str]]) -> None:
         """Irregular noun plurals (``mitochondria``, ``mitochondrion``)."""
@@ -53,7 +54,12 @@ class WordNet:
     def senses(self, text: str, plural: bool = False) -> list[int]:
         """The noun synsets of ``text`` (or of its singular), most frequent sense first."""
         lemma = self.lemma(text, plural)
-        return list(_numbers(self._senses[lemma])) if lemma else []
+        if not lemma:
+            return []
+        found = self._sense_numbers.get(lemma)
+        if found is None:
+            found = self._sense_numbers[lemma] = _numbers(self._senses[lemma])
+        return list(found)
 
     def lemma(self, text: str, plural: bool = False) -> str | None:
         """``text`` lower-cased as a WordNet noun lemma (its singular where it is plural), if WordNet has it.
@@ -125,17 +131,19 @@ class WordNet:
             distances.update((parent, step) for parent in frontier)
         return distances
 
-    def descendants(self, synset: int) -> int:
-        """How many synsets stand below ``synset`` (its hyponyms, theirs, and so on): how wide a class it is."""
-        found = self._descendants.get(synset)
+    def narrow(self, synset: int, widest: int) -> bool:
+        """Whether at most ``widest`` synsets stand below ``synset`` (its hyponyms, theirs, and so on): whether
+        it is a narrow class. The count stops as soon as it passes ``widest``, so a wide class costs no more."""
+        key = (synset, widest)
+        found = self._narrow.get(key)
         if found is None:
             seen, todo = {synset}, [synset]
-            while todo:
+            while todo and len(seen) <= widest + 1:
                 for child in self.synset(todo.pop()).hyponyms:
                     if child not in seen:
                         seen.add(child)
                         todo.append(child)
-            found = self._descendants[synset] = len(seen) - 1
+            found = self._narrow[key] = len(seen) - 1 <= widest
         return found
 
     def close_kin(self, first: str, second: str, steps: int, widest: int, senses: int = 3) -> bool:
@@ -149,7 +157,7 @@ class WordNet:
                 if self.synset(a).lexfile != self.synset(b).lexfile:
                     continue
                 shared = above_a.keys() & self.hypernym_distances(b, steps).keys()
-                if any(self.descendants(common) <= widest for common in shared):
+                if any(self.narrow(common, widest) for common in shared):
                     return True
         return False
 
@@ -159,4 +167,4 @@ class WordNet:
 
 
 def _numbers(text: str) -> tuple[int, ...]:
-    return tuple(int(number) for number in text.split(",") if number)
+    return tuple(map(int, text.split(","))) if text else ()
