@@ -16,6 +16,8 @@ being shared) unless it says wall:
    included on both sides), median of ``--runs``; one document start to files against spaCy's load
    and parse of it; each exporter against its floor; ``quizgen --help``; then (part ``jobs``)
    ``--jobs 2`` against ``--jobs 1`` on ``--jobs-documents`` (wall, with the machine's load average);
+   then (part ``anki``) the Anki exporter on ``--anki-quizzes`` quizzes (the sources' quizzes copied under
+   new ids) against genanki writing the same notes in one deck;
 2. the per-answer time of choosing wrong options for person and term answers with 0, 1,000 and
    10,000 entries of other documents in the pool;
 3. the stage table for each of ``--sizes`` (read, build, each format; peak memory).
@@ -52,7 +54,10 @@ def main() -> None:
     parser.add_argument("--jobs-documents", type=int, default=1000, help="documents of the --jobs 2 run")
     parser.add_argument("--runs", type=int, default=3, help="runs of each ratio measurement (the median is shown)")
     parser.add_argument("--corpus", choices=("distinct", "repeated"), default="distinct")
-    parser.add_argument("--only", default="ratios,jobs,pool,stages", help="parts to run: ratios, jobs, pool, stages")
+    parser.add_argument(
+        "--only", default="ratios,jobs,anki,pool,stages", help="parts: ratios, jobs, anki, pool, stages"
+    )
+    parser.add_argument("--anki-quizzes", type=int, default=1000, help="quizzes of the Anki part")
     parser.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared data folder")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -72,6 +77,8 @@ def main() -> None:
             report_ratios(make, args.ratio_documents, args.runs)
         if "jobs" in parts:
             report_jobs(make, args.jobs_documents)
+        if "anki" in parts:
+            report_anki(run_child("anki", str(make.documents(len(sources))), str(args.anki_quizzes)))
         if "pool" in parts:
             report_pool(run_child("pool", str(make.documents(len(sources)))))
         if "stages" in parts:
@@ -333,6 +340,62 @@ def jinja2_floor(quizzes: list[Any]) -> float:
     return time.process_time() - start
 
 
+# --- Anki at the size of a publisher's batch -------------------------------------------------------
+
+
+def child_anki(corpus: str, count: str) -> dict[str, float]:
+    """The Anki exporter on ``count`` quizzes (those of ``corpus``, each copied under new ids and titles),
+    against genanki writing the same notes (quizgen's note types, fields, tags, GUIDs) in one deck."""
+    import dataclasses
+
+    import genanki
+
+    from quizgen.export import get_exporter
+    from quizgen.export.anki import anki_tags, load_models, note_fields, note_guid
+    from quizgen.generate import build_quizzes
+    from quizgen.read import find_documents, read_document
+
+    built = build_quizzes([read_document(path) for path in find_documents([Path(corpus)])])
+    quizzes = [
+        dataclasses.replace(quiz, id=f"{quiz.id}-{copy}", title=f"{quiz.title} {copy}")
+        for copy in range(-(-int(count) // len(built)))
+        for quiz in built
+    ][: int(count)]
+    times = {"quizzes": float(len(quizzes)), "notes": float(sum(len(quiz.items) for quiz in quizzes))}
+    with tempfile.TemporaryDirectory(prefix="quizgen-out-") as folder:
+        for name, settings in (("anki", {}), ("anki split", {"split": True})):
+            start = time.process_time()
+            get_exporter("anki", settings).export(quizzes, Path(folder))
+            times[name] = time.process_time() - start
+        start = time.process_time()
+        models = load_models()
+        deck = genanki.Deck(1_234_567_891, "Floor")
+        for quiz in quizzes:
+            for item in quiz.items:
+                fields, tags, guid = note_fields(item), anki_tags(quiz.id, item), note_guid(quiz.id, item)
+                deck.add_note(genanki.Note(model=models[item.type], fields=fields, tags=tags, guid=guid))
+        genanki.Package(deck).write_to_file(str(Path(folder) / "floor.apkg"), timestamp=1_700_000_000.0)
+        times["genanki, the same notes in one deck"] = time.process_time() - start
+        times["genanki, plain notes, a package per quiz"] = genanki_floor(quizzes, Path(folder), split=True)
+    return times
+
+
+def report_anki(times: dict[str, float]) -> None:
+    quizzes, notes = int(times["quizzes"]), int(times["notes"])
+    floor, split_floor = times["genanki, the same notes in one deck"], times["genanki, plain notes, a package per quiz"]
+    print(f"Anki at {quizzes:,} quizzes ({notes:,} notes; CPU s; goal: at most 2x):\n")
+    print("| writer | quizgen | floor | ratio |")
+    print("| --- | --- | --- | --- |")
+    print(
+        f"| a sub-deck per quiz, over genanki's same notes in one deck | {times['anki']:.2f} | {floor:.2f} | "
+        f"{times['anki'] / floor:.1f}x |"
+    )
+    print(
+        f"| `--split`, over genanki's plain notes, a package per quiz | {times['anki split']:.2f} | "
+        f"{split_floor:.2f} | {times['anki split'] / split_floor:.1f}x |\n"
+    )
+
+
 # --- Wrong options against the size of the pool ---------------------------------------------------
 
 
@@ -462,6 +525,7 @@ CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
     "spacy": child_spacy,
     "exporters": child_exporters,
     "pool": child_pool,
+    "anki": child_anki,
     "stages": child_stages,
 }
 

@@ -211,7 +211,7 @@ def main() -> None:
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Processes that analyse documents at once; 0 uses every core.",
+    help="Processes that build quizzes at once (each document in one of them); 0 uses every core.",
 )
 def build(
     inputs: tuple[Path, ...], max_items: int | None, types: frozenset[ItemClass], jobs: int, **settings: Any

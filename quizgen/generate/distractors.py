@@ -72,9 +72,9 @@ class Pool:
     """By kind and document: each text with the position of its key among the kind's keys."""
     _positions: dict[tuple[str, str], int] = field(default_factory=dict)
     """By kind and key: the key's position among the kind's keys."""
-    _sorted: dict[tuple[str, str | None], list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
-    """Made on demand, emptied on every addition: by kind (and last word, or ``None``) the keys' first texts,
-    sorted, each with the documents that have the key."""
+    _sorted: dict[tuple[str, str | None, str], list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    """Made on demand, emptied on every addition: by kind (last word or ``None``, and title or "") the keys'
+    first texts, sorted, each with the documents that have the key."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too; a defined
@@ -85,6 +85,7 @@ class Pool:
         if answer.title:
             self._titles[answer.key].add(answer.title)
             self._titles[normalise(answer.text.split()[-1])].add(answer.title)
+            self._sorted.clear()
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
             for word in words(answer.text):
@@ -135,22 +136,31 @@ class Pool:
     def candidates(self, answer: Answer, last_word: bool = False) -> list[Candidate]:
         """Texts of the same kind, the answer's own document first (in the order their keys were first
         seen), then the other documents' (by text). ``last_word``: of the other documents' texts only
-        those of several words that end in the answer's last word (the answer being of several words)."""
+        those of several words that end in the answer's last word (the answer being of several words).
+        For an answer with a title ("President _____"), only names seen with that title."""
         document = answer.sentence.document_id
-        own = [Candidate(text, 0) for _, text in sorted(self._own.get((answer.kind, document), ()))]
+        own = [text for _, text in sorted(self._own.get((answer.kind, document), ()))]
+        if answer.title:
+            own = [text for text in own if self.titled(text, answer.title)]
         answer_words = answer.text.split()
         if last_word and len(answer_words) < 2:
-            return own
-        others = self._others(answer.kind, answer_words[-1].lower() if last_word else None)
-        return own + [Candidate(text, 1) for text, documents in others if document not in documents]
+            return [Candidate(text, 0) for text in own]
+        others = self._others(answer.kind, answer_words[-1].lower() if last_word else None, answer.title)
+        return [Candidate(text, 0) for text in own] + [
+            Candidate(text, 1) for text, documents in others if document not in documents
+        ]
 
-    def _others(self, kind: str, last_word: str | None) -> list[tuple[str, dict[str, str]]]:
-        found = self._sorted.get((kind, last_word))
+    def _others(self, kind: str, last_word: str | None, title: str) -> list[tuple[str, dict[str, str]]]:
+        """The first text of each key of ``kind`` with the documents that have it, sorted by text: those
+        ending in ``last_word`` where it is given, those seen with ``title`` where it is given."""
+        found = self._sorted.get((kind, last_word, title))
         if found is None:
             firsts = [(next(iter(texts.values())), texts) for texts in self._entries.get(kind, {}).values()]
             if last_word is not None:
                 firsts = [(text, texts) for text, texts in firsts if _last_word(text) == last_word]
-            found = self._sorted[kind, last_word] = sorted(firsts, key=lambda pair: pair[0])
+            if title:
+                firsts = [(text, texts) for text, texts in firsts if self.titled(text, title)]
+            found = self._sorted[kind, last_word, title] = sorted(firsts, key=lambda pair: pair[0])
         return found
 
 
