@@ -232,6 +232,20 @@ def assert_spans_of_their_sentences(item: Matching | Ordering | MultipleAnswer) 
         assert all(within(answer, item.source.sentence) for answer in item.answer_texts), item.id
 
 
+_FRONTED = re.compile(r"^(.+?), (?:in what year|when|where|who|whom|what|which|how many|how much|why)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_a_question_keeps_only_phrases_its_sentence_sets_off(document: Document) -> None:
+    """A phrase before the question word is one the sentence sets off with a comma ("In 1912, ..."), never
+    part of a name the parse split ("Former army officer Ollanta HUMALA, in what year was Tasso ...")."""
+    for item in quiz_for(document.id).items:
+        if isinstance(item, MultipleChoice) and item.question.endswith("?"):
+            fronted = _FRONTED.match(item.question)
+            if fronted:
+                assert f"{fronted.group(1)}," in item.source.sentence, item.question
+
+
 @pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
 def test_word_banks_of_terms_and_names_hold_only_the_documents_own_words(document: Document) -> None:
     """A word bank shows its words side by side with no question to steer them: for a term, place or

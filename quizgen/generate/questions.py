@@ -539,6 +539,8 @@ def _parts(
         fronted.pop(0)
     if any(t.dep_ == "det" and t.lower_ in _POINTING for t in fronted):
         fronted = []  # "Prior to this official relationship, ...": points at text the student does not have
+    if fronted and fronted[-1].i == start - 1 and fronted[-1].pos_ in ("NOUN", "PROPN"):
+        return None  # "Former army officer Ollanta HUMALA Tasso was ...": one name the parse split in two
     body = [t for t in clause if t.i >= start or (subject.head.i != verb.i and t.dep_ in _BEFORE_A_VERB)]
     while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
         body.pop()  # "... is salt water, and": the joined clause left out
