@@ -16,7 +16,7 @@ from quizgen.generate.ideas import idea_answers
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.questions import stands_for_earlier
 from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
-from quizgen.generate.words import normalise, zipf
+from quizgen.generate.words import letter_words, normalise, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -261,8 +261,17 @@ def has_subject(sentence: ParsedSentence) -> bool:
 
 
 def _repeated_in_sentence(answer: Answer) -> bool:
+    """Whether the rest of the sentence says the answer again, or a word of its family ("American
+    commerce ... before _____ took up": Americans; "the Mongols' protection ... the Pax _____")."""
     pattern = re.compile(rf"(?<!\w){re.escape(answer.text)}(?!\w)", re.IGNORECASE)
-    return len(pattern.findall(answer.sentence.text)) > 1
+    if len(pattern.findall(answer.sentence.text)) > 1:
+        return True
+    stems = {word[:STEM_LETTERS] for word in letter_words(answer.text) if len(word) >= STEM_LETTERS}
+    return any(word[:STEM_LETTERS] in stems for word in letter_words(answer.rest) if len(word) >= STEM_LETTERS)
+
+
+STEM_LETTERS = 6
+"""Two words sharing their first this many letters are taken for one family (*Mongols*, *Mongolica*)."""
 
 
 def _make(
