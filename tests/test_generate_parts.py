@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from itertools import combinations
 
 import pytest
@@ -18,7 +19,7 @@ from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, year
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
 from quizgen.generate.stems import blank_stem, question_stem, with_stem
-from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part
+from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part, Sentence
 from quizgen.model import (
     BLANK,
     GROUP_TYPES,
@@ -431,6 +432,28 @@ YEARS_AND_PLACES: list[list[Answer]] = [
         ]
     )
 ]
+
+
+def test_a_false_statement_swaps_in_only_a_name_of_its_own_document() -> None:
+    """A false statement with a name from elsewhere ("France's Hitler abandoned his quest") is one no
+    reader takes for true: with no other name of its kind in the document, no true/false item."""
+    text = "The Franks abandoned their plans for an empire in America."
+    franks = answer_in(text, "Franks", "group", plural=True)
+    elsewhere = [
+        replace(
+            answer_in(f"The {name} ruled a state.", name, "group", plural=True),
+            sentence=Sentence(f"The {name} ruled a state.", "b", "S", "body", n),
+        )
+        for n, name in enumerate(("Huns", "Vandals", "Goths", "Avars"))
+    ]
+    pool = Pool()
+    pool.add_all([franks, *elsewhere])
+    options = BuildOptions(types=frozenset({TrueFalse}))
+    assert plan_items([[franks]], Distractors(pool, Lexicon({}), knowledge=None), options) == []
+    pool.add_all([answer_in("The Saxons defeated an army.", "Saxons", "group", position=1, plural=True)])
+    [item] = plan_items([[franks]], Distractors(pool, Lexicon({}), knowledge=None), options)
+    assert isinstance(item, TrueFalse)
+    assert item.answer or "Saxons" in item.statement
 
 
 def test_plan_items_ask_few_dates() -> None:

@@ -30,6 +30,8 @@ from quizgen.generate.types import (
     COUNT_KINDS,
     FOREIGN_OPTIONS_KINDS,
     NUMERIC_KINDS,
+    PERSON_KINDS,
+    SEMANTIC_KINDS,
     STATEMENT_KINDS_EXCLUDED,
     YEAR_KINDS,
     Answer,
@@ -225,10 +227,16 @@ def _make_item(
             used.update(normalise(option) for option in wrong)
             return multiple_choice(answer, wrong, rng)
     if can_be_statement:
-        lures = distractors.choose(answer, rng)
+        # A false statement swaps in one of the document's own names (its first lure): one from elsewhere
+        # ("France's Hitler abandoned his quest") makes a statement no reader takes for true.
+        lures = distractors.choose(answer, rng, from_document=1 if answer.kind in NAME_KINDS else 0)
         if lures is not None:
             return true_false(answer, lures[0], rng)
     return _cloze(answer, distractors, rng) if Cloze in types and answer.kind != "reason" else None
+
+
+NAME_KINDS = PERSON_KINDS | SEMANTIC_KINDS
+"""Kinds whose false statement swaps in a name of the document's own (see :func:`_make_item`)."""
 
 
 CLOZE_DISTRACTORS = 3
