@@ -26,7 +26,7 @@ from quizgen.model import (
 )
 from quizgen.quizfile import dumps
 from quizgen.read import find_documents, read_document
-from tests.conftest import SEEDS, CliRun, corpus_files, needs_corpus
+from tests.conftest import SEEDS, CliRun
 from tests.samples import HOSTILE, SOURCE, classroom_quiz, hostile_quiz, plain_quiz, quiz_of, sample_quiz
 
 
@@ -311,9 +311,22 @@ def test_builder_never_emits_an_item_the_checker_flags() -> None:
     assert [finding for quiz in quizzes for finding in check_quiz(quiz)] == []
 
 
-@needs_corpus
-def test_the_gate_drops_flagged_items_and_says_so() -> None:
-    builder = _built(corpus_files())
+GATED = """Cell membranes
+
+Cells are wrapped in membranes made of lipids.
+
+Structure
+In either case, embedded within the thylakoid membranes are chlorophyll molecules organized into photosystems.
+Mitochondria release energy from glucose through cellular respiration.
+"""
+
+
+def test_the_gate_drops_flagged_items_and_says_so(tmp_path: Path) -> None:
+    """ "In either case, ..." points at text the student does not have: the builder plans an item on it,
+    and its last gate leaves the item out and says so."""
+    path = tmp_path / "cells.txt"
+    path.write_text(GATED, encoding="utf-8")
+    builder = _built([path])
     built = builder.build()
 
     assert [finding for quiz in built.quizzes for finding in check_quiz(quiz)] == []

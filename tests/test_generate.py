@@ -232,6 +232,20 @@ def assert_spans_of_their_sentences(item: Matching | Ordering | MultipleAnswer) 
         assert all(within(answer, item.source.sentence) for answer in item.answer_texts), item.id
 
 
+def _family(text: str) -> set[str]:
+    return {word[:6] for word in re.findall(r"[a-z]+", text.lower()) if len(word) >= 6}
+
+
+@pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
+def test_no_blank_is_given_by_a_word_of_its_family(document: Document) -> None:
+    """ "... to American commerce" gives away "Many _____ dreamed"; "the Mongols' protection" gives "Pax _____"."""
+    for item in quiz_for(document.id).items:
+        if isinstance(item, Cloze):
+            rest = re.sub(r"\{\{\d+\}\}", " ", item.text)
+            for blank in item.blanks:
+                assert not _family(blank.answer) & _family(rest), (item.id, blank.answer, item.text)
+
+
 _FRONTED = re.compile(r"^(.+?), (?:in what year|when|where|who|whom|what|which|how many|how much|why)\b", re.IGNORECASE)
 
 
