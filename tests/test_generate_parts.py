@@ -717,6 +717,9 @@ def test_title_words_are_not_asked() -> None:
     assert context.gives_away("geography")
     assert context.gives_away("Geography")
     assert not context.gives_away("tropical climate")
+    iceland = DocumentContext(frozenset({"iceland"}), frozenset())
+    assert iceland.gives_away("Icelandic")  # "devastated the _____ economy" in a text on Iceland
+    assert not iceland.gives_away("Icelandic sagas")
 
 
 # --- 5b. Definitions, reasons, fact-sheet lines, trimmed clauses and needs-context ----------------------

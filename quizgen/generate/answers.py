@@ -103,12 +103,17 @@ class DocumentContext:
     """The document's title as written: what a fact-sheet line is about ("Japan")."""
 
     def gives_away(self, text: str) -> bool:
-        """Whether ``text`` is a heading or made of the title's words ("geography" in a text titled
-        "Africa's Geography and Climate"): a student fills that blank from the quiz's own title."""
+        """Whether ``text`` is a heading or made of the title's words or their families ("geography" in a
+        text titled "Africa's Geography and Climate", "Icelandic" in one titled "Iceland"): a student
+        fills that blank from the quiz's own title."""
         words = set(normalise(text).split())
         if normalise(text) in self.headings:
             return True
-        return bool(words) and words <= self.title_words
+        families = {word[:STEM_LETTERS] for word in self.title_words if len(word) >= STEM_LETTERS}
+        return bool(words) and all(
+            word in self.title_words or (len(word) >= STEM_LETTERS and word[:STEM_LETTERS] in families)
+            for word in words
+        )
 
 
 def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> list[Answer]:
