@@ -837,6 +837,12 @@ CLAUSE_CASES: list[tuple[str, str, str]] = [
         "San Andreas Fault",
         f"The {BLANK} marks the boundary between two plates.",
     ),
+    # A sign that ends the clause is part of it: "3%" keeps its "%".
+    (
+        "Although Earth's orbit around the Sun is an ellipse, its distance from the Sun varies by only about 3%.",
+        "ellipse",
+        f"Although Earth's orbit around the Sun is an {BLANK}, its distance from the Sun varies by only about 3%.",
+    ),
     # Kept whole: a pronoun whose antecedent would be left out, too little left, an opening phrase that holds.
     (
         "Cloud droplets are tiny, but they can collide and merge until they are heavy enough to fall.",

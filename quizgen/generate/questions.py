@@ -542,8 +542,8 @@ def _parts(
     if fronted and fronted[-1].i == start - 1 and fronted[-1].pos_ in ("NOUN", "PROPN"):
         return None  # "Former army officer Ollanta HUMALA Tasso was ...": one name the parse split in two
     body = [t for t in clause if t.i >= start or (subject.head.i != verb.i and t.dep_ in _BEFORE_A_VERB)]
-    while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
-        body.pop()  # "... is salt water, and": the joined clause left out
+    while body and ((body[-1].is_punct and body[-1].pos_ == "PUNCT") or body[-1].dep_ == "cc"):
+        body.pop()  # "... is salt water, and": the joined clause left out (never the "%" of "about 3%")
     return subject, fronted, body
 
 
