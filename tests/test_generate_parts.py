@@ -837,6 +837,14 @@ CLAUSE_CASES: list[tuple[str, str, str]] = [
         "San Andreas Fault",
         f"The {BLANK} marks the boundary between two plates.",
     ),
+    # Kept whole where the trim would leave out the clause's own verb.
+    (
+        "In September and March, Earth leans “sideways”—neither into the Sun nor away from it—so the two "
+        "hemispheres are equally favored with sunshine.",
+        "two",
+        f"In September and March, Earth leans “sideways”—neither into the Sun nor away from it—so the {BLANK} "
+        "hemispheres are equally favored with sunshine.",
+    ),
     # A sign that ends the clause is part of it: "3%" keeps its "%".
     (
         "Although Earth's orbit around the Sun is an ellipse, its distance from the Sun varies by only about 3%.",

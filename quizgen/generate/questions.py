@@ -145,6 +145,8 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     order = [t.i for t in kept]
     if not ids <= set(order) or len(kept) >= len([t for t in span if not _final_punct(t, span)]):
         return None
+    if verb.i not in order:
+        return None  # "..., so the two hemispheres are favored": the clause's own verb was left out
     if sum(not t.is_punct for t in kept) < MIN_CLAUSE_WORDS:
         return None  # "Cloud droplets are tiny.": too little left to say what is asked
     if any(
