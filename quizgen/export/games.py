@@ -11,6 +11,8 @@ of all but Quizlet (a card per pair; one card for the order).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from quizgen.export.classroom import ClassroomExporter, DoesNotFit, numbered, padded
 from quizgen.export.files import content_time
 from quizgen.export.render import cloze_asking, prompt_text, shuffled_events
@@ -68,7 +70,17 @@ KAHOOT_HEAD: tuple[Row, ...] = (
 KAHOOT_WIDTHS = {"A": 12.5, "B": 49.3, "C": 31.8, "D": 31.8, "E": 31.8, "F": 31.8, "G": 26.3, "H": 33.2}
 
 
-class KahootExporter(ClassroomExporter):
+class _Workbooks(ClassroomExporter):
+    """A classroom exporter whose files are workbooks, stamped with when the run's content last changed."""
+
+    @cached_property
+    def _stamp(self) -> float:
+        """:func:`~quizgen.export.files.content_time` of the run, looked up once per export rather than
+        once per quiz (it reads every input file's time)."""
+        return content_time(self.options)
+
+
+class KahootExporter(_Workbooks):
     """Writes ``<quiz id>.kahoot.xlsx``: Kahoot's quiz spreadsheet template with one question per row from row 9."""
 
     name = "kahoot"
@@ -86,7 +98,7 @@ class KahootExporter(ClassroomExporter):
             merged=("B3:H3", "B4:H4", "B6:H6"),
             bold_rows=frozenset({2, len(KAHOOT_HEAD)}),
         )
-        return xlsx_bytes(sheet, content_time(self.options))
+        return xlsx_bytes(sheet, self._stamp)
 
     def _row(self, item: Item) -> list[Cell]:
         limits = (KAHOOT_ANSWERS, KAHOOT_QUESTION_LIMIT, KAHOOT_ANSWER_LIMIT)
@@ -133,7 +145,7 @@ WAYGROUND_HEAD: tuple[Row, ...] = (
 """Rows 1-2 of Wayground's quiz template: the headers, then its instruction row."""
 
 
-class WaygroundExporter(ClassroomExporter):
+class WaygroundExporter(_Workbooks):
     """Writes ``<quiz id>.quizizz.xlsx``: Wayground's (formerly Quizizz's) 11-column template, data from row 3."""
 
     name = "quizizz"
@@ -146,7 +158,7 @@ class WaygroundExporter(ClassroomExporter):
         """The workbook for ``quiz``."""
         widths = {column: 30.0 for column in "ABCDEFGHIJK"}
         sheet = Sheet("Sheet1", [*WAYGROUND_HEAD, *self.fitted(quiz, self._row)], widths, bold_rows=frozenset({1}))
-        return xlsx_bytes(sheet, content_time(self.options))
+        return xlsx_bytes(sheet, self._stamp)
 
     def _row(self, item: Item) -> list[Cell]:
         explanation = self.explanation(item)
