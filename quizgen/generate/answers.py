@@ -8,7 +8,7 @@ phrase). Its *kind* decides which wrong options may stand beside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from quizgen.generate.ideas import idea_answers
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.questions import stands_for_earlier
 from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
-from quizgen.generate.words import letter_words, normalise, zipf
+from quizgen.generate.words import letter_words, normalise, same_stem, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -109,11 +109,7 @@ class DocumentContext:
         words = set(normalise(text).split())
         if normalise(text) in self.headings:
             return True
-        families = {word[:STEM_LETTERS] for word in self.title_words if len(word) >= STEM_LETTERS}
-        return bool(words) and all(
-            word in self.title_words or (len(word) >= STEM_LETTERS and word[:STEM_LETTERS] in families)
-            for word in words
-        )
+        return bool(words) and all(word in self.title_words or _of_a_family(word, self.title_words) for word in words)
 
 
 def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> list[Answer]:
@@ -271,12 +267,18 @@ def _repeated_in_sentence(answer: Answer) -> bool:
     pattern = re.compile(rf"(?<!\w){re.escape(answer.text)}(?!\w)", re.IGNORECASE)
     if len(pattern.findall(answer.sentence.text)) > 1:
         return True
-    stems = {word[:STEM_LETTERS] for word in letter_words(answer.text) if len(word) >= STEM_LETTERS}
-    return any(word[:STEM_LETTERS] in stems for word in letter_words(answer.rest) if len(word) >= STEM_LETTERS)
+    rest = letter_words(answer.rest)
+    return any(_of_a_family(word, rest) for word in letter_words(answer.text))
 
 
-STEM_LETTERS = 6
-"""Two words sharing their first this many letters are taken for one family (*Mongols*, *Mongolica*)."""
+FAMILY_LETTERS = 5
+"""Words shorter than this ("from", "with") are not compared for a family: they are the same word, not kin."""
+
+
+def _of_a_family(word: str, others: Iterable[str]) -> bool:
+    """Whether ``word`` and one of ``others`` are forms of one word (:func:`same_stem`: *Mongols*,
+    *Mongolica*; not *chloroplasts*, *chlorophyll*)."""
+    return len(word) >= FAMILY_LETTERS and any(len(o) >= FAMILY_LETTERS and same_stem(word, o) for o in others)
 
 
 def _make(
