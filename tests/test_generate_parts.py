@@ -18,7 +18,7 @@ from quizgen.generate.nlp import analyse
 from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, years_in
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
-from quizgen.generate.stems import blank_stem, question_stem, with_stem
+from quizgen.generate.stems import blank_stem, means_someone_unnamed, question_stem, with_stem
 from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part, Sentence
 from quizgen.model import (
     BLANK,
@@ -877,6 +877,25 @@ def test_blank_stems_keep_only_the_answers_clause(
     sentence = parsed_clauses[text]
     answer = answer_in(text, answer_text, "term")
     assert blank_stem(with_stem(answer, sentence.span)) == stem
+
+
+UNNAMED_CASES = [
+    # "his" of a person the sentence never names: in a sentence the student does not have.
+    ("Most geologists rejected his idea because he could not explain the force.", "geologists", "term", True),
+    # "his" of the person asked for, or of one the sentence names.
+    ("Napoleon abandoned his plans for an empire in America.", "Napoleon", "person", False),
+    ("Alfred Wegener proposed his idea of continental drift in 1912.", "1912", "year", False),
+    ("Plates move about as fast as fingernails grow.", "fingernails", "term", False),
+]
+
+
+@pytest.mark.parametrize(("text", "answer_text", "kind", "unnamed"), UNNAMED_CASES)
+def test_an_item_never_says_he_of_someone_it_does_not_name(
+    text: str, answer_text: str, kind: AnswerKind, unnamed: bool
+) -> None:
+    sentence = parse_texts([text])[text]
+    answer = with_stem(answer_in(text, answer_text, kind), sentence.span)
+    assert means_someone_unnamed(answer, sentence.span) is unnamed
 
 
 FACT_LINES = ["Highest point: Mount Fuji 3,776 m", "Area: 377,915 sq km", "Terrain: mostly rugged and mountainous"]

@@ -26,7 +26,7 @@ from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items
 from quizgen.generate.revise import ItemReviser
-from quizgen.generate.stems import naming_the_country, points_back, with_stem
+from quizgen.generate.stems import means_someone_unnamed, naming_the_country, points_back, with_stem
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import GROUP_TYPES, Document, Item, Quiz
@@ -260,8 +260,9 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
     country = document.title if category is not None and category.kind == "countries" else ""
     stemmed = (
         [
-            naming_the_country(with_stem(answer, sentence.span), country)
-            for answer in find_answers(sentence, context, lexicon)
+            naming_the_country(stemmed, country)
+            for stemmed in (with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon))
+            if not means_someone_unnamed(stemmed, sentence.span)
         ]
         for sentence in sentences
     )

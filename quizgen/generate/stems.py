@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quizgen.generate.questions import clause_around, wh_question
-from quizgen.generate.types import Answer
+from quizgen.generate.types import PERSON_KINDS, Answer
 from quizgen.model import BLANK
 
 if TYPE_CHECKING:
@@ -104,6 +104,36 @@ def points_back(answer: Answer) -> bool:
     "the latter" (not "such as"). Checked on the trimmed clause, so a reference in a part left out
     ("Prior to this agreement, ...") does not count."""
     return any(_POINTING_BACK.search(text) for text in (answer.stem, standing_alone(answer, answer.text)))
+
+
+_PERSONAL = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_OF_THE_SUBJECT = frozenset({"he", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def means_someone_unnamed(answer: Answer, span: Span) -> bool:
+    """Whether what a student would read of the answer's item says *he*, *him* or *his* of a person the
+    sentence never names ("Most _____ rejected his idea"; "President _____ appointed him"): the person
+    is in a sentence the student does not have. A person asked for may be what *he* or *his* stands for
+    ("Napoleon abandoned his plans")."""
+    said = {
+        word.lower() for text in (answer.stem, standing_alone(answer, answer.text)) for word in _PERSONAL.findall(text)
+    }
+    if not said:
+        return False
+    offset = span.start_char
+    names = [
+        token
+        for token in span
+        if not answer.start <= token.idx - offset < answer.end
+        and (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE))
+    ]
+    return not names and not (answer.kind in PERSON_KINDS | NAME_LIKE and said <= _OF_THE_SUBJECT)
+
+
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
+"""Entity types a proper noun stands in that never stand for the person a pronoun means."""
+NAME_LIKE = frozenset({"organisation", "name", "named"})
+"""Kinds a tagger gives a person's name too ("France's _____ abandoned his quest": Napoleon)."""
 
 
 _THE_COUNTRY = re.compile(r"\b([Tt])he (country|nation)\b(?!['’])")
