@@ -262,13 +262,13 @@ def has_subject(sentence: ParsedSentence) -> bool:
 
 
 def _repeated_in_sentence(answer: Answer) -> bool:
-    """Whether the rest of the sentence says the answer again, or a word of its family ("American
+    """Whether the rest of the sentence says the answer again, or a word of its head's family ("American
     commerce ... before _____ took up": Americans; "the Mongols' protection ... the Pax _____")."""
     pattern = re.compile(rf"(?<!\w){re.escape(answer.text)}(?!\w)", re.IGNORECASE)
     if len(pattern.findall(answer.sentence.text)) > 1:
         return True
-    rest = letter_words(answer.rest)
-    return any(_of_a_family(word, rest) for word in letter_words(answer.text))
+    head = letter_words(answer.text)[-1:]  # "condensation nuclei" beside "condenses" still asks the nuclei
+    return bool(head) and _of_a_family(head[0], letter_words(answer.rest))
 
 
 FAMILY_LETTERS = 5
