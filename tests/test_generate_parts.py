@@ -750,6 +750,18 @@ IDEA_CASES: list[tuple[str, str, str, str]] = [
         "defined",
         "What is the name of the kingdom that first emerged in Nubia?",
     ),
+    (  # the second of two joined "called" clauses; a lower-case name is "the name for"
+        "A stack of thylakoids is called a granum, and the space surrounding the granum is called stroma.",
+        "stroma",
+        "defined",
+        "What is the name for the space surrounding the granum?",
+    ),
+    (  # the object of a verb, named: the clause it is the object of says what it is
+        "During the day, leaves release a gas called oxygen.",
+        "oxygen",
+        "defined",
+        "What is the name for the gas that leaves release during the day?",
+    ),
     # Reasons and purposes, with their marker: "Why ...?" for their clause, the rest of it kept.
     (
         "Most geologists rejected the idea because Wegener could not explain what force moved the continents.",

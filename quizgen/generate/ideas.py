@@ -98,7 +98,7 @@ def _name_question(term: list[Token], description: str) -> str:
     first = description.split()[0] if description.split() else ""
     if (not (len(first) > 1 and first.isupper()) and term[-1].pos_ != "PROPN") or len(first) == 1:
         description = description[:1].lower() + description[1:]
-    preposition = "of" if term[-1].pos_ == "PROPN" else "for"
+    preposition = "of" if term[-1].pos_ == "PROPN" and term[-1].text[:1].isupper() else "for"
     return f"What is the name {preposition} {description}?"
 
 
@@ -110,9 +110,9 @@ def _named(sentence: ParsedSentence, span: Span) -> Iterator[Answer]:
         named = _named_term(token)
         if named is None:
             continue
-        if token.dep_ == "ROOT":
-            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-            description = _described(subject) if subject is not None else None
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if token.dep_ in ("ROOT", "conj") and subject is not None:  # "..., and the space around it is called Y"
+            description = _described(subject)
         elif token.dep_ == "acl":
             description = _reduced(span, token)
         else:
@@ -138,7 +138,7 @@ def _reduced(span: Span, naming: Token) -> str | None:
     noun = naming.head
     name = set(_subtree(naming))
     own = [t for t in noun.subtree if t.i not in name and t.i <= noun.i and t.dep_ != "det"]
-    if not own or any(t.is_punct for t in own):
+    if not own or any(t.is_punct and t.text != "-" for t in own):
         return None
     kind = f"the {_text(own)}"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
@@ -149,6 +149,9 @@ def _reduced(span: Span, naming: Token) -> str | None:
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         body = predicate(span, noun.head)
         return f"{kind} that {body}" if body else None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":  # "the swellings that the plague raises near ..."
+        clause = statement(span, noun.head, _subtree(noun))
+        return f"{kind} that {clause}" if clause else None
     return None
 
 
