@@ -448,3 +448,29 @@ def test_on_unseen_texts_a_list_keeps_its_own_clause_and_a_long_dated_sentence_i
     assert isinstance(ordering, Ordering)
     assert [event.date for event in ordering.events] == ["1941", "2011", "2012", "2021"]
     assert ordering.events[0].text == "Japan attacked US forces at Pearl Harbor, Hawaii"
+
+
+def test_each_clause_of_a_sentence_with_two_dates_is_an_event_and_one_that_needs_its_context_is_not(
+    tmp_path: Path,
+) -> None:
+    text = tmp_path / "chile.txt"
+    text.write_text(
+        "A Short History of Chile\n\n"
+        "Chile is a long country on the Pacific coast of South America.\n\n"
+        "History\n\n"
+        "Chile declared its independence in 1818, and the last Spanish forces were defeated in 1826. "
+        "The country fought the War of the Pacific against Peru and Bolivia in 1879. "
+        "Large protests forced his resignation later in 1891. "
+        "A peace treaty with Bolivia was signed later in 1884. "
+        "Salvador Allende was elected president in 1970 and began a program of nationalisation.\n",
+        encoding="utf-8",
+    )
+    ordering = only(pipeline_quiz(text), Ordering)
+    assert isinstance(ordering, Ordering)
+
+    told = [(event.date, event.text) for event in ordering.events]
+    assert ("1818", "Chile declared its independence") in told
+    assert ("1826", "The last Spanish forces were defeated") in told
+    assert any(event.startswith("Salvador Allende was elected president") for _, event in told)
+    assert ("1884", "A peace treaty with Bolivia was signed") in told, "'later' goes with its date"
+    assert all(date != "1891" for date, _ in told), "whose resignation, the event does not say"

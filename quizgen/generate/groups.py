@@ -75,6 +75,7 @@ _GENERIC_HEADS = frozenset("process way thing type kind form method part one ide
 
 _CONTEXT_WORDS = frozenset("it its they them their this these that those he she his her such".split())
 """First words that point at text the student does not have."""
+_PERSONAL_WORDS = frozenset("he him his she her hers".split())
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(
@@ -273,18 +274,47 @@ def _events(sentence: ParsedSentence) -> Iterator[DatedEvent]:
             continue
         year = year_value(entity.text)
         before = span.doc[entity.start - 1] if entity.start > span.start else None
-        if year is None or before is None or before.lower_ not in _DATE_PREPOSITIONS:
+        if year is None or before is None or before.lower_ not in _DATE_PREPOSITIONS or not _says_whom(span):
             continue
-        start, end = before.idx - offset, entity.end_char - offset
-        if years_in(_without(text, start, end)):
-            continue
-        # A long sentence is cut at its first comma after the main verb and the date ("Jefferson bought
-        # the territory from France, effectively doubling ..."), never before its main verb.
-        cut = text.find(", ", max(span.root.idx - offset, end))
-        whole = [text] if cut < 0 else [text, text[:cut]]
-        told = next((event for event in (_without(part, start, end) for part in whole) if _fit_event(event)), None)
+        ahead = span.doc[before.i - 1] if before.i > span.start else None
+        first = ahead if ahead is not None and ahead.dep_ == "advmod" and ahead.head.i == before.head.i else before
+        start, end = first.idx - offset, entity.end_char - offset  # "later in 1891": "later" goes with its date
+        told = None
+        if not years_in(_without(text, start, end)):
+            # A long sentence is cut at its first comma after the main verb and the date ("Jefferson bought
+            # the territory from France, effectively doubling ..."), never before its main verb.
+            cut = text.find(", ", max(span.root.idx - offset, end))
+            whole = [text] if cut < 0 else [text, text[:cut]]
+            told = next((event for event in (_without(part, start, end) for part in whole) if _fit_event(event)), None)
+        told = told or _dated_clause(span, before)
         if told is not None:
             yield DatedEvent(told, entity.text, year, sentence.sentence)
+
+
+def _dated_clause(span: Span, preposition: Token) -> str | None:
+    """The main clause a date phrase belongs to, told without the date and without the clauses joined to
+    it ("Peru declared its independence in 1821, and remaining Spanish forces were defeated in 1824"
+    gives "Peru declared its independence" and "Remaining Spanish forces were defeated")."""
+    verb = preposition.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    left_out = {t.i for t in preposition.subtree}
+    for child in verb.children:
+        if child.dep_ in ("conj", "cc") or (child.dep_ == "advmod" and child.i == preposition.i - 1):
+            left_out |= {t.i for t in child.subtree}  # "later in 2020": "later" says nothing without its date
+    tokens = [t for t in verb.subtree if t.i not in left_out]
+    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in tokens):
+        return None  # "... and carried on the policies": the subject was in the clause left out
+    told = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(t.text for t in tokens)).strip(" ,;:.")
+    told = told[:1].upper() + told[1:]
+    return told if _fit_event(told) and not years_in(told) else None
+
+
+def _says_whom(span: Span) -> bool:
+    """Whether every *he*, *his* or *her* of a sentence follows a person it names ("Large protests forced
+    his resignation" does not say whose)."""
+    people = [entity.start for entity in span.ents if entity.label_ == "PERSON"]
+    return all(any(start < t.i for start in people) for t in span if t.lower_ in _PERSONAL_WORDS)
 
 
 def _without(text: str, start: int, end: int) -> str:
