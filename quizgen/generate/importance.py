@@ -33,6 +33,10 @@ MODIFIER_PENALTY = 2.5
 """Score taken from an answer that only describes a noun outside it (*the _____ coast*, *_____'s
 decision*, *Sargon of _____*): the noun it describes is what the sentence is about."""
 
+APPOSITION_PENALTY = 1.0
+"""Score taken from a common noun in apposition (*a chloroplast, an _____ that arose ...*): the class of
+what it stands beside, which the sentence names; the named thing is the content."""
+
 _MAIN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "agent", "dative"})
 _MODIFIER_ROLES = frozenset({"amod", "compound", "nmod", "poss"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -99,6 +103,8 @@ def role_weight(sentence: ParsedSentence, answer: Answer) -> float:
         return 0.0
     if modifies_a_noun(span):
         return -MODIFIER_PENALTY
+    if span.root.dep_ == "appos" and span.root.pos_ == "NOUN":
+        return -APPOSITION_PENALTY
     depth = nesting(span.root, sentence.span.root)
     if depth == 0 and span.root.dep_ in _MAIN_ROLES:
         return MAIN_ROLE_BONUS

@@ -205,7 +205,12 @@ def _forms(answer: Answer) -> list[tuple[str, ...]]:
 
 
 def _same_term(answer: Answer, other: Answer) -> bool:
-    """Whether two term answers have heads of one family (*rat flea* and *fleas*): one fact asked twice."""
+    """Whether two answers name one thing: one holds the other's words (*Duchy*, *Duchy of Normandy*), or
+    two terms have heads of one family (*rat flea*, *fleas*): one fact asked twice."""
+    mine, theirs = words(answer.text), words(other.text)
+    numeric = not mine or not theirs or mine[0].isdigit() or theirs[0].isdigit()
+    if not numeric and (contains_run(mine, theirs) or contains_run(theirs, mine)):
+        return True
     if answer.kind not in TERM_KINDS or other.kind not in TERM_KINDS:
         return False
     heads = [letter_words(found.text)[-1:] for found in (answer, other)]
