@@ -166,10 +166,12 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
 
 def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentContext, lexicon: Lexicon) -> bool:
     """Whether a student fills the blank without the text: from the title (its words, their family, the
-    continent of the country it names), from the rest of the sentence (the answer again, its family,
+    noun of a described term: *Exploring Africa's diverse _____* in *Africa's Geography*, the continent of
+    the country it names), from the rest of the sentence (the answer again, its family,
     its opposite, its list) or because it is half a hyphenated word."""
     return (
         context.gives_away(answer.text)
+        or (bool(answer.head) and context.gives_away(answer.head))
         or _continent_of_title(answer, context, lexicon)
         or _repeated_in_sentence(answer)
         or opposite_in(answer)

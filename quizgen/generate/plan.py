@@ -74,10 +74,10 @@ def plan_items(
     distractors: Distractors,
     options: BuildOptions,
     stats: PlanStats | None = None,
-    shown: Shown | None = None,
+    shown: Sequence[str] = (),
 ) -> list[Item]:
-    """The items for one document, in document order (at most ``options.item_limit``); none that clashes
-    with what the quiz's other items ``shown`` show and ask (see :func:`shown_by`)."""
+    """The items for one document, in document order (at most ``options.item_limit``); none whose answer
+    stands in ``shown``, what the quiz's other items show (see :func:`shown_by`)."""
     stats = stats if stats is not None else PlanStats()
     chosen: list[tuple[int, Item]] = []
     asked: set[str] = set()
@@ -92,7 +92,7 @@ def plan_items(
         for answer in sorted(candidates, key=lambda candidate: _spoils_better(candidate, later)):
             if answer.key in asked or _gives_away(answer, asked_answers) or _given_by_its_sentence(answer):
                 continue
-            if shown is not None and _clashes_with(answer, shown):
+            if any(_names(text, answer) for text in shown):
                 continue
             if answer.kind in NUMERIC_KINDS and numbers_left <= 0:
                 continue
@@ -221,35 +221,17 @@ TERM_KINDS = frozenset({"term", "defined"})
 """Answers named by a common noun, whose forms (*flea*, *fleas*) name one thing."""
 
 
-@dataclass(frozen=True)
-class Shown:
-    """What items planned before the others (matching, ordering, multiple answer) show and ask."""
-
-    texts: tuple[str, ...] = ()
-    """Everything a student reads in them: stems, parts and options."""
-    answers: tuple[str, ...] = ()
-    """Their keys: a stem that names one gives that item away."""
-
-
-def shown_by(items: Sequence[Item]) -> Shown:
-    """What ``items`` show and ask: an item of the same quiz whose answer stands in their texts, or whose
-    stem names one of their keys, gives one of them away (see :func:`plan_items`)."""
+def shown_by(items: Sequence[Item]) -> tuple[str, ...]:
+    """Everything a student reads in ``items`` (stems, parts and options): an item of the same quiz whose
+    answer stands there is given away by them. (Their own keys may stand in another item's stem: a
+    matching item lists its terms itself, and one of a multiple-answer item's keys named elsewhere tells
+    nothing of the others.)"""
     texts: list[str] = []
-    answers: list[str] = []
     for item in items:
         read = what_is_asked(item)
         texts += read.texts
         texts += [option for choice in read.choices for option in (choice.answer, *choice.wrong)]
-        answers += [choice.answer for choice in read.choices]
-    return Shown(tuple(texts), tuple(answers))
-
-
-def _clashes_with(answer: Answer, shown: Shown) -> bool:
-    """Whether ``answer`` stands in what ``shown`` items show, or what its item shows names their keys."""
-    if any(_names(text, answer) for text in shown.texts):
-        return True
-    found = words(_shown(answer))
-    return any(contains_run(found, words(key)) for key in shown.answers)
+    return tuple(texts)
 
 
 def _in_rounds(sentence_answers: Sequence[Sequence[Answer]]) -> list[Sequence[Answer]]:
