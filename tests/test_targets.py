@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from quizgen.check.asked import asked
 from quizgen.generate import build_quiz
 from quizgen.model import Item, Quiz, TrueFalse
@@ -33,56 +35,49 @@ def _asked(quiz: Quiz) -> list[str]:
     return [answer.lower() for item in quiz.items for answer in answers_of(item)]
 
 
-def test_a_blank_of_the_titles_family_is_not_asked(tmp_path: Path) -> None:
-    quiz = _quiz(
-        tmp_path,
+PREDICTABLE = [
+    pytest.param(
         "Viruses",
         "Dmitri Ivanovski was a Russian botanist who studied the mosaic disease of tobacco plants in 1892. "
         "Ivanovski is credited as the original discoverer of viruses and a founder of the field of virology. "
         "Martinus Beijerinck later called the infectious agent a contagium vivum fluidum.",
-    )
-
-    assert quiz.items, "the text has other facts worth asking"
-    assert "virology" not in _asked(quiz)
-
-
-def test_a_word_that_only_describes_a_noun_is_not_asked(tmp_path: Path) -> None:
-    quiz = _quiz(
-        tmp_path,
+        {"virology"},
+        id="the title's family",
+    ),
+    pytest.param(
         "The Kingdom of Kush",
         "The traditional southern boundary of Ancient Egypt was the first cataract of the Nile. "
         "The cataract served as a physical barrier and largely limited Egyptian influence in the south. "
         "Tourism to the pyramids of Meroe collapsed during the COVID-19 pandemic.",
-    )
-
-    asked_here = _asked(quiz)
-    assert quiz.items
-    assert "egyptian" not in asked_here  # "limited _____ influence": the influence is what the sentence says
-    assert "covid-19" not in asked_here  # "the _____ pandemic" is general knowledge
-
-
-def test_a_blank_whose_opposite_the_sentence_says_is_not_asked(tmp_path: Path) -> None:
-    quiz = _quiz(
-        tmp_path,
+        # "limited _____ influence": the influence is what the sentence says; "the _____ pandemic" is known
+        {"egyptian", "covid-19"},
+        id="a word that only describes a noun",
+    ),
+    pytest.param(
         "Ancient Egypt",
         "Although brief intervals of disunity occurred, Egypt remained a united and powerful kingdom until the "
         "end of the Bronze Age. The pharaohs built monumental pyramids at Giza as tombs.",
-    )
-
-    assert quiz.items
-    assert "disunity" not in _asked(quiz)
-
-
-def test_the_continent_of_the_country_a_text_is_about_is_not_asked(tmp_path: Path) -> None:
-    quiz = _quiz(
-        tmp_path,
+        {"disunity"},
+        id="the opposite in the sentence",
+    ),
+    pytest.param(
         "Japan",
         "Japan is an island country with a strategic location in northeast Asia. "
         "In 1603, the Tokugawa shogunate ushered in a long period of political stability.",
-    )
+        {"asia"},
+        id="the continent of the text's country",
+    ),
+]
 
-    assert quiz.items
-    assert "asia" not in _asked(quiz)
+
+@pytest.mark.parametrize(("title", "text", "predictable"), PREDICTABLE)
+def test_a_blank_a_student_fills_without_the_text_is_not_asked(
+    tmp_path: Path, title: str, text: str, predictable: set[str]
+) -> None:
+    quiz = _quiz(tmp_path, title, text)
+
+    assert quiz.items, "the text has other facts worth asking"
+    assert not predictable & set(_asked(quiz)), quiz.items
 
 
 def test_one_term_is_asked_once_whatever_its_form(tmp_path: Path) -> None:

@@ -221,8 +221,8 @@ def _weighed(sentence: ParsedSentence, answer: Answer, context: DocumentContext)
     if context.in_objectives(answer.text):
         answer = replace(answer, score=answer.score + OBJECTIVE_BONUS)
     span = answer_span(sentence, answer)
-    if span is not None and modifies_a_noun(span) and not (answer.kind == "person" and span.root.dep_ == "poss"):
-        return None
+    if span is not None and modifies_a_noun(span):
+        return answer if answer.kind == "person" and span.root.dep_ == "poss" else None
     return replace(answer, score=answer.score + role_weight(sentence, answer))
 
 
@@ -333,6 +333,8 @@ def _refers_back(token: Token) -> bool:
     """Whether a word of the subject stands for something named before: "these rocks", "such waves",
     "it", "their leader" ("that" only as a determiner, never the relative pronoun of "water that falls";
     a pronoun only as the subject or its owner, not inside a clause that says which one)."""
+    if token.lower_ == "such" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "as":
+        return False  # "regions, such as the savannas": an example follows, nothing is pointed back at
     if token.lower_ in _POINTING or (token.lower_ == "that" and token.dep_ == "det"):
         return True
     return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
