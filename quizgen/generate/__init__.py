@@ -14,9 +14,17 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from quizgen.check import Finding, check_item
-from quizgen.generate.answers import PLACE_WORDS, DocumentContext, document_terms, find_answers, noun_mentions
+from quizgen.generate.answers import (
+    PLACE_WORDS,
+    DocumentContext,
+    document_terms,
+    find_answers,
+    noun_mentions,
+    objective_nouns,
+)
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.groups import find_material, group_items, uncited
 from quizgen.generate.ideas import document_reasons
@@ -24,12 +32,15 @@ from quizgen.generate.knowledge import Knowledge, load_knowledge, single_threade
 from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
-from quizgen.generate.plan import PlanStats, plan_items
+from quizgen.generate.plan import PlanStats, plan_items, shown_by
 from quizgen.generate.revise import ItemReviser
 from quizgen.generate.stems import means_someone_unnamed, naming_the_country, points_back, with_stem
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import GROUP_TYPES, Document, Item, Quiz
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = [
     "ALL_TYPES",
@@ -185,7 +196,8 @@ def _items(analysed: Analysed, distractors: Distractors, options: BuildOptions, 
     if not options.types - GROUP_TYPES:
         return groups
     limited = replace(options, max_items=options.item_limit - len(groups))
-    return [*plan_items(uncited(analysed.answers, groups), distractors, limited, stats), *groups]
+    singles = plan_items(uncited(analysed.answers, groups), distractors, limited, stats, shown_by(groups))
+    return [*singles, *groups]
 
 
 GROUP_SHARE = 4
@@ -312,13 +324,19 @@ def _packaged_lexicon() -> Lexicon:
     return lexicon()
 
 
+def _capitals(entity: Span) -> list[str]:
+    """A person's surname written in capitals, as reference works write it (*VIZCARRA* of *Martin Alberto
+    VIZCARRA Cornejo*): a word the tagger alone may take for an organisation."""
+    return [normalise(token.text) for token in entity if len(token.text) > 1 and token.text.isupper()]
+
+
 def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentContext:
     people = {
         name
         for sentence in sentences
         for entity in sentence.span.ents
         if entity.label_ == "PERSON" and len(entity) > 1 and not PLACE_WORDS & set(normalise(entity.text).split())
-        for name in (normalise(entity.text), normalise(entity[0].text), normalise(entity[-1].text))
+        for name in (normalise(entity.text), normalise(entity[0].text), normalise(entity[-1].text), *_capitals(entity))
     }
     return DocumentContext(
         title_words=frozenset(normalise(document.title).replace("–", " ").split()) - {"of", "and", "the", "from", "to"},
@@ -326,4 +344,5 @@ def _context(document: Document, sentences: list[ParsedSentence]) -> DocumentCon
         people=frozenset(people),
         noun_mentions=noun_mentions(sentences),
         title=document.title,
+        objective_words=objective_nouns(sentences),
     )

@@ -13,10 +13,26 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from quizgen.generate.ideas import idea_answers
+from quizgen.generate.importance import (
+    answer_span,
+    attached_by_hyphen,
+    modifies_a_noun,
+    of_a_family,
+    opposite_in,
+    role_weight,
+)
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.questions import stands_for_earlier
-from quizgen.generate.types import ENTITY_KINDS, PERSON_KINDS, TITLES, Answer, AnswerKind, ParsedSentence
-from quizgen.generate.words import letter_words, normalise, same_stem, zipf
+from quizgen.generate.types import (
+    ENTITY_KINDS,
+    IDEA_KINDS,
+    PERSON_KINDS,
+    TITLES,
+    Answer,
+    AnswerKind,
+    ParsedSentence,
+)
+from quizgen.generate.words import contains_run, letter_words, normalise, words, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -101,6 +117,14 @@ class DocumentContext:
     term is taken as worth asking; see :func:`specific_term`)."""
     title: str = ""
     """The document's title as written: what a fact-sheet line is about ("Japan")."""
+    objective_words: frozenset[str] = frozenset()
+    """The nouns of the document's learning objectives (*Explain the significance of the Louisiana
+    Purchase*), lower-cased: what its author says matters."""
+
+    def in_objectives(self, text: str) -> bool:
+        """Whether the head word of ``text`` is, or is of a family with, a noun of a learning objective."""
+        head = letter_words(text)[-1:]
+        return bool(head) and (head[0] in self.objective_words or _of_a_family(head[0], self.objective_words))
 
     def gives_away(self, text: str) -> bool:
         """Whether ``text`` is a heading or made of the title's words or their families ("geography" in a
@@ -127,15 +151,79 @@ def find_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
         *_entity_answers(sentence, context, lexicon),
         *_term_answers(sentence, context, lexicon),
     ]
+    found += _listed_answers(sentence, lexicon, found)
+    weighed = [
+        _weighed(sentence, answer, context) for answer in found if not _predictable(sentence, answer, context, lexicon)
+    ]
     kept: list[Answer] = []
-    for answer in sorted(found, key=lambda a: -a.score):
-        if context.gives_away(answer.text) or _repeated_in_sentence(answer) or _in_a_list(sentence, answer):
-            continue
+    for answer in sorted((answer for answer in weighed if answer is not None), key=lambda a: -a.score):
         if any(answer.start < other.end and other.start < answer.end for other in kept):
             continue
         kept.append(answer)
     full_clause = has_subject(sentence)
     return [replace(answer, full_clause=full_clause) for answer in kept]
+
+
+def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentContext, lexicon: Lexicon) -> bool:
+    """Whether a student fills the blank without the text: from the title (its words, their family, the
+    noun of a described term: *Exploring Africa's diverse _____* in *Africa's Geography*, the continent of
+    the country it names), from the rest of the sentence (the answer again, its family,
+    its opposite, its list) or because it is half a hyphenated word."""
+    return (
+        context.gives_away(answer.text)
+        or (bool(answer.head) and context.gives_away(answer.head))
+        or _continent_of_title(answer, context, lexicon)
+        or _repeated_in_sentence(answer)
+        or opposite_in(answer)
+        or attached_by_hyphen(answer.sentence.text, answer.start, answer.end)
+        or _in_a_list(sentence, answer)
+    )
+
+
+def _continent_of_title(answer: Answer, context: DocumentContext, lexicon: Lexicon) -> bool:
+    """Whether the answer names the continent of the country the document is about (*Strategic location
+    in northeast _____* in a text on Japan): general knowledge, not the text's."""
+    category = lexicon.category_of(context.title) if context.title else None
+    if category is None or category.kind != "countries" or "/" not in category.name:
+        return False
+    continent = normalise(category.name.split("/", 1)[1])
+    return contains_run(words(answer.text), words(continent))
+
+
+def _listed_answers(sentence: ParsedSentence, lexicon: Lexicon, found: list[Answer]) -> list[Answer]:
+    """Names of a curated list the tagger did not take for entities (*Buddhism is the state's largest
+    non-Christian religion*), as answers of the list's kind, where no other answer covers them."""
+    offset = sentence.span.start_char
+    listed = []
+    for chunk in sentence.span.noun_chunks:
+        tokens = [token for token in chunk if token.pos_ not in ("DET", "PRON", "PUNCT") and token.dep_ != "poss"]
+        if not tokens or any(token.ent_type_ for token in tokens) or tokens[-1].pos_ != "PROPN":
+            continue
+        start, end = tokens[0].idx - offset, tokens[-1].idx + len(tokens[-1].text) - offset
+        category = lexicon.category_of(sentence.text[start:end])
+        if category is None or any(start < other.end and other.start < end for other in found):
+            continue
+        listed.append(_make(sentence, start, end, category.kind, category=category))
+    return listed
+
+
+OBJECTIVE_BONUS = 1.5
+"""Score added to an answer a learning objective of the document names (as much as a key point's)."""
+
+
+def _weighed(sentence: ParsedSentence, answer: Answer, context: DocumentContext) -> Answer | None:
+    """The answer scored for its place in the sentence (:func:`role_weight`), or ``None`` where it only
+    describes a noun outside it (*the _____ economy*, *a 2023 _____ survey*): the noun is the content,
+    and the blank is either given by it or not worth knowing. A person who owns what the sentence is
+    about (*Fujimori's election*) is its subject in all but form and stays."""
+    if answer.kind in IDEA_KINDS:
+        return answer
+    if context.in_objectives(answer.text):
+        answer = replace(answer, score=answer.score + OBJECTIVE_BONUS)
+    span = answer_span(sentence, answer)
+    if span is not None and modifies_a_noun(span):
+        return answer if answer.kind == "person" and span.root.dep_ == "poss" else None
+    return replace(answer, score=answer.score + role_weight(sentence, answer))
 
 
 MAX_TITLE_WORDS = 3
@@ -167,8 +255,7 @@ def fact_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
 def _in_a_list(sentence: ParsedSentence, answer: Answer) -> bool:
     """Whether the answer is one of coordinated items ("a membrane, _____, a nucleus"; "hunting and _____"):
     its siblings are as true as it is, and the list gives the blank away."""
-    offset = sentence.span.start_char
-    span = sentence.span.doc.char_span(offset + answer.start, offset + answer.end, alignment_mode="expand")
+    span = answer_span(sentence, answer)
     if span is None:
         return False
     root = span.root
@@ -205,10 +292,11 @@ def usable(sentence: ParsedSentence) -> bool:
         _refers_back(token) and not _stands_for_earlier(token, list(span)) for token in subject
     ):
         return False
+    if any(_object_refers_back(token, list(span)) for token in span):
+        return False  # "Iceland sits on top of it": what "it" is was said before
     if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
         return False  # "Here arose ...", "Other symptoms include ...": what "here" or "other" means was said before
-    first = words[0]
-    if first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS:  # a learning objective "Describe the ..."
+    if is_objective(sentence):  # a learning objective "Describe the ...": what to learn, not a fact
         return False
     lowered = {token.lower_ for token in span}
     if lowered & {"you", "your", "figure", "table", "chapter"}:
@@ -217,6 +305,23 @@ def usable(sentence: ParsedSentence) -> bool:
         return False  # "We thus divide the year ...": the author speaking, not a fact
     text = sentence.text
     return text.count("(") == text.count(")") and text.count('"') % 2 == 0
+
+
+def is_objective(sentence: ParsedSentence) -> bool:
+    """Whether the sentence is an instruction such as a learning objective (*Describe the ...*)."""
+    first = next((token for token in sentence.span if not token.is_punct), None)
+    return first is not None and (first.tag_ == "VB" or first.lower_ in _OBJECTIVE_VERBS)
+
+
+def objective_nouns(sentences: Iterable[ParsedSentence]) -> frozenset[str]:
+    """The lower-cased nouns and names of the learning objectives among ``sentences``."""
+    return frozenset(
+        token.lower_
+        for sentence in sentences
+        if is_objective(sentence)
+        for token in sentence.span
+        if token.pos_ in ("NOUN", "PROPN") and token.is_alpha
+    )
 
 
 _POINTING = frozenset({"this", "these", "those", "such"})
@@ -228,9 +333,22 @@ def _refers_back(token: Token) -> bool:
     """Whether a word of the subject stands for something named before: "these rocks", "such waves",
     "it", "their leader" ("that" only as a determiner, never the relative pronoun of "water that falls";
     a pronoun only as the subject or its owner, not inside a clause that says which one)."""
+    if token.lower_ == "such" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "as":
+        return False  # "regions, such as the savannas": an example follows, nothing is pointed back at
     if token.lower_ in _POINTING or (token.lower_ == "that" and token.dep_ == "det"):
         return True
     return token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and token.head.dep_ != "relcl"
+
+
+_OBJECT_PRONOUNS = frozenset({"it", "them"})
+
+
+def _object_refers_back(token: Token, tokens: list[Token]) -> bool:
+    """Whether *it* or *them* after a preposition stands for nothing the sentence names before it (*Iceland
+    sits on top of it*); a verb's own *it* is often no reference at all (*made it to the Pacific*)."""
+    if token.lower_ not in _OBJECT_PRONOUNS or token.dep_ != "pobj":
+        return False
+    return not stands_for_earlier(token, tokens)
 
 
 def _stands_for_earlier(token: Token, tokens: list[Token]) -> bool:
@@ -271,14 +389,11 @@ def _repeated_in_sentence(answer: Answer) -> bool:
     return bool(head) and _of_a_family(head[0], letter_words(answer.rest))
 
 
-FAMILY_LETTERS = 5
-"""Words shorter than this ("from", "with") are not compared for a family: they are the same word, not kin."""
-
-
 def _of_a_family(word: str, others: Iterable[str]) -> bool:
-    """Whether ``word`` and one of ``others`` are forms of one word (:func:`same_stem`: *Mongols*,
-    *Mongolica*; not *chloroplasts*, *chlorophyll*)."""
-    return len(word) >= FAMILY_LETTERS and any(len(o) >= FAMILY_LETTERS and same_stem(word, o) for o in others)
+    """Whether ``word`` and one of ``others`` are forms of one word or derived one from the other
+    (*Mongols*, *Mongolica*; *Iceland*, *Icelandic*; *viruses*, *virology*; not *chloroplasts*,
+    *chlorophyll*): see :func:`~quizgen.generate.importance.of_a_family`."""
+    return of_a_family(word, others)
 
 
 def _make(
@@ -306,6 +421,8 @@ def _entity_answers(sentence: ParsedSentence, context: DocumentContext, lexicon:
             yield from _date_answer(sentence, entity, start)
         elif label in NUMBER_LABELS:
             yield from _number_answer(sentence, entity)
+        elif label == "ORDINAL":
+            yield from _ordinal_answer(sentence, start, end, lexicon)
         elif label in ENTITY_KINDS and entity.text[:1].isupper():
             kind: AnswerKind = "person" if normalise(entity.text) in context.people else ENTITY_KINDS[label]
             yield from _named_answer(sentence, entity, start, end, kind, context, lexicon)
@@ -352,11 +469,22 @@ def _title_before(text: str, start: int) -> str:
     return word if word in TITLES else ""
 
 
+_DURATION = re.compile(
+    r"\b(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(days?|weeks?|months?|years?|decades?|centuries)\b", re.IGNORECASE
+)
+"""A length of time ("within three days", "for over 300 years"): its count is asked, as a number."""
+
+
 def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator[Answer]:
     text = str(entity.text)
+    duration = _DURATION.search(text)
+    if duration:
+        kind: AnswerKind = "number" if duration.group(1)[0].isdigit() else "number_word"
+        yield _make(sentence, start + duration.start(1), start + duration.end(1), kind)
+        return
     year = _YEAR.search(text)
     if year:
-        kind: AnswerKind = "decade" if year.group(2) else "year"
+        kind = "decade" if year.group(2) else "year"
         end = start + year.end()
         era = _ERA_AFTER.match(sentence.text, end)  # "about 3150 BCE": the tagger may leave the era out
         yield _make(sentence, start + year.start(), era.end() if era and not year.group(3) else end, kind)
@@ -364,6 +492,13 @@ def _date_answer(sentence: ParsedSentence, entity: Span, start: int) -> Iterator
     century = _CENTURY.search(text)
     if century:
         yield _make(sentence, start + century.start(), start + century.end(), "century")
+
+
+def _ordinal_answer(sentence: ParsedSentence, start: int, end: int, lexicon: Lexicon) -> Iterator[Answer]:
+    """A rank the curated ordinals know (*ranked _____ in Australia*: second), asked against other ranks."""
+    category = lexicon.category_of(sentence.text[start:end])
+    if category is not None and category.kind == "ordinals":
+        yield _make(sentence, start, end, category.kind, category=category)
 
 
 def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:

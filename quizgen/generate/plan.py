@@ -20,7 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
+from quizgen.check.asked import asked as what_is_asked
 from quizgen.generate.distractors import Distractors
+from quizgen.generate.importance import of_a_family
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
 from quizgen.generate.numbers import numeric_value, years_in
 from quizgen.generate.options import BuildOptions
@@ -36,7 +38,7 @@ from quizgen.generate.types import (
     YEAR_KINDS,
     Answer,
 )
-from quizgen.generate.words import contains_run, normalise, words
+from quizgen.generate.words import contains_run, letter_words, normalise, words
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
 MCQ_OPTIONS_FROM_DOCUMENT = 1
@@ -72,8 +74,10 @@ def plan_items(
     distractors: Distractors,
     options: BuildOptions,
     stats: PlanStats | None = None,
+    shown: Sequence[str] = (),
 ) -> list[Item]:
-    """The items for one document, in document order (at most ``options.item_limit``)."""
+    """The items for one document, in document order (at most ``options.item_limit``); none whose answer
+    stands in ``shown``, what the quiz's other items show (see :func:`shown_by`)."""
     stats = stats if stats is not None else PlanStats()
     chosen: list[tuple[int, Item]] = []
     asked: set[str] = set()
@@ -81,9 +85,14 @@ def plan_items(
     used: Counter[str] = Counter()
     texts = [answers[0].sentence.text for answers in sentence_answers if answers]
     numbers_left = _numeric_quota(len(texts), options.item_limit)
-    for answers in _in_rounds(sentence_answers):
-        for answer in _unnamed_elsewhere_first(answers, texts):
+    rounds = _in_rounds(sentence_answers)
+    for index, answers in enumerate(rounds):
+        later = [other[0] for other in rounds[index + 1 :]]
+        candidates = _unnamed_elsewhere_first(answers, texts)
+        for answer in sorted(candidates, key=lambda candidate: _spoils_better(candidate, later)):
             if answer.key in asked or _gives_away(answer, asked_answers) or _given_by_its_sentence(answer):
+                continue
+            if any(_names(text, answer) for text in shown):
                 continue
             if answer.kind in NUMERIC_KINDS and numbers_left <= 0:
                 continue
@@ -153,17 +162,76 @@ def _completes_a_whole(answer: Answer) -> bool:
 
 
 def _gives_away(answer: Answer, asked: Sequence[Answer]) -> bool:
-    """Whether ``answer`` and an item already chosen would give each other away: the other item's
-    sentence names this answer, or this answer's sentence names the other's (a person by surname too)."""
-    return any(_names(other.sentence.text, answer) or _names(answer.rest, other) for other in asked)
+    """Whether ``answer`` and an item already chosen would give each other away or ask one thing twice:
+    the other item's sentence names this answer, this answer's sentence names the other's (a person by
+    surname too), or the two answers are one term (*rat flea*, *fleas*)."""
+    return any(
+        _names(_shown(other), answer) or _names(_shown(answer), other) or _same_term(answer, other) for other in asked
+    )
+
+
+def _spoils_better(answer: Answer, later: Sequence[Answer]) -> bool:
+    """Whether an item of ``answer`` would show the best answer of a sentence still to come that scores
+    higher (*Wegener named the supercontinent _____* before the key point *a supercontinent called
+    Pangaea*): a sentence asks first an answer that spoils no better one."""
+    shown = _shown(answer)
+    return any(other.score > answer.score and _names(shown, other) for other in later)
+
+
+def _shown(answer: Answer) -> str:
+    """What an item of ``answer`` may show of its sentence besides the answer: its question and its cut
+    clause (a clause the cut leaves out is never read, so it gives nothing away)."""
+    if answer.clause is None:
+        return f"{answer.stem} {answer.rest}"
+    before, after = answer.clause
+    return f"{answer.stem} {before} {after}"
 
 
 def _names(text: str, answer: Answer) -> bool:
     found = words(text)
+    return any(form and contains_run(found, form) for form in _forms(answer))
+
+
+def _forms(answer: Answer) -> list[tuple[str, ...]]:
+    """The words that name ``answer``: all of them and, for a person, the surname alone (the last word,
+    or a word written in capitals as reference works write surnames: *VIZCARRA* of *Martin Alberto
+    VIZCARRA Cornejo*)."""
     forms = [words(answer.text)]
-    if answer.kind == "person" and len(forms[0]) > 1:
+    if answer.kind in PERSON_KINDS and len(forms[0]) > 1:
         forms.append(forms[0][-1:])
-    return any(form and contains_run(found, form) for form in forms)
+        names = answer.text.split()
+        forms += [words(name) for name in names if len(name) > 1 and name.isalpha() and name.isupper()]
+    return forms
+
+
+def _same_term(answer: Answer, other: Answer) -> bool:
+    """Whether two answers name one thing: one holds the other's words (*Duchy*, *Duchy of Normandy*), or
+    two terms have heads of one family (*rat flea*, *fleas*): one fact asked twice."""
+    mine, theirs = words(answer.text), words(other.text)
+    numeric = not mine or not theirs or mine[0].isdigit() or theirs[0].isdigit()
+    if not numeric and (contains_run(mine, theirs) or contains_run(theirs, mine)):
+        return True
+    if answer.kind not in TERM_KINDS or other.kind not in TERM_KINDS:
+        return False
+    heads = [letter_words(found.text)[-1:] for found in (answer, other)]
+    return all(heads) and of_a_family(heads[0][0], heads[1])
+
+
+TERM_KINDS = frozenset({"term", "defined"})
+"""Answers named by a common noun, whose forms (*flea*, *fleas*) name one thing."""
+
+
+def shown_by(items: Sequence[Item]) -> tuple[str, ...]:
+    """Everything a student reads in ``items`` (stems, parts and options): an item of the same quiz whose
+    answer stands there is given away by them. (Their own keys may stand in another item's stem: a
+    matching item lists its terms itself, and one of a multiple-answer item's keys named elsewhere tells
+    nothing of the others.)"""
+    texts: list[str] = []
+    for item in items:
+        read = what_is_asked(item)
+        texts += read.texts
+        texts += [option for choice in read.choices for option in (choice.answer, *choice.wrong)]
+    return tuple(texts)
 
 
 def _in_rounds(sentence_answers: Sequence[Sequence[Answer]]) -> list[Sequence[Answer]]:

@@ -179,7 +179,10 @@ def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:
     earlier = [
         t for t in kept if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
     ]
-    own = _subject_of(pronoun.head) if pronoun.head.pos_ in ("VERB", "AUX") else None
+    verb = next((t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "sits on top of it"
+    own = _subject_of(verb) if verb is not None else None
+    if own is not None and pronoun in own.subtree:
+        own = None  # "Egypt and the areas around it": within its subject, it may stand for part of it
     if pronoun.dep_ in ("dobj", "pobj", "dative") and own is not None:  # "The Congress removed him": not the Congress
         earlier = [t for t in earlier if t.i != own.i]
     if lowered in _PLURAL:
