@@ -20,7 +20,10 @@ being shared) unless it says wall:
    new ids) against genanki writing the same notes in one deck;
 2. the per-answer time of choosing wrong options for person and term answers with 0, 1,000 and
    10,000 entries of other documents in the pool;
-3. the stage table for each of ``--sizes`` (read, build, each format; peak memory).
+3. the stage table for each of ``--sizes`` (read, build, each format; peak memory);
+4. (part ``profile``) where the build's time goes: the build of ``--ratio-documents`` documents under
+   cProfile, with the cumulative time of each part of the builder (parse, answer finding, stems, groups,
+   wrong options and the lexical proposals inside them, planning, the checker gate, the tables' loading).
 """
 
 from __future__ import annotations
@@ -55,7 +58,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each ratio measurement (the median is shown)")
     parser.add_argument("--corpus", choices=("distinct", "repeated"), default="distinct")
     parser.add_argument(
-        "--only", default="ratios,jobs,anki,pool,stages", help="parts: ratios, jobs, anki, pool, stages"
+        "--only",
+        default="ratios,jobs,anki,pool,stages,profile",
+        help="parts: ratios, jobs, anki, pool, stages, profile",
     )
     parser.add_argument("--anki-quizzes", type=int, default=1000, help="quizzes of the Anki part")
     parser.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared data folder")
@@ -84,6 +89,8 @@ def main() -> None:
         if "stages" in parts:
             sizes = [int(size) for size in args.sizes.split(",")]
             report_stages({size: run_child("stages", str(make.documents(size)), "1") for size in sizes})
+        if "profile" in parts:
+            report_profile(run_child("profile", str(make.documents(args.ratio_documents))))
 
 
 # --- The corpus ------------------------------------------------------------------------------------
@@ -521,12 +528,71 @@ def report_stages(results: dict[int, dict[str, Any]]) -> None:
     print(f"\nPeak memory, {max(results)} documents over {min(results)}: {ratio:.2f}x (goal: at most 2x).")
 
 
+# --- Where the build's time goes -------------------------------------------------------------------
+
+PROFILED = (
+    ("parse: spaCy `nlp.pipe` and the sentences (`nlp.analyse`)", "generate/nlp.py", "analyse"),
+    ("  of which loading the spaCy pipeline", "generate/nlp.py", "pipeline"),
+    ("answers, stems, terms and group material (`_analyse`)", "generate/__init__.py", "_analyse"),
+    ("  answer finding (`find_answers`)", "generate/answers.py", "find_answers"),
+    ("  stems (`with_stem`)", "generate/stems.py", "with_stem"),
+    ("  material of several facts (`find_material`)", "generate/groups.py", "find_material"),
+    ("one document's quiz (`_document_quiz`)", "generate/__init__.py", "_document_quiz"),
+    ("  planning (`plan_items`)", "generate/plan.py", "plan_items"),
+    ("  items of several facts (`group_items`)", "generate/groups.py", "group_items"),
+    ("  the flaw checker gate (`_passed`)", "generate/__init__.py", "_passed"),
+    ("  wrong options (`Distractors._shortlist`)", "generate/distractors.py", "_shortlist"),
+    ("    the option checks (`Distractors.acceptable`)", "generate/distractors.py", "acceptable"),
+    ("    lexical proposals (`Proposer.candidates`)", "knowledge/proposals.py", "candidates"),
+    ("      their scores (`Proposer._score`)", "knowledge/proposals.py", "_score"),
+    ("      their checks (`Proposer._fits`)", "knowledge/proposals.py", "_fits"),
+    ("      GloVe neighbours (`Vectors.neighbours`)", "knowledge/vectors.py", "neighbours"),
+    ("    lexical scores of other candidates (`Proposer.scores`)", "knowledge/proposals.py", "scores"),
+    ("lexical tables' loading (`load_knowledge`)", "generate/knowledge/__init__.py", "load_knowledge"),
+)
+"""The parts of the build the profile reports: a label, where the function is, its name."""
+
+
+def child_profile(corpus: str) -> dict[str, Any]:
+    """The build of ``corpus`` under cProfile (CPU clock): each part's cumulative seconds and calls, and the
+    profiled build's seconds in all."""
+    import cProfile
+    import pstats
+
+    from quizgen.generate import QuizBuilder
+    from quizgen.read import find_documents, read_document
+
+    documents = [read_document(path) for path in find_documents([Path(corpus)])]
+    profile = cProfile.Profile(time.process_time)
+    profile.enable()
+    QuizBuilder().add(documents)
+    profile.disable()
+    stats: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    parts = {}
+    for label, where, name in PROFILED:
+        found = [row for (path, _, function), row in stats.items() if path.endswith(where) and function == name]
+        parts[label] = (sum(row[3] for row in found), sum(row[1] for row in found))
+    total = sum(row[2] for row in stats.values())
+    return {"documents": len(documents), "profiled": total, "parts": parts}
+
+
+def report_profile(result: dict[str, Any]) -> None:
+    heading = f"Where the build's time goes ({result['documents']} documents, one process, cProfile CPU seconds"
+    print(f"\n{heading}, {result['profiled']:.1f} s in all; the profiler slows Python more than compiled code):\n")
+    print("| part | CPU s | share | calls |")
+    print("| --- | --- | --- | --- |")
+    for label, (seconds, calls) in result["parts"].items():
+        share = 100 * seconds / result["profiled"]
+        print(f"| {label} | {seconds:.2f} | {share:.0f}% | {calls:,} |")
+
+
 CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
     "spacy": child_spacy,
     "exporters": child_exporters,
     "pool": child_pool,
     "anki": child_anki,
     "stages": child_stages,
+    "profile": child_profile,
 }
 
 

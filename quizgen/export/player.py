@@ -25,12 +25,17 @@ TEMPLATE_FOLDER = "player"
 PAGE = "player.html"
 
 # JSON may hold "</script>" or "<!--"; as \u escapes these characters cannot end or disturb the element.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# (str.replace, one character after the other: no escape holds another's character, and str.translate
+# with a mapping costs as much as writing the whole JSON file.)
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def embedded_json(quiz: Quiz) -> Markup:
     """The quiz's JSON file, validated, with ``<``, ``>`` and ``&`` escaped so it can sit inside ``<script>``."""
-    return Markup(dumps(quiz).translate(_SCRIPT_SAFE))
+    text = dumps(quiz)
+    for character, escape in _SCRIPT_SAFE:
+        text = text.replace(character, escape)
+    return Markup(text)
 
 
 def load_templates(folder: Path | None) -> jinja2.Environment:

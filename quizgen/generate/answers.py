@@ -518,7 +518,7 @@ def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
 
 def _term_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> Iterator[Answer]:
     offset = sentence.span.start_char
-    for chunk in sentence.span.noun_chunks:
+    for chunk in sentence.noun_chunks:
         tokens = _term_tokens(chunk)
         if not tokens:
             continue
@@ -584,7 +584,7 @@ TERM_OPTION_ZIPF = 5.5
 def document_terms(sentence: ParsedSentence) -> list[str]:
     """The key nouns of any sentence of a document (asked or not), to stand as wrong options of their class."""
     found = []
-    for chunk in sentence.span.noun_chunks:
+    for chunk in sentence.noun_chunks:
         tokens = _term_tokens(chunk)
         if not tokens or any(token.ent_type_ for token in tokens):
             continue

@@ -146,6 +146,8 @@ class Pool:
         if last_word and len(answer_words) < 2:
             return [Candidate(text, 0) for text in own]
         others = self._others(answer.kind, answer_words[-1].lower() if last_word else None, answer.title)
+        if answer.kind == "person":
+            others = self._of_form(answer, others)
         return [Candidate(text, 0) for text in own] + [
             Candidate(text, 1) for text, documents in others if document not in documents
         ]
@@ -161,6 +163,18 @@ class Pool:
             if title:
                 firsts = [(text, texts) for text, texts in firsts if self.titled(text, title)]
             found = self._sorted[kind, last_word, title] = sorted(firsts, key=lambda pair: pair[0])
+        return found
+
+    def _of_form(self, answer: Answer, others: list[tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str]]]:
+        """Of a person's ``others``, only the names :func:`_same_form` lets stand beside the answer (the
+        rest would be rejected one by one): made once per form of name, so an answer's cost does not grow
+        with the other documents' names of other forms."""
+        text = answer.text
+        form = (text[:1].isupper(), _is_acronym(text), len(text.split()), _has_capitalised_word(text))
+        key = (answer.kind, None, f"{answer.title}\0{form}")
+        found = self._sorted.get(key)
+        if found is None:
+            found = self._sorted[key] = [pair for pair in others if _same_form(answer, pair[0])]
         return found
 
 

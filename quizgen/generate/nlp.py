@@ -120,10 +120,12 @@ def analyse(documents: Iterable[Document], batch_size: int = 128) -> Iterator[tu
             yield pending[current], sentences
             current, sentences = current + 1, []
         spans = [doc[:]] if block.part == "key_point" else list(doc.sents)
+        chunks = list(doc.noun_chunks)
         for span in spans:
             if span.text.strip():
                 where = Sentence(str(span.text), pending[index].id, block.section, block.part, len(sentences))
-                sentences.append(ParsedSentence(span, where))
+                inside = tuple(chunk for chunk in chunks if chunk.start >= span.start and chunk.end <= span.end)
+                sentences.append(ParsedSentence(span, where, inside))
     while current < len(pending):
         yield pending[current], sentences
         current, sentences = current + 1, []

@@ -136,6 +136,14 @@ class ParsedSentence:
 
     span: Span
     sentence: Sentence
+    chunks: tuple[Span, ...] | None = None
+    """The sentence's base noun phrases, when the parser's stage found them for the whole block at once."""
+
+    @property
+    def noun_chunks(self) -> tuple[Span, ...]:
+        """The sentence's base noun phrases (spaCy's ``Span.noun_chunks`` finds those of the whole parsed
+        block on every call, so they are found once per block where possible)."""
+        return self.chunks if self.chunks is not None else tuple(self.span.noun_chunks)
 
     @property
     def text(self) -> str:

@@ -148,7 +148,11 @@ def load_knowledge() -> Knowledge:
 def single_threaded_maths() -> Iterator[None]:
     """Vector maths (numpy's BLAS) in one thread while the block runs: for the one query vector at a
     time of the look-ups, the threads' start-up costs more than they save (about 7 times the CPU time
-    on two cores), and documents are spread over processes instead (``--jobs``)."""
+    on two cores), and documents are spread over processes instead (``--jobs``).
+
+    numpy is imported first: threadpoolctl limits only the libraries already loaded, and the parser and
+    the tables load numpy later, inside the block."""
+    import numpy  # noqa: F401 - loads the BLAS library that the limit must reach
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1, user_api="blas"):
