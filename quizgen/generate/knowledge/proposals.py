@@ -28,7 +28,7 @@ SENSES = 8
 SYNONYM_SENSES = 2
 """Synonyms are offered only for a word of at most this many noun senses: for a word of many, the sense a
 sentence means is too often not the one chosen ("excitation" of an electron is no "excitement")."""
-FREQUENT_SENSE = 0.02
+FREQUENT_SENSE = 0.05
 """How much a more frequent sense is preferred when choosing the answer's sense (per rank)."""
 
 

@@ -35,6 +35,7 @@ class WordNet:
         self._lemmas: dict[tuple[str, bool], str | None] = {}
         self._narrow: dict[tuple[int, int], bool] = {}
         self._sense_numbers: dict[str, tuple[int, ...]] = {}
+        self._depths: dict[int, int] = {}
 
     def add_exceptions(self, pairs: Iterable[list[str]]) -> None:
         """Irregular noun plurals (``mitochondria``, ``mitochondrion``)."""
@@ -160,6 +161,36 @@ class WordNet:
                 if any(self.narrow(common, widest) for common in shared):
                     return True
         return False
+
+    def depth(self, synset: int) -> int:
+        """How many steps ``synset`` lies below the root (*entity*), by its longest hypernym path."""
+        found = self._depths.get(synset)
+        if found is None:
+            parents = self.synset(synset).hypernyms
+            found = self._depths[synset] = 1 + max(map(self.depth, parents)) if parents else 0
+        return found
+
+    def near_kin(self, first: str, second: str, steps: int, depth: int, senses: int = 3) -> bool:
+        """Whether a frequent sense of each shares the other's lexicographer file and a hypernym at most
+        ``steps`` above both that lies at least ``depth`` steps below the root: *prokaryote* and *eukaryote*
+        are both kinds of *organism* (depth 5), *Manchuria* and *Mongolia* both a *geographical area*;
+        *flock* and *rain forest* meet only at *group* (depth 2)."""
+        for a in self.senses(first, first.endswith("s"))[:senses]:
+            above_a = self.hypernym_distances(a, steps)
+            for b in self.senses(second, second.endswith("s"))[:senses]:
+                if self.synset(a).lexfile != self.synset(b).lexfile:
+                    continue
+                shared = above_a.keys() & self.hypernym_distances(b, steps).keys()
+                if any(self.depth(common) >= depth for common in shared):
+                    return True
+        return False
+
+    def same_file(self, first: str, second: str, senses: int = 3) -> bool:
+        """Whether the most frequent sense of ``second`` is in the lexicographer file of a frequent sense of
+        ``first`` (both attributes, both substances)."""
+        files = {self.synset(a).lexfile for a in self.senses(first, first.endswith("s"))[:senses]}
+        found = self.senses(second, second.endswith("s"))
+        return bool(found) and self.synset(found[0]).lexfile in files
 
     def irregular_plural(self, singular: str) -> str | None:
         """The plural of an irregular noun (``mitochondrion`` -> ``mitochondria``), if it is one."""
