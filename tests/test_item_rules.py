@@ -111,6 +111,15 @@ def test_no_two_options_are_near_synonyms() -> None:
     assert not with_knowledge(pigments).acceptable(pigments, "carbohydrates", ["sugar molecules"])
 
 
+def test_no_option_is_the_plural_of_a_stem_word() -> None:
+    sentence = "The black rat was one of the most capable animal hosts for the plague-carrying fleas."
+    fleas = answer_in(sentence, "fleas", "term", plural=True)
+    distractors = with_knowledge(fleas)
+
+    assert not distractors.acceptable(fleas, "rats", [])
+    assert distractors.acceptable(fleas, "mosquitoes", [])
+
+
 def test_the_answer_to_a_why_question_is_not_the_odd_one_out() -> None:
     """Two wrong options that open "To ..." beside the answer's "In order to ...": the answer stands out."""
     sentence = "Viruses must infect a cellular host in order to survive and reproduce."

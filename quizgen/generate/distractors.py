@@ -389,9 +389,16 @@ def _article_agrees(answer: Answer, text: str) -> bool:
 
 
 def _repeats_stem_word(answer: Answer, text: str) -> bool:
-    """Whether ``text`` has a word of four letters or more that the stem has too and the answer has not."""
-    stem = set(words(answer.rest))
-    return any(len(word) >= 4 and word in stem for word in set(words(text)) - set(words(answer.text)))
+    """Whether ``text`` has a word of four letters or more that the stem has too, singular or plural (*rats*
+    beside "the black rat"), and the answer has not."""
+    stem = {word for word in words(answer.rest) if len(word) >= 3}
+    own = set(words(answer.text))
+    return any(len(word) >= 4 and any(_one_word(word, other) for other in stem) for word in set(words(text)) - own)
+
+
+def _one_word(first: str, second: str) -> bool:
+    """One word, or one the other's plural (*rats*, *rat*; *farm* and *farmers* are two words)."""
+    return first == second or first in (f"{second}s", f"{second}es") or second in (f"{first}s", f"{first}es")
 
 
 def _variant(first: str, second: str) -> bool:

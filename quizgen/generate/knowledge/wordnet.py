@@ -152,15 +152,7 @@ class WordNet:
         ``steps`` above both that is a narrow class (at most ``widest`` synsets below it): *fortress* and
         *castle* share *defensive structure* (43 below it); *speculation* and *result* only *message*
         and wider, *throne* and *belt* only *artifact* (over 10,000)."""
-        for a in self.senses(first, first.endswith("s"))[:senses]:
-            above_a = self.hypernym_distances(a, steps)
-            for b in self.senses(second, second.endswith("s"))[:senses]:
-                if self.synset(a).lexfile != self.synset(b).lexfile:
-                    continue
-                shared = above_a.keys() & self.hypernym_distances(b, steps).keys()
-                if any(self.narrow(common, widest) for common in shared):
-                    return True
-        return False
+        return any(self.narrow(common, widest) for common in self._shared_hypernyms(first, second, steps, senses))
 
     def depth(self, synset: int) -> int:
         """How many steps ``synset`` lies below the root (*entity*), by its longest hypernym path."""
@@ -175,15 +167,16 @@ class WordNet:
         ``steps`` above both that lies at least ``depth`` steps below the root: *prokaryote* and *eukaryote*
         are both kinds of *organism* (depth 5), *Manchuria* and *Mongolia* both a *geographical area*;
         *flock* and *rain forest* meet only at *group* (depth 2)."""
+        return any(self.depth(common) >= depth for common in self._shared_hypernyms(first, second, steps, senses))
+
+    def _shared_hypernyms(self, first: str, second: str, steps: int, senses: int) -> Iterator[int]:
+        """The hypernyms at most ``steps`` above a frequent sense of each, for pairs of senses in one
+        lexicographer file, pair by pair (so a caller that finds what it wants stops early)."""
         for a in self.senses(first, first.endswith("s"))[:senses]:
             above_a = self.hypernym_distances(a, steps)
             for b in self.senses(second, second.endswith("s"))[:senses]:
-                if self.synset(a).lexfile != self.synset(b).lexfile:
-                    continue
-                shared = above_a.keys() & self.hypernym_distances(b, steps).keys()
-                if any(self.depth(common) >= depth for common in shared):
-                    return True
-        return False
+                if self.synset(a).lexfile == self.synset(b).lexfile:
+                    yield from above_a.keys() & self.hypernym_distances(b, steps).keys()
 
     def same_file(self, first: str, second: str, senses: int = 3) -> bool:
         """Whether the most frequent sense of ``second`` is in the lexicographer file of a frequent sense of
