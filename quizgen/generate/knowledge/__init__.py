@@ -13,8 +13,8 @@ The parts: :mod:`.wordnet` (look-ups in the noun hierarchy), :mod:`.vectors` (wo
    is closest in GloVe to the sentence's content words, with a small bonus for frequent senses;
 2. GloVe nearest neighbours of the answer (of its averaged vector when it has several words:
    a phrase WordNet lacks, such as *bacterial spore*) with a part of speech of the answer's and,
-   for an ambiguous answer, closer to the sense chosen than to its other senses (no *browser*
-   for a *virus* that infects cells).
+   for an ambiguous answer, closest to a sense in the lexicographer file of the sense chosen (no
+   *browser* for a *virus* that infects cells).
 
 Every candidate is put in the answer's number and capitalisation, and dropped when it is
 :func:`related` to the answer (a synonym, hypernym or hyponym in any sense, or the same
