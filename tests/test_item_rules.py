@@ -57,6 +57,7 @@ def with_knowledge(*answers: Answer) -> Distractors:
         ("French Empire", "As", False),  # arsenic's symbol: a rare sense of a common word
         ("water", "filling", False),  # only "substance" in common
         ("ongoing prosperity", "problem", False),
+        ("mantle", "batter", False),  # Mickey Mantle was a batter; the mantle of the earth is no person
     ],
 )
 def test_terms_are_of_one_class(answer: str, candidate: str, same: bool) -> None:

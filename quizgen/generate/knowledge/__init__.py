@@ -130,7 +130,7 @@ class Knowledge:
         *elasticity*). A term WordNet knows is never of one class with a term it does not; two terms
         it does not know (adjectives, verbs) are when the vectors say so (:data:`UNKNOWN_SIMILARITY`).
         """
-        return self._same_class(first.lower(), second.lower())
+        return self._same_class(first, second)  # as written: *mantle* is not *Mantle*
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one Knowledge lives for the process
     def _same_class(self, first: str, second: str) -> bool:

@@ -154,6 +154,15 @@ class WordNet:
         and wider, *throne* and *belt* only *artifact* (over 10,000)."""
         return any(self.narrow(common, widest) for common in self._shared_hypernyms(first, second, steps, senses))
 
+    def class_senses(self, text: str) -> list[int]:
+        """The senses of ``text`` (most frequent first) that say what class of thing it is: for a word in
+        lower case, not those WordNet writes with a capital (*mantle* is no *Mantle*, a baseball player)."""
+        found = self.senses(text, text.endswith("s"))
+        lemma = self.lemma(text, text.endswith("s"))
+        if lemma is None or not text.islower():
+            return found
+        return [number for number in found if lemma in self.synset(number).lemmas]
+
     def depth(self, synset: int) -> int:
         """How many steps ``synset`` lies below the root (*entity*), by its longest hypernym path."""
         found = self._depths.get(synset)
@@ -172,17 +181,17 @@ class WordNet:
     def _shared_hypernyms(self, first: str, second: str, steps: int, senses: int) -> Iterator[int]:
         """The hypernyms at most ``steps`` above a frequent sense of each, for pairs of senses in one
         lexicographer file, pair by pair (so a caller that finds what it wants stops early)."""
-        for a in self.senses(first, first.endswith("s"))[:senses]:
+        for a in self.class_senses(first)[:senses]:
             above_a = self.hypernym_distances(a, steps)
-            for b in self.senses(second, second.endswith("s"))[:senses]:
+            for b in self.class_senses(second)[:senses]:
                 if self.synset(a).lexfile == self.synset(b).lexfile:
                     yield from above_a.keys() & self.hypernym_distances(b, steps).keys()
 
     def same_file(self, first: str, second: str, senses: int = 3) -> bool:
         """Whether the most frequent sense of ``second`` is in the lexicographer file of a frequent sense of
         ``first`` (both attributes, both substances)."""
-        files = {self.synset(a).lexfile for a in self.senses(first, first.endswith("s"))[:senses]}
-        found = self.senses(second, second.endswith("s"))
+        files = {self.synset(a).lexfile for a in self.class_senses(first)[:senses]}
+        found = self.class_senses(second)
         return bool(found) and self.synset(found[0]).lexfile in files
 
     def irregular_plural(self, singular: str) -> str | None:
