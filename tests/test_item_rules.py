@@ -48,6 +48,16 @@ def with_knowledge(*answers: Answer) -> Distractors:
         ("efficacy", "nausea", False),
         ("reptile", "mantle", False),
         ("thylakoids", "chloroplasts", False),  # a term neither WordNet nor the vectors know: no class
+        ("prokaryotes", "eukaryotes", True),  # siblings under "organism", a class too wide to count alone
+        ("flowers", "leaves", True),  # plant organs
+        ("Manchuria", "Mongolia", True),  # geographical areas
+        ("viscosity", "elasticity", True),  # attributes, close in the vectors
+        ("igneous", "metamorphic", True),  # adjectives WordNet's nouns lack: the vectors decide
+        ("igneous", "volcanoes", False),  # ... and never across parts of speech
+        ("French Empire", "As", False),  # arsenic's symbol: a rare sense of a common word
+        ("water", "filling", False),  # only "substance" in common
+        ("ongoing prosperity", "problem", False),
+        ("mantle", "batter", False),  # Mickey Mantle was a batter; the mantle of the earth is no person
     ],
 )
 def test_terms_are_of_one_class(answer: str, candidate: str, same: bool) -> None:
@@ -62,6 +72,66 @@ def test_a_document_noun_of_another_class_is_no_wrong_option() -> None:
     assert distractors.acceptable(glaciers, "aquifers", [])
     assert not distractors.acceptable(glaciers, "leaves", [])
     assert not distractors.acceptable(glaciers, "droplets", [])
+
+
+def test_a_ranking_keeps_the_answers_sense_and_class() -> None:
+    """*virus* in a sentence about cells is the infectious agent: no *browser* or *applet* beside it."""
+    virus = answer_in("A virus can reproduce only by infecting the cell of a living host.", "virus", "term")
+    ranked = with_knowledge(virus).rank(virus, random.Random(0), 10)
+
+    assert "bacteria" in ranked
+    assert not {"browser", "applet", "logic bomb", "yahoo"} & set(ranked)
+    assert all(load_knowledge().same_class("virus", text) for text in ranked)
+
+
+def test_a_ranking_is_ten_long_where_the_knowledge_allows() -> None:
+    """The studio's "swap a wrong option" list: ten candidates, none a synonym or kind of another."""
+    answer = answer_in("White blood cells called lymphocytes fight infection.", "lymphocytes", "term", plural=True)
+    ranked = with_knowledge(answer).rank(answer, random.Random(0), 10)
+
+    assert len(ranked) == 10
+    knowledge = load_knowledge()
+    assert not any(knowledge.related(a, b) for a in [answer.text, *ranked] for b in ranked if a != b)
+
+
+def test_wrong_options_take_a_plural_answers_number_when_the_parse_missed_it() -> None:
+    lipids = answer_in("Cell membranes are made mostly of lipids.", "lipids", "term", plural=False)
+    ranked = with_knowledge(lipids).rank(lipids, random.Random(0), 6)
+
+    assert ranked
+    assert all(text.endswith("s") for text in ranked), ranked
+
+
+def test_no_two_options_are_near_synonyms() -> None:
+    """*sugar molecules* and *carbohydrates* (seen as options side by side): sugar is a carbohydrate."""
+    knowledge = load_knowledge()
+    assert knowledge.related("sugar molecules", "carbohydrates")
+    assert not knowledge.related("pigment molecules", "proteins")
+    sentence = "Energy from sunlight is absorbed by pigment molecules in photosynthetic membranes."
+    pigments = answer_in(sentence, "pigment molecules", "term")
+    assert not with_knowledge(pigments).acceptable(pigments, "carbohydrates", ["sugar molecules"])
+
+
+def test_no_option_is_the_plural_of_a_stem_word() -> None:
+    sentence = "The black rat was one of the most capable animal hosts for the plague-carrying fleas."
+    fleas = answer_in(sentence, "fleas", "term", plural=True)
+    distractors = with_knowledge(fleas)
+
+    assert not distractors.acceptable(fleas, "rats", [])
+    assert distractors.acceptable(fleas, "mosquitoes", [])
+
+
+def test_the_answer_to_a_why_question_is_not_the_odd_one_out() -> None:
+    """Two wrong options that open "To ..." beside the answer's "In order to ...": the answer stands out."""
+    sentence = "Viruses must infect a cellular host in order to survive and reproduce."
+    reason = answer_in(sentence, "in order to survive and reproduce", "reason")
+    distractors = with_knowledge(reason)
+
+    assert distractors.acceptable(reason, "to carry out another round of infection", [])
+    assert not distractors.acceptable(
+        reason, "to carry out another round of infection", ["to form new virus particles"]
+    )
+    assert distractors.acceptable(reason, "because the rivers flooded", ["to form new virus particles"])
 
 
 # --- No cues --------------------------------------------------------------------------------------

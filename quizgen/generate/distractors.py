@@ -35,11 +35,13 @@ from quizgen.generate.types import (
 from quizgen.generate.words import contains_run, normalise, same_stem, words, zipf
 
 DISTRACTOR_COUNT = 3
+NUMBERED_KINDS = frozenset({"term", "group", "defined"})
+"""Kinds whose wrong options take the answer's number (singular or plural)."""
 _SHORTLIST = 12
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
-SEMANTIC_CANDIDATES = 20
+SEMANTIC_CANDIDATES = 60
 """Candidates asked of the lexical knowledge per answer."""
 
 
@@ -227,6 +229,7 @@ class Distractors:
         self, answer: Answer, rng: random.Random, limit: int, used: Counter[str], own_only: bool = False
     ) -> list[Candidate]:
         shortlist: list[Candidate] = []
+        answer = self._in_its_number(answer)
         candidates = self._candidates(answer, rng)
         if own_only:
             candidates = [candidate for candidate in candidates if candidate.tier == 0]
@@ -242,6 +245,15 @@ class Distractors:
             if len(shortlist) >= limit:
                 break
         return shortlist
+
+    def _in_its_number(self, answer: Answer) -> Answer:
+        """``answer``, plural where its parse missed it but its form says so: a term whose last word WordNet
+        knows only as the plural of another (*lipids*, *fungi*), so its wrong options are plural too."""
+        if answer.plural or self.knowledge is None or answer.kind not in NUMBERED_KINDS:
+            return answer
+        last = answer.text.split()[-1].lower()
+        lemma = self.knowledge.wordnet.lemma(last)
+        return replace(answer, plural=True) if lemma is not None and lemma != last else answer
 
     def _category(self, answer: Answer) -> Category | None:
         return self.lexicon.category(answer.category_name) if answer.category_name else None
@@ -337,6 +349,8 @@ class Distractors:
             return False  # "... from every farm" among wrong options only: absolutes mark them wrong
         if not _same_form(answer, text):
             return False
+        if answer.kind == "reason" and _marker_stands_out(answer.text, text, chosen):
+            return False  # "In order to survive" beside "To form ..." and "To carry out ...": the odd one out
         knowledge = self.knowledge  # the costly look-ups last, for the few candidates left
         if knowledge is not None and self._uses_semantics(answer):
             if answer.kind in CLASS_KINDS and not knowledge.same_class(answer.text, text):
@@ -389,9 +403,16 @@ def _article_agrees(answer: Answer, text: str) -> bool:
 
 
 def _repeats_stem_word(answer: Answer, text: str) -> bool:
-    """Whether ``text`` has a word of four letters or more that the stem has too and the answer has not."""
-    stem = set(words(answer.rest))
-    return any(len(word) >= 4 and word in stem for word in set(words(text)) - set(words(answer.text)))
+    """Whether ``text`` has a word of four letters or more that the stem has too, singular or plural (*rats*
+    beside "the black rat"), and the answer has not."""
+    stem = {word for word in words(answer.rest) if len(word) >= 3}
+    own = set(words(answer.text))
+    return any(len(word) >= 4 and any(_one_word(word, other) for other in stem) for word in set(words(text)) - own)
+
+
+def _one_word(first: str, second: str) -> bool:
+    """One word, or one the other's plural (*rats*, *rat*; *farm* and *farmers* are two words)."""
+    return first == second or first in (f"{second}s", f"{second}es") or second in (f"{first}s", f"{first}es")
 
 
 def _variant(first: str, second: str) -> bool:
@@ -421,7 +442,7 @@ def _same_form(answer: Answer, text: str) -> bool:
         return False
     if _is_acronym(text) != _is_acronym(answer.text):
         return False
-    if answer.kind in ("term", "group", "defined") and _looks_plural(text) != answer.plural:
+    if answer.kind in NUMBERED_KINDS and _looks_plural(text) != answer.plural:
         return False
     count, answer_count = len(text.split()), len(answer.text.split())
     if answer.kind == "person" and (count > 1) != (answer_count > 1):
@@ -429,6 +450,22 @@ def _same_form(answer: Answer, text: str) -> bool:
     if answer.kind == "person" and _has_capitalised_word(text) != _has_capitalised_word(answer.text):
         return False  # "Jose Pedro CASTILLO Terrones" beside "Alfonso López Michelsen" stands out
     return abs(count - answer_count) <= max(1, answer_count // 2)
+
+
+_REASON_MARKERS = ("in order to", "so that", "because of", "due to", "owing to", "as a result of", "because", "to")
+
+
+def _reason_marker(text: str) -> str:
+    """The words a reason or purpose opens with ("in order to", "because"), or "" for none of them."""
+    lowered = f"{' '.join(text.lower().split())} "
+    return next((marker for marker in _REASON_MARKERS if lowered.startswith(f"{marker} ")), "")
+
+
+def _marker_stands_out(answer: str, text: str, chosen: list[str]) -> bool:
+    """Whether ``text`` would open with the same marker as a wrong option chosen ("to") where the answer's
+    differs ("in order to"): wrong options that share a form the answer lacks point at the answer."""
+    marker = _reason_marker(text)
+    return marker != _reason_marker(answer) and any(_reason_marker(other) == marker for other in chosen)
 
 
 def _has_capitalised_word(text: str) -> bool:

@@ -13,8 +13,8 @@ The parts: :mod:`.wordnet` (look-ups in the noun hierarchy), :mod:`.vectors` (wo
    is closest in GloVe to the sentence's content words, with a small bonus for frequent senses;
 2. GloVe nearest neighbours of the answer (of its averaged vector when it has several words:
    a phrase WordNet lacks, such as *bacterial spore*) with a part of speech of the answer's and,
-   for an ambiguous answer, closer to the sense chosen than to its other senses (no *browser*
-   for a *virus* that infects cells).
+   for an ambiguous answer, closest to a sense in the lexicographer file of the sense chosen (no
+   *browser* for a *virus* that infects cells).
 
 Every candidate is put in the answer's number and capitalisation, and dropped when it is
 :func:`related` to the answer (a synonym, hypernym or hyponym in any sense, or the same
@@ -64,6 +64,17 @@ CLASS_STEPS = 4
 CLASS_WIDEST = 400
 """... that has at most this many synsets below it: *macromolecule* (370) is a class, *concept* and
 *artifact* are not. Word vectors do not decide a class: they rate *moisture* close to *sunlight*."""
+FILE_SIMILARITY = 0.7
+"""Or a frequent sense of each is in one lexicographer file and their vectors are this close: *viscosity* and
+*elasticity* (both attributes, 0.76); *savannas* and *rainforests* (0.81) are filed apart."""
+UNKNOWN_SIMILARITY = 0.6
+"""Two words WordNet's nouns both lack (adjectives such as *igneous*) are of one class when they share a part
+of speech and their vectors are this close (*metamorphic*, 0.87); a word WordNet lacks is never of the class
+of one it knows (*having* for *mother*)."""
+KIN_STEPS, KIN_DEPTH, KIN_SIMILARITY = 2, 5, 0.5
+"""Or they are near kin in a wider class: a common hypernym at most :data:`KIN_STEPS` steps up from both,
+at least :data:`KIN_DEPTH` steps below WordNet's root, and word vectors at least this close (cosine):
+*prokaryotes* and *eukaryotes* (both organisms, 0.96), *flowers* and *leaves* (plant organs, 0.70)."""
 
 
 class Knowledge:
@@ -95,12 +106,16 @@ class Knowledge:
     def related(self, first: str, second: str) -> bool:
         """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense;
         for two phrases with one head word, whether the words that tell them apart are (*sugar molecules*
-        and *carbohydrate molecules*: sugar is a carbohydrate)."""
+        and *carbohydrate molecules*: sugar is a carbohydrate); for a phrase and a word, whether a word
+        before the phrase's head is (*sugar molecules* and *carbohydrates*)."""
         if self.wordnet.related(first, second):
             return True
         a, b = first.lower().split(), second.lower().split()
         if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
             return self.wordnet.related(" ".join(a[:-1]), " ".join(b[:-1]))
+        phrase, word = (a, b) if len(b) == 1 else (b, a)
+        if len(phrase) > 1 and len(word) == 1:  # *sugar molecules* beside *carbohydrates*: sugar is one
+            return any(self.wordnet.related(modifier, word[0]) for modifier in phrase[:-1])
         return False
 
     def same_class(self, first: str, second: str) -> bool:
@@ -108,15 +123,37 @@ class Knowledge:
 
         True when a frequent WordNet sense of each (of the phrase, else of its head word) shares the
         other's lexicographer file and a hypernym at most :data:`CLASS_STEPS` steps up that is a narrow
-        class (:data:`CLASS_WIDEST`): *sleet* and *hail* are both precipitation. A term WordNet does
-        not know is of no known class, so nothing is of its class.
+        class (:data:`CLASS_WIDEST`): *sleet* and *hail* are both precipitation. A wider class counts
+        where the word vectors agree: near kin (:data:`KIN_STEPS`, :data:`KIN_DEPTH`,
+        :data:`KIN_SIMILARITY`: *prokaryotes*, *eukaryotes*), or the most frequent sense of ``second``
+        in a file of ``first`` with vectors very close (:data:`FILE_SIMILARITY`: *viscosity*,
+        *elasticity*). A term WordNet knows is never of one class with a term it does not; two terms
+        it does not know (adjectives, verbs) are when the vectors say so (:data:`UNKNOWN_SIMILARITY`).
         """
-        return self._same_class(first.lower(), second.lower())
+        return self._same_class(first, second)  # as written: *mantle* is not *Mantle*
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one Knowledge lives for the process
     def _same_class(self, first: str, second: str) -> bool:
         a, b = self._known_form(first), self._known_form(second)
-        return a is not None and b is not None and self.wordnet.close_kin(a, b, CLASS_STEPS, CLASS_WIDEST)
+        if a is None and b is None:
+            return self.similarity(first, second) >= UNKNOWN_SIMILARITY and self._same_part_of_speech(first, second)
+        if a is None or b is None:
+            return False
+        if self.wordnet.close_kin(a, b, CLASS_STEPS, CLASS_WIDEST):
+            return True
+        similarity = self.similarity(a, b)  # of the forms WordNet knows: "the earth" is no closer to "thus"
+        if similarity >= FILE_SIMILARITY and self.wordnet.same_file(a, b):
+            return True
+        return similarity >= KIN_SIMILARITY and self.wordnet.near_kin(a, b, KIN_STEPS, KIN_DEPTH)
+
+    def _same_part_of_speech(self, first: str, second: str) -> bool:
+        a = self.vectors.part_of_speech(first.split()[-1])
+        return bool(set(a) & set(self.vectors.part_of_speech(second.split()[-1])))
+
+    def similarity(self, first: str, second: str) -> float:
+        """The cosine of two texts' word vectors (0 when either has none)."""
+        a, b = self.vectors.vector(first), self.vectors.vector(second)
+        return float(a @ b) if a is not None and b is not None else 0.0
 
     def _known_form(self, text: str) -> str | None:
         """``text`` as WordNet knows it: the phrase, else its head word (the last, or the last before

@@ -28,7 +28,7 @@ SENSES = 8
 SYNONYM_SENSES = 2
 """Synonyms are offered only for a word of at most this many noun senses: for a word of many, the sense a
 sentence means is too often not the one chosen ("excitation" of an electron is no "excitement")."""
-FREQUENT_SENSE = 0.02
+FREQUENT_SENSE = 0.05
 """How much a more frequent sense is preferred when choosing the answer's sense (per rank)."""
 
 
@@ -190,13 +190,19 @@ class Proposer:
         yield from self._inflected(best, query)
 
     def _same_kind(self, word: str, query: Query) -> bool:
-        """A neighbour of the answer's part of speech and, for an ambiguous answer, closest to the sense chosen."""
+        """A neighbour of the answer's part of speech and, for an ambiguous answer, closest to a sense in the
+        lexicographer file of the sense chosen: *browser* is closest to the computer *virus* (a communication),
+        not to the infectious agent (an organism); senses of one file (*rubber* natural or synthetic, both
+        substances) are distinctions too fine for a word's vector to tell apart."""
         if query.pos and not set(query.pos) & set(self._vectors.part_of_speech(word)):
             return False
         if query.sense is None or len(query.senses) == 1:
             return True
         vector = self._vectors.vector(word)
-        return vector is None or query.senses[self._closest(query.senses, vector)] == query.sense
+        if vector is None:
+            return True
+        closest = query.senses[self._closest(query.senses, vector)]
+        return self._wordnet.synset(closest).lexfile == self._wordnet.synset(query.sense).lexfile
 
     def _same_file(self, text: str, query: Query) -> bool:
         """Whether ``text`` has a sense in the lexicographer file of the answer's (a substance for a substance)."""

@@ -35,6 +35,7 @@ class WordNet:
         self._lemmas: dict[tuple[str, bool], str | None] = {}
         self._narrow: dict[tuple[int, int], bool] = {}
         self._sense_numbers: dict[str, tuple[int, ...]] = {}
+        self._depths: dict[int, int] = {}
 
     def add_exceptions(self, pairs: Iterable[list[str]]) -> None:
         """Irregular noun plurals (``mitochondria``, ``mitochondrion``)."""
@@ -151,15 +152,47 @@ class WordNet:
         ``steps`` above both that is a narrow class (at most ``widest`` synsets below it): *fortress* and
         *castle* share *defensive structure* (43 below it); *speculation* and *result* only *message*
         and wider, *throne* and *belt* only *artifact* (over 10,000)."""
-        for a in self.senses(first, first.endswith("s"))[:senses]:
+        return any(self.narrow(common, widest) for common in self._shared_hypernyms(first, second, steps, senses))
+
+    def class_senses(self, text: str) -> list[int]:
+        """The senses of ``text`` (most frequent first) that say what class of thing it is: for a word in
+        lower case, not those WordNet writes with a capital (*mantle* is no *Mantle*, a baseball player)."""
+        found = self.senses(text, text.endswith("s"))
+        lemma = self.lemma(text, text.endswith("s"))
+        if lemma is None or not text.islower():
+            return found
+        return [number for number in found if lemma in self.synset(number).lemmas]
+
+    def depth(self, synset: int) -> int:
+        """How many steps ``synset`` lies below the root (*entity*), by its longest hypernym path."""
+        found = self._depths.get(synset)
+        if found is None:
+            parents = self.synset(synset).hypernyms
+            found = self._depths[synset] = 1 + max(map(self.depth, parents)) if parents else 0
+        return found
+
+    def near_kin(self, first: str, second: str, steps: int, depth: int, senses: int = 3) -> bool:
+        """Whether a frequent sense of each shares the other's lexicographer file and a hypernym at most
+        ``steps`` above both that lies at least ``depth`` steps below the root: *prokaryote* and *eukaryote*
+        are both kinds of *organism* (depth 5), *Manchuria* and *Mongolia* both a *geographical area*;
+        *flock* and *rain forest* meet only at *group* (depth 2)."""
+        return any(self.depth(common) >= depth for common in self._shared_hypernyms(first, second, steps, senses))
+
+    def _shared_hypernyms(self, first: str, second: str, steps: int, senses: int) -> Iterator[int]:
+        """The hypernyms at most ``steps`` above a frequent sense of each, for pairs of senses in one
+        lexicographer file, pair by pair (so a caller that finds what it wants stops early)."""
+        for a in self.class_senses(first)[:senses]:
             above_a = self.hypernym_distances(a, steps)
-            for b in self.senses(second, second.endswith("s"))[:senses]:
-                if self.synset(a).lexfile != self.synset(b).lexfile:
-                    continue
-                shared = above_a.keys() & self.hypernym_distances(b, steps).keys()
-                if any(self.narrow(common, widest) for common in shared):
-                    return True
-        return False
+            for b in self.class_senses(second)[:senses]:
+                if self.synset(a).lexfile == self.synset(b).lexfile:
+                    yield from above_a.keys() & self.hypernym_distances(b, steps).keys()
+
+    def same_file(self, first: str, second: str, senses: int = 3) -> bool:
+        """Whether the most frequent sense of ``second`` is in the lexicographer file of a frequent sense of
+        ``first`` (both attributes, both substances)."""
+        files = {self.synset(a).lexfile for a in self.class_senses(first)[:senses]}
+        found = self.class_senses(second)
+        return bool(found) and self.synset(found[0]).lexfile in files
 
     def irregular_plural(self, singular: str) -> str | None:
         """The plural of an irregular noun (``mitochondrion`` -> ``mitochondria``), if it is one."""
