@@ -137,7 +137,11 @@ def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder
     share = 100 * stats.fell_back / max(stats.wanted_choice, 1)
     print(
         f"\nItems that asked to be multiple choice or true/false but fell back to cloze: "
-        f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%).\n"
+        f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%)."
+    )
+    print(
+        "Blanks not asked because a student could rightly write many other words for them (no word bank "
+        f"or multiple-choice item of three options): {sum(stats.many_right_words.values())}.\n"
     )
 
 

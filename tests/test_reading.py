@@ -14,8 +14,8 @@ from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.nlp import pipeline
 from quizgen.generate.questions import claim_around
-from quizgen.generate.stems import around_answer, claim
-from quizgen.model import TrueFalse
+from quizgen.generate.stems import around_answer, claim, standing_alone, with_its_subject
+from quizgen.model import BLANK, TrueFalse
 from tests.samples import answer_in, quiz_from_text, rewords
 
 
@@ -117,3 +117,39 @@ def test_a_link_inside_the_sentence_is_left_out() -> None:
     sentence = "Photosynthetic membranes in prokaryotes, by contrast, are not organized into organelles."
     before, after = around_answer(answer_in(sentence, "prokaryotes", "term"))
     assert "contrast" not in before + after
+
+
+@pytest.mark.parametrize(
+    ("fragment", "answer", "expected"),
+    [
+        (
+            "Shares control of Lago Titicaca, world's highest navigable lake, with Bolivia",
+            "Lago Titicaca",
+            "Peru shares control of _____, world's highest navigable lake, with Bolivia.",
+        ),
+        (
+            "Strategic location in western South America; a remote slope is the source of the Amazon River",
+            "South America",
+            "Peru has a strategic location in western _____.",
+        ),
+    ],
+)
+def test_a_fact_sheet_fragment_gains_its_subject(fragment: str, answer: str, expected: str) -> None:
+    found = answer_in(fragment, answer, "place", full_clause=False)
+    given = with_its_subject(found, pipeline()(fragment)[:], "Peru")
+    assert given is not None and standing_alone(given, BLANK) == expected
+
+
+def test_a_fragment_about_no_country_is_not_asked() -> None:
+    fragment = "Shares control of Lago Titicaca with Bolivia"
+    assert with_its_subject(answer_in(fragment, "Lago Titicaca", "place"), pipeline()(fragment)[:], "") is None
+
+
+def test_he_never_stands_for_a_people(tmp_path: Path) -> None:
+    text = (
+        "The Crash of 1929\n\nHerbert Hoover became president at a time of prosperity.\n\nHopes\n\n"
+        "Americans hoped he would continue to lead the country through more economic growth.\n"
+        "Hoover had led the Food Administration during the war in Europe.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    assert not [item for item in quiz.items if "hoped he" in str(item)]

@@ -181,7 +181,13 @@ def _compound_head(term: str) -> list[str]:
     """A two-word term's head noun alone where the first word only says which one (*flea* for *rat flea*,
     *rainforest* for *Congo rainforest*); not a name's (*Old Kingdom*)."""
     words = term.split()
-    return [words[1]] if len(words) == 2 and words[1].islower() and words[1].isalpha() else []
+    if len(words) != 2 or not words[1].islower() or not words[1].isalpha() or words[0].endswith("."):
+        return []
+    return [words[1]] if zipf(words[1]) >= HEAD_ZIPF else []  # not "pestis" for "Yersinia pestis"
+
+
+HEAD_ZIPF = 3.0
+"""A head noun rarer than this is no English word a student writes alone (*pestis*, *coli*)."""
 
 
 def _in_english(name: str) -> list[str]:

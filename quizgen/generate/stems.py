@@ -149,7 +149,9 @@ def means_someone_unnamed(answer: Answer, span: Span) -> bool:
         if not answer.start <= token.idx - offset < answer.end
         and (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE))
     ]
-    return not names and not (answer.kind in PERSON_KINDS | NAME_LIKE and said <= _OF_THE_SUBJECT)
+    many = answer.plural or answer.text.endswith("s")  # "Americans hoped he ...": *he* is not Americans
+    may_be_meant = answer.kind in PERSON_KINDS | NAME_LIKE and not (answer.kind == "group" and many)
+    return not names and not (may_be_meant and said <= _OF_THE_SUBJECT)
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
