@@ -16,7 +16,7 @@ from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
-from quizgen.generate.stems import around_answer, claim, standing_alone, stem_for_options
+from quizgen.generate.stems import claim, short_parts, standing_alone, stem_for_options
 from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, Answer, AnswerKind
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
@@ -112,7 +112,7 @@ def _replaced(answer: Answer, replacement: str) -> str:
 def _cloze_text(answer: Answer) -> str:
     """The source sentence with the answer's span as blank 1, standing alone, its other text escaped
     (see :func:`~quizgen.model.cloze_text`)."""
-    before, after = around_answer(answer)
+    before, after = short_parts(answer)
     return cloze_text([before, 1, after])
 
 

@@ -279,7 +279,7 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
     rest = words(answer.rest)
     # A synonym the sentence itself uses is the word it defines the answer by ("tiny pores ... called
     # stomata"), so writing it in the blank is no answer; a rare one ("retardation") is no word a student writes.
-    synonyms = [s for s in synonyms if not contains_run(rest, words(s)) and zipf(s.split()[-1]) >= SYNONYM_ZIPF]
+    synonyms = [s for s in synonyms if not contains_run(rest, words(s)) and _written_by_students(s, answer.text)]
     bank = distractors.word_bank(answer, rng, CLOZE_DISTRACTORS)
     open_word = knowledge is not None and term and len(bank) < CLOZE_DISTRACTORS
     if (
@@ -302,6 +302,14 @@ def _has_many_right_words(answer: Answer, distractors: Distractors) -> bool:
 
 SYNONYM_ZIPF = 2.5
 """A WordNet synonym rarer than this (Zipf frequency) is not accepted: no student writes it."""
+SAME_SPELLING = 6
+"""A synonym whose first this many letters are the answer's is another spelling of it (*conquistadores*)."""
+
+
+def _written_by_students(synonym: str, answer: str) -> bool:
+    """Whether a student may write ``synonym`` for ``answer``: a common enough word, or another spelling."""
+    spelling = synonym[:SAME_SPELLING].lower() == answer[:SAME_SPELLING].lower()
+    return spelling or zipf(synonym.split()[-1]) >= SYNONYM_ZIPF
 
 
 def item_of_type(answer: Answer, distractors: Distractors, options: BuildOptions, item_type: ItemClass) -> Item | None:

@@ -821,9 +821,10 @@ def _second_claims(verb: Token, ids: set[int]) -> set[int]:
 def _movable(fronted: list[Token]) -> bool:
     """Whether a phrase that opens a sentence can close it: a phrase with a preposition (``In 1803``,
     ``Because of ...``), a clause with a subordinating word (``When we lean into the Sun``) or a date, none
-    with a pronoun (``Despite their small size``: whose, the student cannot tell once it stands last)."""
+    with a pronoun that stands for nothing in it (``Despite their small size``: whose, the student cannot
+    tell once it stands last; ``before Lewis and Clark set out on their expedition`` is fine)."""
     words = [t for t in fronted if not t.is_punct]
-    if not words or any(t.pos_ == "PRON" for t in words):
+    if not words or any(t.pos_ == "PRON" and not stands_for_earlier(t, words) for t in words):
         return False
     ids = {w.i for w in words}
     heads = [t for t in words if t.head.i not in ids]

@@ -102,9 +102,27 @@ def claim(answer: Answer, replacement: str) -> str | None:
     return f"{before}{replacement}{after}"
 
 
+LONG_STEM = 30
+"""A stem of more words than this is too long to read as one question (issue 13: at most 5% of them)."""
+
+
+def short_parts(answer: Answer) -> tuple[str, str]:
+    """The text before and after the answer that an item shows: its clause (see :func:`around_answer`), or,
+    when that runs over :data:`LONG_STEM` words, its claim in other words where that is shorter (an
+    opening description, an apposition or a second claim left out: see
+    :func:`~quizgen.generate.questions.claim_around`)."""
+    before, after = around_answer(answer)
+    if answer.claim is None or len(f"{before} x {after}".split()) <= LONG_STEM:
+        return before, after
+    short = answer.claim
+    return short if len(f"{short[0]} x {short[1]}".split()) < len(f"{before} x {after}".split()) else (before, after)
+
+
 def blank_stem(answer: Answer) -> str:
-    """The source sentence with the answer replaced by a blank (and no leading connective)."""
-    return standing_alone(answer, BLANK)
+    """The source sentence with the answer replaced by a blank (and no leading connective), shortened to
+    its claim when too long (see :func:`short_parts`)."""
+    before, after = short_parts(answer)
+    return f"{before}{BLANK}{after}"
 
 
 def stem_for_options(answer: Answer, options: Sequence[str]) -> str:
