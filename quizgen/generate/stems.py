@@ -172,7 +172,7 @@ def means_someone_unnamed(answer: Answer, span: Span) -> bool:
     return not names and not (may_be_meant and said <= _OF_THE_SUBJECT)
 
 
-_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "ORG", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
 """Entity types a proper noun stands in that never stand for the person a pronoun means."""
 NAME_LIKE = frozenset({"organisation", "name", "named"})
 """Kinds a tagger gives a person's name too ("France's _____ abandoned his quest": Napoleon)."""
