@@ -137,7 +137,11 @@ def report_items(documents: Sequence[Document], quizzes: Sequence[Quiz], builder
     share = 100 * stats.fell_back / max(stats.wanted_choice, 1)
     print(
         f"\nItems that asked to be multiple choice or true/false but fell back to cloze: "
-        f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%).\n"
+        f"{stats.fell_back} of {stats.wanted_choice} ({share:.0f}%)."
+    )
+    print(
+        "Blanks not asked because a student could rightly write many other words for them (no word bank "
+        f"or multiple-choice item of three options): {sum(stats.many_right_words.values())}.\n"
     )
 
 
@@ -185,6 +189,14 @@ def report_stems(quizzes: Sequence[Quiz]) -> None:
         print(f"| average stem length, {cls.type} | {sum(typed) / max(len(typed), 1):.1f} |")
     over = sum(length > STEM_WORDS_LIMIT for length in lengths.values())
     print(f"| stems over {STEM_WORDS_LIMIT} words | {_of(over, len(items))} |")
+    statements = [item for item in items if isinstance(item, TrueFalse)]
+    true = [item for item in statements if item.answer]
+    reworded = sum(item.statement.rstrip(".") not in item.source.sentence for item in true)
+    print(f"| true statements not copied from their sentence | {_of(reworded, len(true))} |")
+    print(f"| true / false statements | {len(true)} / {len(statements) - len(true)} |")
+    free = [item.blanks[0] for item in items if isinstance(item, Cloze) and not item.blanks[0].distractors]
+    accepting = sum(bool(blank.accept) for blank in free)
+    print(f"| free-recall cloze blanks accepting more than the answer | {_of(accepting, len(free))} |")
     print(f"\nOver {len(items)} items of the seeds and the corpus.\n")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -287,8 +288,19 @@ def answer_in(
     """An answer spanning the first occurrence of ``part_of`` in the sentence ``text`` (of document ``doc``)."""
     start = text.index(part_of)
     sentence = Sentence(text, "doc", section, part, position)
+    # a clause of a full sentence stands for one the builder could reword (see questions.claim_around)
+    claim = (text[:start], text[start + len(part_of) :]) if full_clause else None
     return Answer(
-        sentence, start, start + len(part_of), kind, score, category, plural, full_clause=full_clause, title=title
+        sentence,
+        start,
+        start + len(part_of),
+        kind,
+        score,
+        category,
+        plural,
+        full_clause=full_clause,
+        title=title,
+        claim=claim,
     )
 
 
@@ -375,6 +387,19 @@ def group_quiz(quiz_id: str = "water", hostile: bool = False) -> Quiz:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def rewords(text: str, sentence: str) -> bool:
+    """Whether ``text`` says only what ``sentence`` says in its words, in any order: each of its words is a
+    word of the sentence, used no more often, or one a rewording adds (a claim reworded: a phrase moved,
+    a passive made active)."""
+    said = Counter(_WORD.findall(sentence.lower()))
+    extra = Counter(_WORD.findall(text.lower())) - said
+    # the words a rewording adds: "was ... by" of a passive, a verb's other form ("caused" -> "causes")
+    return all(word in _REWORDING or any(word[:4] == other[:4] for other in said) for word in extra)
+
+
+_REWORDING = frozenset({"was", "were", "by"})
 
 
 def shortens(text: str, sentence: str) -> bool:

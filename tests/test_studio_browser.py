@@ -340,12 +340,13 @@ def test_hostile_input_is_escaped_refused_and_contained(teacher: Teacher, tmp_pa
     expect(page.get_by_role("heading", name="Review the items")).to_be_visible(timeout=WAIT_MS)
     expect(page.locator(".document")).to_contain_text("<img src=x onerror=alert('doc')>")
 
-    stem = teacher.card(0).locator("textarea").first
+    asked = teacher.card(1)  # the multiple-choice item on the Amazon (the first is a cloze on the Nile)
+    stem = asked.locator("textarea").first
     stem.fill("<script>alert('stem')</script> Which river?")
-    teacher.card(0).get_by_role("button", name=re.compile("^Save changes")).click()
+    asked.get_by_role("button", name=re.compile("^Save changes")).click()
     expect(teacher.status()).to_contain_text("saved")
     page.reload()
-    expect(teacher.card(0).locator("textarea").first).to_have_value("<script>alert('stem')</script> Which river?")
+    expect(teacher.card(1).locator("textarea").first).to_have_value("<script>alert('stem')</script> Which river?")
     assert page.locator("script:not([src])").count() == 0
 
     # A 50 MB upload is refused with the limit, and nothing of it is kept.

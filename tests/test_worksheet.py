@@ -165,7 +165,7 @@ def check_pair(quiz: Quiz, worksheet_html: str, key_html: str) -> None:
 
 def check_student_question(item: Item, question: Node) -> None:
     """The student sees the prompt and where to answer, never the answer."""
-    text = question.text()
+    text = question.text().removeprefix(printed_number(question))  # item 3 may ask for a 3
     if isinstance(item, Cloze):
         blanks = question.find_all("blank")
         assert len(blanks) == len(item.blanks)

@@ -34,7 +34,13 @@ from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items, shown_by
 from quizgen.generate.revise import ItemReviser
-from quizgen.generate.stems import means_someone_unnamed, naming_the_country, points_back, with_stem
+from quizgen.generate.stems import (
+    means_someone_unnamed,
+    naming_the_country,
+    points_back,
+    with_its_subject,
+    with_stem,
+)
 from quizgen.generate.types import Analysed, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import GROUP_TYPES, Document, Item, Quiz
@@ -230,6 +236,7 @@ def _count(total: PlanStats, stats: PlanStats) -> None:
     total.wanted_choice += stats.wanted_choice
     total.fell_back += stats.fell_back
     total.by_document.update(stats.by_document)
+    total.many_right_words.update(stats.many_right_words)
 
 
 def _quiz(document: Document, items: Sequence[Item]) -> Quiz:
@@ -272,9 +279,10 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
     country = document.title if category is not None and category.kind == "countries" else ""
     stemmed = (
         [
-            naming_the_country(stemmed, country)
+            naming_the_country(subjected, country)
             for stemmed in (with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon))
             if not means_someone_unnamed(stemmed, sentence.span)
+            and (subjected := with_its_subject(stemmed, sentence.span, country)) is not None
         ]
         for sentence in sentences
     )

@@ -16,7 +16,7 @@ from typing import TypedDict
 
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
-from quizgen.generate.stems import around_answer, standing_alone, stem_for_options
+from quizgen.generate.stems import claim, short_parts, standing_alone, stem_for_options
 from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, Answer, AnswerKind
 from quizgen.generate.words import spelling_variants, zipf
 from quizgen.model import (
@@ -80,7 +80,7 @@ def true_false(answer: Answer, wrong: str, rng: random.Random) -> TrueFalse:
     """
     is_true = rng.random() < 0.5
     replacement = answer.text if is_true else wrong
-    statement = standing_alone(answer, replacement)
+    statement = claim(answer, replacement) or standing_alone(answer, replacement)
     return TrueFalse(statement=statement, answer=is_true, **_common(answer, TrueFalse.type))
 
 
@@ -112,7 +112,7 @@ def _replaced(answer: Answer, replacement: str) -> str:
 def _cloze_text(answer: Answer) -> str:
     """The source sentence with the answer's span as blank 1, standing alone, its other text escaped
     (see :func:`~quizgen.model.cloze_text`)."""
-    before, after = around_answer(answer)
+    before, after = short_parts(answer)
     return cloze_text([before, 1, after])
 
 
@@ -142,7 +142,8 @@ def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
     if answer.kind == "person" and len(text.split()) > 1:
         accepted += _name_forms(text)
     accepted += number_spellings(text)
-    accepted += _in_english(text) if answer.kind in PLACE_KINDS else []
+    accepted += _in_english(text) + _place_forms(text) if answer.kind in PLACE_KINDS else []
+    accepted += _compound_head(text) if answer.kind == "term" else []
     accepted += spelling_variants(text)
     if answer.head:
         accepted += [answer.head, *spelling_variants(answer.head)]
@@ -154,6 +155,39 @@ PLACE_KINDS: frozenset[AnswerKind] = frozenset({"place", "name", *LIST_KINDS})
 _GENERIC_NAMES = {"lago": "Lake", "lac": "Lake", "monte": "Mount", "mont": "Mount"}
 """The word a place's name begins with in Spanish, Italian, Portuguese or French, and its English one
 (not *Rio*: English keeps it, as in *Rio Grande*)."""
+
+
+_PLACE_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern ancient modern upper lower".split()
+)
+"""Words before a place's name that narrow it (*Western South America*, *Ancient Egypt*): the name alone is
+right too."""
+_MOUNT = re.compile(r"^(?:Mount|Mt\.?)\s+(?=[A-Z])")
+
+
+def _place_forms(name: str) -> list[str]:
+    """A place's name without a word that narrows it ("South America" for "Western South America"), and a
+    mountain's as *Mt.* or alone ("Mt. Fuji", "Fuji" for "Mount Fuji")."""
+    first, _, rest = name.partition(" ")
+    forms = [rest] if first.lower() in _PLACE_QUALIFIERS and rest[:1].isupper() else []
+    if _MOUNT.match(name):
+        alone = _MOUNT.sub("", name)
+        forms += [alone, f"Mt. {alone}", f"Mount {alone}"]
+    return forms
+
+
+def _compound_head(term: str) -> list[str]:
+    """A two-word term's head noun alone where the first word only says which one (*flea* for *rat flea*,
+    *rainforest* for *Congo rainforest*); not a name's (*Old Kingdom*)."""
+    words = term.split()
+    if len(words) != 2 or not words[1].islower() or not words[1].isalpha() or words[0].endswith("."):
+        return []
+    return [words[1]] if zipf(words[1]) >= HEAD_ZIPF else []  # not "pestis" for "Yersinia pestis"
+
+
+HEAD_ZIPF = 3.0
+"""A head noun rarer than this is no English word a student writes alone (*pestis*, *coli*)."""
 
 
 def _in_english(name: str) -> list[str]:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
+from quizgen.check import check_item
 from quizgen.check.asked import asked as what_is_asked
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.importance import of_a_family
@@ -38,7 +39,7 @@ from quizgen.generate.types import (
     YEAR_KINDS,
     Answer,
 )
-from quizgen.generate.words import contains_run, letter_words, normalise, words
+from quizgen.generate.words import contains_run, letter_words, normalise, words, zipf
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
 MCQ_OPTIONS_FROM_DOCUMENT = 1
@@ -60,6 +61,9 @@ class PlanStats:
     """Of those, items that became cloze for want of three good wrong options."""
     by_document: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The same two counts for each document, by its id."""
+    many_right_words: dict[str, int] = field(default_factory=dict)
+    """For each document, the blanks not asked because a student could rightly write many other words
+    for them and no word bank or multiple-choice item could be made (see :func:`_cloze`)."""
 
     def record(self, document_id: str, fell_back: bool) -> None:
         """Count one item that asked to be multiple choice or true/false, and whether it became cloze."""
@@ -98,6 +102,11 @@ def plan_items(
                 continue
             preferred = _preferred_type(answer, options.types)
             item = _make_item(answer, distractors, options, preferred, used)
+            if item is not None and check_item(item):
+                item = None  # the last gate would leave it out unreplaced: the sentence's next answer instead
+            if item is None and _has_many_right_words(answer, distractors):
+                document = answer.sentence.document_id
+                stats.many_right_words[document] = stats.many_right_words.get(document, 0) + 1
             if item is not None and preferred is not Cloze:
                 stats.record(answer.sentence.document_id, isinstance(item, Cloze))
             if item is not None:
@@ -281,11 +290,15 @@ def _make_item(
     rng = item_random(options.seed, answer)
     types = options.types
     if preferred is Cloze:
-        return _cloze(answer, distractors, rng) if answer.kind != "reason" else None
+        made = _cloze(answer, distractors, rng) if answer.kind != "reason" else None
+        if made is None and MultipleChoice in types and answer.kind == "term":
+            return _choice_of_many_right_words(answer, distractors, rng, used)
+        return made
     can_be_statement = (
         TrueFalse in types
         and answer.kind not in STATEMENT_KINDS_EXCLUDED
         and answer.full_clause
+        and answer.claim is not None  # a statement says the claim in other words, never the sentence copied
         and not _dates_elsewhere(answer)
     )
     if preferred is MultipleChoice or not can_be_statement:
@@ -303,6 +316,19 @@ def _make_item(
     return _cloze(answer, distractors, rng) if Cloze in types and answer.kind != "reason" else None
 
 
+def _choice_of_many_right_words(
+    answer: Answer, distractors: Distractors, rng: random.Random, used: Counter[str]
+) -> MultipleChoice | None:
+    """A multiple-choice item for a word a cloze cannot ask (many right words, no word bank), when three
+    wrong options of its class are found and none is a near synonym of it (*recession* for *slowdown*)."""
+    knowledge = distractors.knowledge
+    wrong = distractors.choose(answer, rng, from_document=0, used=used)
+    if knowledge is None or wrong is None or any(knowledge.close_in_meaning(answer.text, w) for w in wrong):
+        return None
+    used.update(normalise(option) for option in wrong)
+    return multiple_choice(answer, wrong, rng)
+
+
 NAME_KINDS = PERSON_KINDS | SEMANTIC_KINDS
 """Kinds whose false statement swaps in a name of the document's own (see :func:`_make_item`)."""
 
@@ -311,18 +337,47 @@ CLOZE_DISTRACTORS = 3
 """Plausible wrong answers a cloze blank keeps (for a worksheet's word bank), when there are any."""
 
 
-def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloze:
+def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloze | None:
+    """A cloze item, or ``None`` when its blank is a common word with many near synonyms (*slowdown*:
+    recession, downturn...) and three plausible wrong answers for a word bank cannot be found: as free
+    recall, a student writing a right word would be marked wrong."""
     knowledge = distractors.knowledge
-    synonyms = (
-        knowledge.synonyms(answer.text, answer.sentence.text, answer.plural)
-        if knowledge is not None and answer.kind == "term"
-        else []
-    )
+    term = knowledge is not None and answer.kind == "term"
+    synonyms = knowledge.synonyms(answer.text, answer.sentence.text, answer.plural) if knowledge and term else []
     rest = words(answer.rest)
     # A synonym the sentence itself uses is the word it defines the answer by ("tiny pores ... called
-    # stomata"), so writing it in the blank is no answer.
-    synonyms = [synonym for synonym in synonyms if not contains_run(rest, words(synonym))]
-    return cloze(answer, distractors.lexicon, distractors.word_bank(answer, rng, CLOZE_DISTRACTORS), synonyms)
+    # stomata"), so writing it in the blank is no answer; a rare one ("retardation") is no word a student writes.
+    synonyms = [s for s in synonyms if not contains_run(rest, words(s)) and _written_by_students(s, answer.text)]
+    bank = distractors.word_bank(answer, rng, CLOZE_DISTRACTORS)
+    open_word = knowledge is not None and term and len(bank) < CLOZE_DISTRACTORS
+    if (
+        open_word
+        and knowledge is not None
+        and knowledge.many_right_words(answer.text, answer.sentence.text, answer.plural)
+    ):
+        return None
+    return cloze(answer, distractors.lexicon, bank, synonyms)
+
+
+def _has_many_right_words(answer: Answer, distractors: Distractors) -> bool:
+    knowledge = distractors.knowledge
+    return (
+        knowledge is not None
+        and answer.kind == "term"
+        and knowledge.many_right_words(answer.text, answer.sentence.text, answer.plural)
+    )
+
+
+SYNONYM_ZIPF = 2.5
+"""A WordNet synonym rarer than this (Zipf frequency) is not accepted: no student writes it."""
+SAME_SPELLING = 6
+"""A synonym whose first this many letters are the answer's is another spelling of it (*conquistadores*)."""
+
+
+def _written_by_students(synonym: str, answer: str) -> bool:
+    """Whether a student may write ``synonym`` for ``answer``: a common enough word, or another spelling."""
+    spelling = synonym[:SAME_SPELLING].lower() == answer[:SAME_SPELLING].lower()
+    return spelling or zipf(synonym.split()[-1]) >= SYNONYM_ZIPF
 
 
 def item_of_type(answer: Answer, distractors: Distractors, options: BuildOptions, item_type: ItemClass) -> Item | None:

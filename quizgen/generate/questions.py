@@ -682,3 +682,255 @@ def _finish(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", text)).strip(" ,;:")
     return text[:1].upper() + text[1:] + "?"
+
+
+def claim_around(answer: Answer, span: Span) -> tuple[str, str] | None:
+    """The claim of the answer's clause said in other words, split at the answer as :func:`clause_around`
+    is: what a true/false statement says, so a true one is not the sentence copied. A past passive clause
+    with its agent becomes active (``Iceland was ruled by Norway`` -> ``Norway ruled Iceland``); a phrase
+    that opens the sentence moves to the end (``In 1803, Jefferson bought ...`` -> ``Jefferson bought ...
+    in 1803``), or is left out when it is only a description (``Independent for over 300 years,``) or a
+    link to the sentence before (``As a result,``); a description in apposition to the subject and a
+    second claim joined by ``, and`` to a phrase (``the longest river in Africa, and the second-longest
+    ...``) are left out. ``None`` when none of these applies, or the sentence is not one plain clause
+    whose main verb holds the answer."""
+    tokens = answer_tokens(answer, span)
+    verb = span.root
+    if not _claim_verb_holds(tokens, verb) or any(t.text == ";" for t in span):
+        return None
+    ids = {t.i for t in tokens}
+    parts = _parts(span, verb, set(), frozenset(ids))
+    if parts is None or parts[0].pos_ == "PRON" or parts[0].head.i != verb.i:
+        return None
+    subject, fronted, body = parts
+    if min(_subtree(subject)) > verb.i:
+        return None  # "Across the center of Africa lies a swath ...": the subject follows its verb
+    if _lost_before_subject(span, subject, fronted, _dropped(verb, frozenset(ids))):
+        return None  # "When we lean into the Sun, ...": a condition the claim needs would go
+    fronted = [t for t in fronted if not _linking(t, fronted)]
+    second = _second_claims(verb, ids)
+    body = [t for t in body if t.i not in second]
+    subject_tokens = _plain_subject(subject, ids)
+    active = _active(verb, subject_tokens, body) or _passive(verb, subject_tokens, body)
+    if fronted and not _movable(fronted) and (ids & {t.i for t in fronted} or not _only_describes(fronted)):
+        return None  # "When we lean into the Sun,": a condition that cannot move, and must not go
+    moved = fronted if _movable(fronted) else []
+    if moved and (_has_second_clause(verb, body) or any(t.pos_ == "PRON" for t in subject_tokens)):
+        return None  # moved past a second clause, or after what its pronoun stands for, it says something else
+    changed = active is not None or fronted or second or len(subject_tokens) < len(list(subject.subtree))
+    if not changed:
+        return None
+    order: list[Token | _Inserted] = [*(active or sorted([*subject_tokens, *body], key=lambda t: t.i)), *moved]
+    lowered = {t.i for t in [*(subject_tokens[:1] if active else []), *moved[:1]] if _common_word(t)}
+    return _split_claim(order, tokens, lowered) if ids <= {t.i for t in order} else None
+
+
+def _common_word(token: Token) -> bool:
+    """Whether a word that moves from the start of a sentence is written in lower case there (no name)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    in_a_name = token.pos_ in ("NOUN", "ADJ") and following is not None and following.pos_ == "PROPN"
+    return token.pos_ in _COMMON_POS and token.ent_type_ in ("", "DATE", "TIME", "CARDINAL") and not in_a_name
+
+
+_COMMON_POS = frozenset({"DET", "ADP", "SCONJ", "ADV", "NOUN", "ADJ", "NUM"})
+
+
+def _claim_verb_holds(tokens: list[Token], verb: Token) -> bool:
+    """Whether the nearest verb above the answer is the sentence's main verb (not a joined clause's)."""
+    head = _head(tokens)
+    if head is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    while head.pos_ not in ("VERB", "AUX") and head.i != verb.i:
+        head = head.head
+    return head.i == verb.i or not any(t.dep_ == "conj" for t in [head, *head.ancestors] if t.i != verb.i)
+
+
+def _lost_before_subject(span: Span, subject: Token, fronted: list[Token], asides: set[int]) -> bool:
+    """Whether words before the subject would go that are neither in the opening phrase nor asides."""
+    kept = {t.i for t in fronted} | asides
+    start = min(_subtree(subject))
+    return any(t.i not in kept and not t.is_punct and t.lower_ not in _LINKING_WORDS for t in span if t.i < start)
+
+
+def _linking(token: Token, fronted: list[Token]) -> bool:
+    """Whether a token of an opening phrase only links to the sentence before (``Indeed,``, ``As a result,``)."""
+    top = token
+    ids = {t.i for t in fronted}
+    while top.head.i in ids and top.head.i != top.i:
+        top = top.head
+    authors = top.lemma_ in _AUTHORS_VERBS and any(c.lower_ in ("we", "i") for c in top.children)
+    return (
+        authors  # "As we shall show,"
+        or top.lower_ in _LINKING_WORDS
+        or (top.dep_ == "prep" and (_linking_phrase(top) or _as_a_result(top)))
+    )
+
+
+def _as_a_result(preposition: Token) -> bool:
+    return preposition.lower_ == "as" and any(c.lower_ == "result" for c in preposition.children)
+
+
+def _plain_subject(subject: Token, ids: set[int]) -> list[Token]:
+    """The subject's words without a description in apposition and its commas (``The word virus, Latin for
+    poison,``), unless the answer is in it."""
+    dropped = set(_in_parentheses(subject))
+    closing: list[Token] = []
+    for token in subject.subtree:
+        if token.dep_ == "appos" and not ids & _subtree(token):
+            dropped |= _subtree(token) | _commas_around(token)
+        elif token.dep_ == "appos":
+            after = max(_subtree(token)) + 1
+            closing += [token.doc[after]] if after < len(token.doc) and token.doc[after].text == "," else []
+    return [*(t for t in subject.subtree if t.i not in dropped), *closing]
+
+
+def _only_describes(fronted: list[Token]) -> bool:
+    """Whether an opening phrase only describes the subject (``Independent for over 300 years,``, ``Facing
+    impeachment ...,``): an adjective or participle with no subordinating word, which may be left out."""
+    words = [t for t in fronted if not t.is_punct]
+    ids = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in ids]
+    return bool(heads) and all(
+        t.tag_ in ("JJ", "VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children) for t in heads
+    )
+
+
+def _has_second_clause(verb: Token, body: list[Token]) -> bool:
+    kept = {t.i for t in body}
+    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in kept for c in verb.children)
+
+
+def _second_claims(verb: Token, ids: set[int]) -> set[int]:
+    """Tokens of a phrase joined to one other by a comma and *and* (``..., and the second-longest ...``)
+    that does not hold the answer: a claim of its own beside the one asked (never a member of a list)."""
+    found: set[int] = set()
+    for token in verb.subtree:
+        head = token.head
+        if token.dep_ != "conj" or token.pos_ in ("VERB", "AUX") or head.pos_ == "VERB":
+            continue
+        if head.pos_ == "AUX" and head.lemma_ != "be":
+            continue
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+            continue  # "Asia, Africa, and Latin America": a list
+        cc = [c for c in head.children if c.dep_ == "cc" and c.i < token.i]
+        joined = _subtree(token)
+        if len(cc) != 1 or cc[0].lower_ != "and" or ids & joined:
+            continue
+        if cc[0].i > 0 and token.doc[cc[0].i - 1].text == ",":
+            found |= {cc[0].i - 1, cc[0].i, *joined}
+    return found
+
+
+def _movable(fronted: list[Token]) -> bool:
+    """Whether a phrase that opens a sentence can close it: a phrase with a preposition (``In 1803``,
+    ``Because of ...``), a clause with a subordinating word (``When we lean into the Sun``) or a date, none
+    with a pronoun that stands for nothing in it (``Despite their small size``: whose, the student cannot
+    tell once it stands last; ``before Lewis and Clark set out on their expedition`` is fine)."""
+    words = [t for t in fronted if not t.is_punct]
+    if not words or any(t.pos_ == "PRON" and not stands_for_earlier(t, words) for t in words):
+        return False
+    ids = {w.i for w in words}
+    heads = [t for t in words if t.head.i not in ids]
+    return all(
+        t.dep_ in ("prep", "npadvmod") or t.ent_type_ in ("DATE", "TIME") or any(c.dep_ == "mark" for c in t.children)
+        for t in heads
+    )
+
+
+def _active(verb: Token, subject: list[Token], body: list[Token]) -> list[Token | _Inserted] | None:
+    """A past passive clause with its agent in the active (``Iceland was subsequently ruled by Norway and
+    Denmark`` -> ``Norway and Denmark subsequently ruled Iceland``): the agent first, the verb in its
+    past form (a regular verb's past participle is its past tense), the subject as the object."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.i > verb.i]
+    past = auxiliaries in (["was"], ["were"]) and verb.lower_.endswith("ed")
+    if verb.tag_ != "VBN" or not (past or auxiliaries in (["is"], ["are"])):
+        return None
+    objects = [c for c in agents[0].children if c.dep_ == "pobj"] if len(agents) == 1 else []
+    if len(objects) != 1 or objects[0].pos_ == "PRON" or not subject or subject[0].pos_ == "PRON":
+        return None
+    agent = sorted(objects[0].subtree, key=lambda t: t.i)
+    kept = {t.i for t in body}
+    if not {t.i for t in agent} <= kept or any(c.dep_ == "conj" for c in verb.children if c.i in kept):
+        return None
+    agent_ids = {t.i for t in agent} | {agents[0].i}
+    adverbs = [t for t in body if t.i < verb.i and t.dep_ in ("advmod", "neg")]
+    rest = [t for t in body if t.i > verb.i and t.i not in agent_ids]
+    if past:
+        return [*agent, *adverbs, verb, *subject, *rest]
+    plural = objects[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in objects[0].children)
+    present = _Inserted(verb.lemma_ if plural else _third_person(verb.lemma_))
+    return [*agent, *adverbs, present, *subject, *rest]
+
+
+def _third_person(lemma: str) -> str:
+    """The present tense of a verb after *he*, *she* or *it* (*causes*, *reaches*, *carries*)."""
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return f"{lemma}es"
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{lemma[:-1]}ies"
+    return f"{lemma}s"
+
+
+@dataclass(frozen=True)
+class _Inserted:
+    """A word a reworded claim adds (*was*, *by*), standing among the sentence's tokens."""
+
+    text: str
+    i: int = -1
+    whitespace_: str = " "
+    is_punct: bool = False
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+
+def _passive(verb: Token, subject: list[Token], body: list[Token]) -> list[Token | _Inserted] | None:
+    """A past active clause with a direct object in the passive (``Japan occupied Manchuria`` -> ``Manchuria
+    was occupied by Japan``): for a regular verb, whose past tense is its past participle, with no auxiliary,
+    particle or second object, and no pronoun in the subject or object."""
+    children = [c for c in verb.children if c.i in {t.i for t in body} or c.dep_ in ("aux", "neg")]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if verb.tag_ != "VBD" or not verb.lower_.endswith("ed") or len(objects) != 1:
+        return None
+    if any(c.dep_ in ("aux", "neg", "prt", "dative", "ccomp", "xcomp", "conj", "oprd") for c in children):
+        return None
+    thing = sorted(objects[0].subtree, key=lambda t: t.i)
+    kept = {t.i for t in body}
+    if not {t.i for t in thing} <= kept or any(t.pos_ == "PRON" for t in [*thing, *subject]) or not subject:
+        return None
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in objects[0].children):
+        return None  # "impeached VIZCARRA ... and removed him": a second clause the parse hung on the object
+    named = objects[0].pos_ == "PROPN" and not objects[0].lower_.endswith("s")  # "VIZCARRA", tagged NNS
+    plural = (objects[0].tag_ in ("NNS", "NNPS") and not named) or any(c.dep_ == "conj" for c in objects[0].children)
+    adverbs = [t for t in body if t.i < verb.i and t.dep_ == "advmod"]
+    rest = [t for t in body if t.i > verb.i and t.i not in {x.i for x in thing}]
+    be = _Inserted("were" if plural else "was")
+    return [*thing, be, *adverbs, verb, _Inserted("by"), *subject, *rest]
+
+
+def _split_claim(order: list[Token | _Inserted], answer: list[Token], lowered: set[int]) -> tuple[str, str] | None:
+    """The claim's text before and after the answer's tokens (which must stand together in ``order``), its
+    first word capitalised and the words of ``lowered`` in lower case, ending in a full stop."""
+    positions = [index for index, token in enumerate(order) if token.i in {t.i for t in answer}]
+    if not positions or positions != list(range(positions[0], positions[0] + len(answer))):
+        return None
+    if positions[0] > 0 and answer[0].is_sent_start and _common_word(answer[0]):
+        return None  # "Scientists" would stand capitalised inside the claim
+    words = []
+    for index, token in enumerate(order):
+        word = token.lower_ if token.i in lowered else token.text
+        follows = order[index + 1] if index + 1 < len(order) else None
+        space = token.whitespace_
+        if follows is not None and follows.i != token.i + 1 and not follows.is_punct:
+            space = " "
+        words.append(word + (space if follows is not None else ""))
+    start, end = positions[0], positions[-1] + 1
+    before = "".join(words[:start])
+    after = _tidy("".join(words[end:])).rstrip(" ,;:")
+    before = _tidy(before)
+    before = before[:1].upper() + before[1:] + " " if before else ""
+    joined = end < len(order) and order[end].i == answer[-1].i + 1
+    space = answer[-1].whitespace_ if joined else " " if after and after[0] not in ",.;:')”%’" else ""
+    return before, space + after + "."

@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizgen.generate.questions import clause_around, wh_question
+from quizgen.english import indefinite_article
+from quizgen.generate.nlp import pipeline
+from quizgen.generate.questions import claim_around, clause_around, wh_question
 from quizgen.generate.types import PERSON_KINDS, Answer
 from quizgen.model import BLANK
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 def with_stem(answer: Answer, span: Span) -> Answer:
@@ -26,7 +28,7 @@ def with_stem(answer: Answer, span: Span) -> Answer:
     a stem (a definition, a reason or a fact-sheet line: see :mod:`quizgen.generate.ideas`)."""
     if answer.stem:
         return answer
-    answer = replace(answer, clause=clause_around(answer, span))
+    answer = replace(answer, clause=clause_around(answer, span), claim=claim_around(answer, span))
     question = wh_question(answer, span)
     if question is None:
         return replace(answer, stem=blank_stem(answer))
@@ -41,10 +43,18 @@ what a person writing questions about the text asks about (see bench/README.md, 
 _CONNECTIVE = re.compile(
     r"^(?:(?:however|therefore|thus|moreover|furthermore|nevertheless|nonetheless|meanwhile|instead|also|"
     r"finally|still|yet|indeed|consequently|as a result|in addition|in fact|for example|for instance|in turn|"
-    r"on the other hand|by contrast|in contrast|at the same time|at that time|up to this point),|and|but|yet|so)\s+",
+    r"on the other hand|by contrast|in contrast|at the same time),|and|but|yet|so)\s+",
     re.IGNORECASE,
 )
-"""A word that links the sentence to the one before it, which the student does not have."""
+"""A word that links the sentence to the one before it, which the student does not have (not *Up to this
+point,* nor *At that time,*: left out, they change the claim, so the sentence points back and is not asked)."""
+
+_INSIDE_CONNECTIVE = re.compile(
+    r",\s*(?:however|therefore|thus|moreover|furthermore|nevertheless|nonetheless|by contrast|in contrast|"
+    r"for example|for instance|in turn|in fact|though|too|instead),(?=\s)",
+    re.IGNORECASE,
+)
+"""The same link between commas inside the sentence ("Membranes in prokaryotes, by contrast, are ...")."""
 
 
 _PRONOUN_START = re.compile(
@@ -66,6 +76,7 @@ def around_answer(answer: Answer) -> tuple[str, str]:
     clause_end = after.find("; ")
     if clause_end >= 0:
         after = after[:clause_end].rstrip(",: ") + "."
+    before, after = _INSIDE_CONNECTIVE.sub("", before), _INSIDE_CONNECTIVE.sub("", after)
     trimmed = _CONNECTIVE.sub("", before, count=1)
     if trimmed != before or clause_start >= 0:
         before = trimmed[:1].upper() + trimmed[1:]
@@ -80,9 +91,38 @@ def standing_alone(answer: Answer, replacement: str) -> str:
     return f"{before}{replacement}{after}"
 
 
+def claim(answer: Answer, replacement: str) -> str | None:
+    """The answer's claim in other words (see :func:`~quizgen.generate.questions.claim_around`) with the
+    answer's span replaced, or ``None`` when the clause could not be reworded."""
+    if answer.claim is None:
+        return None
+    before, after = answer.claim
+    if not before:
+        replacement = replacement[:1].upper() + replacement[1:]
+    return f"{before}{replacement}{after}"
+
+
+LONG_STEM = 30
+"""A stem of more words than this is too long to read as one question (issue 13: at most 5% of them)."""
+
+
+def short_parts(answer: Answer) -> tuple[str, str]:
+    """The text before and after the answer that an item shows: its clause (see :func:`around_answer`), or,
+    when that runs over :data:`LONG_STEM` words, its claim in other words where that is shorter (an
+    opening description, an apposition or a second claim left out: see
+    :func:`~quizgen.generate.questions.claim_around`)."""
+    before, after = around_answer(answer)
+    if answer.claim is None or len(f"{before} x {after}".split()) <= LONG_STEM:
+        return before, after
+    short = answer.claim
+    return short if len(f"{short[0]} x {short[1]}".split()) < len(f"{before} x {after}".split()) else (before, after)
+
+
 def blank_stem(answer: Answer) -> str:
-    """The source sentence with the answer replaced by a blank (and no leading connective)."""
-    return standing_alone(answer, BLANK)
+    """The source sentence with the answer replaced by a blank (and no leading connective), shortened to
+    its claim when too long (see :func:`short_parts`)."""
+    before, after = short_parts(answer)
+    return f"{before}{BLANK}{after}"
 
 
 def stem_for_options(answer: Answer, options: Sequence[str]) -> str:
@@ -127,13 +167,72 @@ def means_someone_unnamed(answer: Answer, span: Span) -> bool:
         if not answer.start <= token.idx - offset < answer.end
         and (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE))
     ]
-    return not names and not (answer.kind in PERSON_KINDS | NAME_LIKE and said <= _OF_THE_SUBJECT)
+    many = answer.plural or answer.text.endswith("s")  # "Americans hoped he ...": *he* is not Americans
+    may_be_meant = answer.kind in PERSON_KINDS | NAME_LIKE and not (answer.kind == "group" and many)
+    return not names and not (may_be_meant and said <= _OF_THE_SUBJECT)
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
 """Entity types a proper noun stands in that never stand for the person a pronoun means."""
 NAME_LIKE = frozenset({"organisation", "name", "named"})
 """Kinds a tagger gives a person's name too ("France's _____ abandoned his quest": Napoleon)."""
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def with_its_subject(answer: Answer, span: Span, subject: str) -> Answer | None:
+    """``answer`` with a fact-sheet fragment that has no subject given the document's (``subject``, a
+    country): a verb that opens it takes it (*Shares control of ...* -> *Peru shares control of ...*), a
+    participle takes it and *is* (*composed of four islands* -> *Japan is composed of ...*), a noun phrase
+    takes it and *has* (*more land covered by glaciers ...* -> *Iceland has more land ...*). ``None`` when
+    the fragment has no verb to take a subject and the document names none, or holds a list in parentheses:
+    the student cannot tell what it is about."""
+    segment = _segment(answer, span)
+    words = [t for t in segment if not t.is_punct]
+    inside = {t.i for t in segment}
+    if not words or answer.stem.endswith("?") or any(t.dep_ in _SUBJECTS and t.head.i in inside for t in segment):
+        return answer
+    first = words[0]
+    if first.tag_ not in ("VBZ", "VBP", "VBN") and any(t.tag_ in _FINITE for t in words):
+        return answer
+    if not subject or any(t.text == "(" for t in segment):
+        return None
+    before, after = around_answer(answer)
+    clause = before if before else ""
+    lowered = clause[:1].lower() + clause[1:] if first.pos_ != "PROPN" else clause
+    if first.tag_ in ("VBZ", "VBP") or _reads_as_verb(subject, lowered):
+        prefix = f"{subject} "
+    elif first.tag_ == "VBN":
+        prefix = f"{subject} is "
+    else:
+        article = "" if first.dep_ == "det" or first.tag_ in ("JJR", "RBR", "NNS", "CD") else "a "
+        prefix = f"{subject} has {indefinite_article(lowered) + ' ' if article else ''}"
+    if not before:
+        return None  # the answer opens the fragment: "Lago Titicaca ..." would need its own verb
+    after = after if after.rstrip().endswith(".") else after.rstrip() + "."
+    moved = replace(answer, clause=(prefix + lowered, after))
+    return replace(moved, stem=blank_stem(moved)) if BLANK in answer.stem else moved
+
+
+def _reads_as_verb(subject: str, fragment: str) -> bool:
+    """Whether ``fragment`` opens with a verb once ``subject`` stands before it ("Peru shares control of
+    ...": the parse of the fragment alone took *Shares* for a noun)."""
+    parsed = pipeline()(f"{subject} {fragment}")
+    words = subject.split()
+    verb = parsed[len(words)] if len(parsed) > len(words) else None
+    return verb is not None and verb.tag_ in ("VBZ", "VBP")
+
+
+def _segment(answer: Answer, span: Span) -> list[Token]:
+    """The tokens of the answer's part of the sentence between semicolons."""
+    offset = span.start_char
+    tokens = list(span)
+    at = next((i for i, t in enumerate(tokens) if t.idx - offset >= answer.start), 0)
+    start = max((i + 1 for i, t in enumerate(tokens[:at]) if t.text == ";"), default=0)
+    end = next((i for i, t in enumerate(tokens) if i >= at and t.text == ";"), len(tokens))
+    return tokens[start:end]
 
 
 _THE_COUNTRY = re.compile(r"\b([Tt])he (country|nation)\b(?!['’])")

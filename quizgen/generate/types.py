@@ -197,6 +197,10 @@ class Answer:
     """The text before and after the answer in its clause, with what the clause does not need left out
     (set by :func:`quizgen.generate.stems.with_stem`; see :func:`quizgen.generate.questions.clause_around`);
     ``None``: the whole sentence."""
+    claim: tuple[str, str] | None = None
+    """The text before and after the answer in its clause's claim said in other words (set by
+    :func:`quizgen.generate.stems.with_stem`; see :func:`quizgen.generate.questions.claim_around`): what a
+    true/false statement says; ``None``: the clause could not be reworded."""
     head: str = ""
     """For a term that is adjectives and a noun ("lush grasslands"), the noun alone, which a student
     may rightly write; else empty."""

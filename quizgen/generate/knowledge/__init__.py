@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 from quizgen.generate.knowledge.proposals import Proposer
 from quizgen.generate.knowledge.vectors import Vectors
 from quizgen.generate.knowledge.wordnet import WordNet
+from quizgen.generate.words import zipf
 
 if TYPE_CHECKING:
     import sys
@@ -98,6 +99,32 @@ class Knowledge:
     def synonyms(self, answer: str, sentence: str, plural: bool | None = None) -> list[str]:
         """Other words for ``answer`` in the sense it has in ``sentence`` (WordNet's lemmas of that sense)."""
         return self._proposer.synonyms(answer, sentence, plural)
+
+    def many_right_words(self, answer: str, sentence: str, plural: bool | None = None) -> bool:
+        """Whether a student could rightly write many other words for ``answer`` in ``sentence``, more than
+        an accept list can hold: a common word (Zipf at least :data:`OPEN_ZIPF`) whose sense there is an
+        act, state, feeling, attribute, event, process, location, shape, time or quantity (*slowdown*,
+        *dissatisfaction*, *fringes*), or whose class has a common one-word name (*rocks* for *boulders*)."""
+        words = answer.lower().split()
+        if len(words) != 1 or zipf(words[0]) < OPEN_ZIPF:
+            return False
+        sense = self._proposer.sense(answer, sentence, plural)
+        if sense is None:
+            return False
+        synset = self.wordnet.synset(sense)
+        if synset.lexfile in OPEN_LEXFILES:
+            return True
+        return any(
+            " " not in lemma and zipf(lemma) >= COMMON_CLASS_ZIPF
+            for hypernym in synset.hypernyms
+            for lemma in self.wordnet.synset(hypernym).lemmas
+        )
+
+    def close_in_meaning(self, first: str, second: str) -> bool:
+        """Whether two words are near synonyms by their vectors (cosine at least :data:`NEAR_SYNONYM`:
+        *downturn*, *recession* for *slowdown*), so one cannot stand as a wrong option for the other."""
+        a, b = self._proposer.vector(first), self._proposer.vector(second)
+        return a is not None and b is not None and float(a @ b) >= NEAR_SYNONYM
 
     def scores(self, answer: str, sentence: str, texts: list[str], plural: bool | None = None) -> list[float]:
         """How well each of ``texts`` fits as a wrong option for ``answer`` in ``sentence`` (no source bonus)."""
@@ -162,6 +189,17 @@ class Knowledge:
             if self.wordnet.senses(form, form.endswith("s")):
                 return form
         return None
+
+
+OPEN_ZIPF = 2.4
+"""Below this Zipf frequency a word is a term of its field (*thylakoids*, *virions*), with no near synonym."""
+OPEN_LEXFILES = frozenset({4, 7, 11, 12, 15, 22, 23, 25, 26, 28})
+"""WordNet lexicographer files of abstract senses (noun.act, attribute, event, feeling, location, process,
+quantity, shape, state, time), whose common words have near synonyms no list covers."""
+NEAR_SYNONYM = 0.8
+"""The cosine (GloVe 50d) from which two words count as near synonyms beside a word with many right answers."""
+COMMON_CLASS_ZIPF = 4.5
+"""A hypernym's one-word name at least this common (*rock*, *person*) is what a student may write instead."""
 
 
 def _head(text: str) -> str:

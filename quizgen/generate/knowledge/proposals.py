@@ -121,6 +121,14 @@ class Proposer:
                 found += [text for text in self._inflected(lemma, query) if text.lower() != answer.lower()]
         return list(dict.fromkeys(found))
 
+    def vector(self, text: str) -> Vector | None:
+        """The unit vector of ``text`` (the mean of its words' for a phrase), if its words are known."""
+        return self._vectors.vector(text)
+
+    def sense(self, answer: str, sentence: str, plural: bool | None = None) -> int | None:
+        """The WordNet sense ``answer`` has in ``sentence`` (see :meth:`_sense`), if WordNet knows it."""
+        return self._query(answer, sentence, plural).sense
+
     def _query(self, answer: str, sentence: str, plural: bool | None = None) -> Query:
         words = tuple(letter_words(answer))
         last = words[-1] if words else ""

@@ -1,0 +1,155 @@
+"""How items a teacher hands out unedited read: true/false statements that are not the sentence copied,
+accept lists that take the other right answers, and no free recall of a word with many right answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from quizgen.generate import BuildOptions
+from quizgen.generate.items import _accepted
+from quizgen.generate.knowledge import load_knowledge
+from quizgen.generate.lexicon import lexicon
+from quizgen.generate.nlp import pipeline
+from quizgen.generate.questions import claim_around
+from quizgen.generate.stems import around_answer, claim, standing_alone, with_its_subject
+from quizgen.model import BLANK, TrueFalse
+from tests.samples import answer_in, quiz_from_text, rewords
+
+
+def _claim(sentence: str, answer: str, kind: str = "year") -> str | None:
+    found = answer_in(sentence, answer, kind)  # type: ignore[arg-type]
+    found = replace(found, claim=claim_around(found, pipeline()(sentence)[:]))
+    return claim(found, found.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind", "expected"),
+    [
+        (
+            "In April 1803, Jefferson bought the Louisiana Territory from France.",
+            "1803",
+            "year",
+            "Jefferson bought the Louisiana Territory from France in April 1803.",
+        ),
+        (
+            "Iceland was ruled by Norway and Denmark until 1918.",
+            "1918",
+            "year",
+            "Norway and Denmark ruled Iceland until 1918.",
+        ),
+        (
+            "The Nile is the longest river in Africa, and the second-longest in the world after the Amazon.",
+            "Africa",
+            "place",
+            "The Nile is the longest river in Africa.",
+        ),
+    ],
+)
+def test_a_true_statement_says_the_claim_in_other_words(sentence: str, answer: str, kind: str, expected: str) -> None:
+    said = _claim(sentence, answer, kind)
+    assert said == expected
+    assert said not in sentence and rewords(said, sentence)  # not copied, and nothing the text does not say
+
+
+def test_a_condition_the_claim_needs_is_never_dropped() -> None:
+    # "Sunlight hits us at a more direct angle" alone is not what the text says.
+    sentence = "When we lean into the Sun, sunlight hits us at a more direct angle."
+    said = _claim(sentence, "sunlight", "term")
+    assert said is None or "when we lean into the Sun" in said
+
+
+def test_true_false_statements_of_a_quiz_are_reworded(tmp_path: Path) -> None:
+    text = (
+        "Iceland\n\nIceland was settled in the ninth century.\n\nHistory\n\n"
+        "In 1918, Iceland became a sovereign state under the Danish crown.\n"
+        "In 1944, Iceland became a republic after a referendum.\n"
+        "In 1994, Iceland joined the European Economic Area.\n"
+        "In 1262, the island was ruled by Norway, and later by Denmark.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text, BuildOptions(types=frozenset({TrueFalse})))
+    statements = [item for item in quiz.items if isinstance(item, TrueFalse)]
+    assert statements
+    for item in statements:
+        assert item.statement.rstrip(".") not in item.source.sentence, item.statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind", "also"),
+    [
+        ("Peru is in Western South America.", "Western South America", "place", "South America"),
+        ("The highest point of Japan is Mount Fuji.", "Mount Fuji", "place", "Mt. Fuji"),
+        ("The rat flea became a major plague vector.", "rat flea", "term", "flea"),
+    ],
+)
+def test_a_cloze_accepts_the_other_right_answers(sentence: str, answer: str, kind: str, also: str) -> None:
+    assert also in _accepted(answer_in(sentence, answer, kind), lexicon())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("word", "sentence", "many"),
+    [
+        ("slowdown", "Japan's economy experienced a major slowdown starting in the 1990s.", True),
+        ("dissatisfaction", "Popular dissatisfaction with the government grew.", True),
+        ("boulders", "The presence of boulders makes the river impassable by boats.", True),
+        ("thylakoids", "The membrane forms stacked structures called thylakoids.", False),
+        ("virions", "The components form new virus particles called virions.", False),
+    ],
+)
+def test_a_common_word_with_many_right_answers_is_told_apart(word: str, sentence: str, many: bool) -> None:
+    assert load_knowledge().many_right_words(word, sentence, word.endswith("s")) is many
+
+
+def test_a_free_recall_blank_is_never_a_word_with_many_right_answers(tmp_path: Path) -> None:
+    text = (
+        "The Japanese Economy\n\nAfter decades of growth, Japan's economy experienced a major slowdown.\n\n"
+        "Trade\n\nJapan exports cars and electronics to many countries.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    for item in quiz.items:
+        blanks = getattr(item, "blanks", ())
+        assert all(blank.answer != "slowdown" or len(blank.distractors) >= 3 for blank in blanks)
+
+
+def test_a_link_inside_the_sentence_is_left_out() -> None:
+    sentence = "Photosynthetic membranes in prokaryotes, by contrast, are not organized into organelles."
+    before, after = around_answer(answer_in(sentence, "prokaryotes", "term"))
+    assert "contrast" not in before + after
+
+
+@pytest.mark.parametrize(
+    ("fragment", "answer", "expected"),
+    [
+        (
+            "Shares control of Lago Titicaca, world's highest navigable lake, with Bolivia",
+            "Lago Titicaca",
+            "Peru shares control of _____, world's highest navigable lake, with Bolivia.",
+        ),
+        (
+            "Strategic location in western South America; a remote slope is the source of the Amazon River",
+            "South America",
+            "Peru has a strategic location in western _____.",
+        ),
+    ],
+)
+def test_a_fact_sheet_fragment_gains_its_subject(fragment: str, answer: str, expected: str) -> None:
+    found = answer_in(fragment, answer, "place", full_clause=False)
+    given = with_its_subject(found, pipeline()(fragment)[:], "Peru")
+    assert given is not None and standing_alone(given, BLANK) == expected
+
+
+def test_a_fragment_about_no_country_is_not_asked() -> None:
+    fragment = "Shares control of Lago Titicaca with Bolivia"
+    assert with_its_subject(answer_in(fragment, "Lago Titicaca", "place"), pipeline()(fragment)[:], "") is None
+
+
+def test_he_never_stands_for_a_people(tmp_path: Path) -> None:
+    text = (
+        "The Crash of 1929\n\nHerbert Hoover became president at a time of prosperity.\n\nHopes\n\n"
+        "Americans hoped he would continue to lead the country through more economic growth.\n"
+        "Hoover had led the Food Administration during the war in Europe.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    assert not [item for item in quiz.items if "hoped he" in str(item)]
