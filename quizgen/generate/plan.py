@@ -298,7 +298,6 @@ def _make_item(
         TrueFalse in types
         and answer.kind not in STATEMENT_KINDS_EXCLUDED
         and answer.full_clause
-        and answer.claim is not None  # a statement says the claim in other words, never the sentence copied
         and not _dates_elsewhere(answer)
     )
     if preferred is MultipleChoice or not can_be_statement:
@@ -322,7 +321,7 @@ def _choice_of_many_right_words(
     """A multiple-choice item for a word a cloze cannot ask (many right words, no word bank), when three
     wrong options of its class are found and none is a near synonym of it (*recession* for *slowdown*)."""
     knowledge = distractors.knowledge
-    wrong = distractors.choose(answer, rng, from_document=0, used=used)
+    wrong = distractors.choose(answer, rng, from_document=_from_document(answer), used=used)
     if knowledge is None or wrong is None or any(knowledge.close_in_meaning(answer.text, w) for w in wrong):
         return None
     used.update(normalise(option) for option in wrong)
