@@ -347,3 +347,22 @@ def test_a_share_the_sentence_completes_to_a_whole_is_not_asked(tmp_path: Path) 
 
     asked = {answer_text(item) for item in quiz.items if not isinstance(item, TrueFalse)}
     assert not asked & {"97", "3", "90", "10"}, asked
+
+
+def test_wrong_years_of_a_dated_person_lie_near_the_years_the_text_ties_to_them(tmp_path: Path) -> None:
+    """The text dates Frei 1964 and 1967: 1949 or 1990 for his land reform is ruled out by the text itself."""
+    text = (
+        "Modern Chile\n\nChile is a long country on the Pacific coast of South America.\n\nHistory\n\n"
+        "The War of the Pacific against Peru and Bolivia ended in 1884. A great earthquake destroyed "
+        "Valparaiso in 1906. Women won the right to vote in national elections in 1949. President Eduardo "
+        "Frei was elected in 1964. Eduardo Frei began a land reform in 1967. President Salvador Allende won "
+        "the election in 1970. Salvador Allende nationalised the copper mines in 1971. General Augusto "
+        "Pinochet seized power in a coup in 1973. Chile returned to democracy in 1990. Chile joined the OECD in 2010.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text, BuildOptions(types=frozenset({MultipleChoice})))
+    about_frei = [item for item in quiz.items if isinstance(item, MultipleChoice) and "Frei" in item.question]
+
+    assert about_frei
+    for item in about_frei:
+        years = [int(option.text) for option in item.options]
+        assert all(1964 - 5 <= year <= 1967 + 5 for year in years), (item.question, years)

@@ -31,6 +31,7 @@ from quizgen.generate.types import (
     SEMANTIC_KINDS,
     YEAR_KINDS,
     Answer,
+    Sentence,
 )
 from quizgen.generate.words import contains_run, normalise, same_stem, words, zipf
 
@@ -38,6 +39,10 @@ DISTRACTOR_COUNT = 3
 NUMBERED_KINDS = frozenset({"term", "group", "defined"})
 """Kinds whose wrong options take the answer's number (singular or plural)."""
 _SHORTLIST = 12
+LIFETIME_MARGIN = 5
+"""A wrong year of an event of people the text dates lies at most this far outside the years it ties to them."""
+MODERN_YEARS = 1500
+"""From this year on, the people of a text are dated closely enough for :data:`LIFETIME_MARGIN`."""
 NEAR_YEARS = 30
 """Years from the run this close to the answer are plausible wrong years; farther ones are not."""
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
@@ -66,6 +71,8 @@ class Pool:
     """
 
     _entries: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(dict))
+    _years_of_people: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    """By document and a person's last name: the years named in the sentences that name the person."""
     _full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Every multi-word person name seen, by each of its words: two parts of one name are one person."""
     _titles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -88,6 +95,9 @@ class Pool:
             self._titles[answer.key].add(answer.title)
             self._titles[normalise(answer.text.split()[-1])].add(answer.title)
             self._sorted.clear()
+        if answer.kind == "person":
+            for surname in _surnames(answer.text):
+                self._years_of_people[answer.sentence.document_id, surname].update(years_in(answer.sentence.text))
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
             for word in words(answer.text):
@@ -123,6 +133,16 @@ class Pool:
         years = [year_value(text) for _, text in self._own.get(("year", document_id), ())]
         found = [year for year in years if year is not None and year > 0]
         return max(found) if found else None
+
+    def years_of_people_in(self, sentence: Sentence) -> set[int]:
+        """The years the document ties to the people ``sentence`` names (by last name), in any sentence."""
+        found = set(words(sentence.text))
+        return {
+            year
+            for (document_id, surname), years in self._years_of_people.items()
+            if document_id == sentence.document_id and surname in found
+            for year in years
+        }
 
     def add_terms(self, terms: Iterable[str], document_id: str, kind: str = "term") -> None:
         """Remember a document's other key nouns (or other phrases of ``kind``, such as its reasons) as
@@ -178,6 +198,13 @@ class Pool:
         if found is None:
             found = self._sorted[key] = [pair for pair in others if _same_form(answer, pair[0])]
         return found
+
+
+def _surnames(name: str) -> tuple[str, ...]:
+    """The words a text names a person by again: the surname in capitals where a fact sheet writes one
+    ("Pedro Pablo KUCZYNSKI Godard"), else the last word."""
+    capitals = [word for word in name.split() if len(word) > 1 and word.isupper()]
+    return words(" ".join(capitals)) if capitals else words(name)[-1:]
 
 
 def _last_word(text: str) -> str | None:
@@ -309,6 +336,13 @@ class Distractors:
         for other in years_in(answer.rest):
             if (value > other) != (answer_value > other) or value == other:
                 return False
+        lived = self.pool.years_of_people_in(answer.sentence) | {answer_value}
+        if (
+            answer_value >= MODERN_YEARS
+            and len(lived) > 1
+            and not (min(lived) - LIFETIME_MARGIN <= value <= max(lived) + LIFETIME_MARGIN)
+        ):
+            return False  # he won in 2016, so he did not resign in 1990: the text dates the people it names
         latest = self.pool.latest_year(answer.sentence.document_id)
         return value <= max(latest, answer_value) if latest is not None else True
 
