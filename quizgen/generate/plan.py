@@ -113,11 +113,37 @@ def plan_items(
                 chosen.append((answer.sentence.position, item))
                 asked.add(answer.key)
                 asked_answers.append(answer)
+                used[normalise(answer.text)] += 1  # another item's answer as a wrong option only when nothing else fits
                 numbers_left -= answer.kind in NUMERIC_KINDS
                 break
         if len(chosen) >= options.item_limit:
             break
+    chosen = _without_answers_as_options(chosen, asked_answers, distractors, options, used)
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
+
+
+def _without_answers_as_options(
+    chosen: list[tuple[int, Item]],
+    answers: Sequence[Answer],
+    distractors: Distractors,
+    options: BuildOptions,
+    used: Counter[str],
+) -> list[tuple[int, Item]]:
+    """The chosen items, each multiple-choice item that offers a later item's answer as a wrong option (930
+    beside the item that asks for 930) made again with every answer of the quiz counted as used; kept as it
+    was where nothing else fits."""
+    keys = [normalise(answer.text) for answer in answers]
+    seen = used + Counter(keys)
+    result: list[tuple[int, Item]] = []
+    for (position, item), answer, key in zip(chosen, answers, keys, strict=True):
+        wrong = (
+            [normalise(o.text) for o in item.options if o.id != item.answer] if isinstance(item, MultipleChoice) else []
+        )
+        if any(option in keys and option != key for option in wrong):
+            again = _make_item(answer, distractors, options, MultipleChoice, seen)
+            item = again if isinstance(again, MultipleChoice) and not check_item(again) else item
+        result.append((position, item))
+    return result
 
 
 NUMERIC_SHARE = 0.25
