@@ -412,5 +412,8 @@ def shortens(text: str, sentence: str) -> bool:
         label = fact.group()[:-2].lower()
         said = re.fullmatch(rf"The {re.escape(label)} of .+ is (.+)\.", text)
         return said is not None and said.group(1) in sentence[fact.end() :]
+    if re.search(r"\ba\(n\)", text, flags=re.IGNORECASE):  # a cloze's "a(n)" stands for "a" or "an"
+        text = re.sub(r"\b(a)\(n\)", r"\1", text, flags=re.IGNORECASE)
+        sentence = re.sub(r"\b(a)n\b", r"\1", sentence, flags=re.IGNORECASE)
     words = iter(_WORD.findall(sentence.lower()))
     return all(word in words for word in _WORD.findall(text.lower()))

@@ -381,3 +381,19 @@ def test_no_wrong_option_is_another_items_answer() -> None:
             if isinstance(item, MultipleChoice):
                 wrong = {normalise(option.text) for option in item.options if option.id != item.answer}
                 assert not wrong & keys, (quiz.id, item.id, wrong & keys)
+
+
+def test_a_cloze_blank_after_a_or_an_says_a_n(tmp_path: Path) -> None:
+    """ "giving up an _____" tells the student the answer starts with a vowel; "a(n) _____" does not."""
+    text = (
+        "Atoms\n\nAtoms are the building blocks of matter.\n\nParticles\n\n"
+        "During oxidation, a pigment molecule of the reaction center gives up an electron.\n\n"
+        "Light\n\nIn a photosynthetic membrane, each absorbed photon excites an electron.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text, BuildOptions(types=frozenset({Cloze})))
+    texts = [item.text for item in quiz.items if isinstance(item, Cloze)]
+
+    assert texts
+    for cloze_text in texts:
+        assert not re.search(r"\b(a|an|A|An) \{\{", cloze_text), cloze_text
+    assert any("(n) {{" in cloze_text for cloze_text in texts), texts

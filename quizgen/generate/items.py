@@ -113,7 +113,15 @@ def _cloze_text(answer: Answer) -> str:
     """The source sentence with the answer's span as blank 1, standing alone, its other text escaped
     (see :func:`~quizgen.model.cloze_text`)."""
     before, after = short_parts(answer)
-    return cloze_text([before, 1, after])
+    return cloze_text([_ARTICLE_BEFORE_BLANK.sub(_either_article, before), 1, after])
+
+
+_ARTICLE_BEFORE_BLANK = re.compile(r"\b([Aa])n?(\s+)$")
+"""*a* or *an* just before a blank: it tells the student whether the answer starts with a vowel."""
+
+
+def _either_article(found: re.Match[str]) -> str:
+    return f"{found.group(1)}(n){found.group(2)}"
 
 
 def explanation(answer: Answer) -> str:
