@@ -67,6 +67,14 @@ PREDICTABLE = [
         {"asia"},
         id="the continent of the text's country",
     ),
+    pytest.param(
+        "Lewis and Clark",
+        "With the success of the Haitian Revolution, an uprising of enslaved people against the French, "
+        "France's Napoleon abandoned his quest to re-establish an extensive French Empire in America. "
+        "Jefferson bought the Louisiana Territory from France in 1803.",
+        {"french empire"},
+        id="a people's adjective beside its country",
+    ),
 ]
 
 

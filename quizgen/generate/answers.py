@@ -174,6 +174,7 @@ def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentCont
         or (bool(answer.head) and context.gives_away(answer.head))
         or _continent_of_title(answer, context, lexicon)
         or _repeated_in_sentence(answer)
+        or lexicon.nation_named(answer.text, answer.rest)  # "France's Napoleon ... an extensive _____": French Empire
         or opposite_in(answer)
         or attached_by_hyphen(answer.sentence.text, answer.start, answer.end)
         or _in_a_list(sentence, answer)

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from quizgen.generate.types import LIST_KINDS, ListKind
-from quizgen.generate.words import normalise
+from quizgen.generate.words import contains_run, normalise, words
 
 NOT_LISTS = frozenset({"aliases", "demonyms", "units"})
 """Keys of the data file that are look-up tables, not lists of answers."""
@@ -55,6 +55,13 @@ class Lexicon:
                 self._names[normalise(name)] = [name, *others]
                 for alias in [name, *others]:
                     self._aliases[normalise(alias)] = normalise(name)
+        demonyms = data.get("demonyms", {})
+        self._nations: list[tuple[tuple[str, ...], tuple[str, ...]]] = (
+            [(tuple(words(country)), tuple(words(demonym))) for country, demonym in demonyms.items()]
+            if isinstance(demonyms, dict)
+            else []
+        )
+        """Each country's words with its people's adjective's words (("france",), ("french",))."""
         self._by_member: dict[str, Category] = {}
         self._kinds_of: dict[str, set[str]] = {}
         """Every list kind each member is in ("australia": countries and continents)."""
@@ -101,6 +108,16 @@ class Lexicon:
         """Whether two names are the same or aliases of each other (``US`` and ``United States``)."""
         a, b = normalise(first), normalise(second)
         return a == b or self._aliases.get(a, a) == self._aliases.get(b, b)
+
+    def nation_named(self, text: str, other: str) -> bool:
+        """Whether ``text`` names a country whose people's adjective ``other`` says, or the other way round
+        (*French Empire* beside *France's Napoleon*)."""
+        mine, theirs = words(text), words(other)
+        return any(
+            (contains_run(mine, demonym) and contains_run(theirs, country))
+            or (contains_run(mine, country) and contains_run(theirs, demonym))
+            for country, demonym in self._nations
+        )
 
     def aliases_of(self, text: str) -> list[str]:
         """Other names for ``text`` (empty when it has none)."""
