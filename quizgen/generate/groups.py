@@ -29,7 +29,8 @@ from quizgen.generate.distractors import Distractors
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import year_value, years_in
 from quizgen.generate.options import BuildOptions
-from quizgen.generate.stems import around_answer
+from quizgen.generate.questions import tokens_text
+from quizgen.generate.stems import around_answer, may_name_a_person
 from quizgen.generate.types import ENTITY_KINDS, Answer, AnswerKind, ParsedSentence, Sentence
 from quizgen.generate.words import normalise, words
 from quizgen.model import (
@@ -305,7 +306,7 @@ def _dated_clause(span: Span, preposition: Token) -> str | None:
     tokens = [t for t in verb.subtree if t.i not in left_out]
     if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in tokens):
         return None  # "... and carried on the policies": the subject was in the clause left out
-    told = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(t.text for t in tokens)).strip(" ,;:.")
+    told = _SPACE_BEFORE_STOP.sub(r"\1", tokens_text(tokens)).strip(" ,;:.")
     told = told[:1].upper() + told[1:]
     return told if _fit_event(told) and not years_in(told) else None
 
@@ -313,14 +314,18 @@ def _dated_clause(span: Span, preposition: Token) -> str | None:
 def _says_whom(span: Span) -> bool:
     """Whether every *he*, *his* or *her* of a sentence follows a person it names ("Large protests forced
     his resignation" does not say whose)."""
-    people = [entity.start for entity in span.ents if entity.label_ == "PERSON"]
-    return all(any(start < t.i for start in people) for t in span if t.lower_ in _PERSONAL_WORDS)
+    people = [token.i for token in span if may_name_a_person(token)]
+    return all(any(person < t.i for person in people) for t in span if t.lower_ in _PERSONAL_WORDS)
+
+
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,.;:!?])")
+"""Space a phrase left out leaves before a stop or comma."""
 
 
 def _without(text: str, start: int, end: int) -> str:
     """``text`` without characters ``start`` to ``end`` (a date phrase), as a statement with no end stop."""
     after = text[end:].lstrip(" ,") if start == 0 else text[end:].lstrip()
-    rest = re.sub(r"\s+([,.;:!?])", r"\1", f"{text[:start].rstrip()} {after}".strip()).rstrip(" .;:,")
+    rest = _SPACE_BEFORE_STOP.sub(r"\1", f"{text[:start].rstrip()} {after}".strip()).rstrip(" .;:,")
     return rest[:1].upper() + rest[1:]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.generate.questions import predicate, statement, why_question
+from quizgen.generate.questions import predicate, statement, tokens_text, why_question
 from quizgen.generate.types import TITLES, Answer, AnswerKind, ParsedSentence
 
 if TYPE_CHECKING:
@@ -65,10 +65,6 @@ def _answer(sentence: ParsedSentence, tokens: list[Token], kind: AnswerKind, ste
     return Answer(sentence.sentence, start, end, kind, score, plural=plural, stem=stem, full_clause=True)
 
 
-def _text(tokens: list[Token]) -> str:
-    return "".join(token.text + token.whitespace_ for token in tokens).strip()
-
-
 def _term(head: Token) -> list[Token] | None:
     """The tokens of a defined term headed by ``head``, without a leading article; ``None`` if it is
     no term (a pronoun, a long phrase, a word pointing back)."""
@@ -88,7 +84,7 @@ def _described(head: Token, left_out: set[int] | None = None) -> str | None:
         tokens.pop()
     if not tokens or any((t.lower_ in _POINTING and t.dep_ == "det") or t.text in "()" for t in tokens):
         return None
-    text = _text(tokens)
+    text = tokens_text(tokens)
     first = tokens[0]
     return text if first.pos_ == "PROPN" or (first.text.isupper() and len(first) > 1) else text[:1].lower() + text[1:]
 
@@ -140,7 +136,7 @@ def _reduced(span: Span, naming: Token) -> str | None:
     own = [t for t in noun.subtree if t.i not in name and t.i <= noun.i and t.dep_ != "det"]
     if not own or any(t.is_punct and t.text != "-" for t in own):
         return None
-    kind = f"the {_text(own)}"
+    kind = f"the {tokens_text(own)}"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head
         clause = statement(span, verb, _subtree(noun.head))
@@ -235,7 +231,7 @@ def document_reasons(sentence: ParsedSentence) -> list[str]:
     """The reasons any sentence of a document gives (asked or not), to stand as wrong options of a
     *why* question; none that needs the text around it ("because they ...")."""
     return [
-        _text(tokens)
+        tokens_text(tokens)
         for _, tokens in _reason_phrases(sentence.span)
         if not any(t.pos_ == "PRON" and t.lower_ not in ("which", "that", "who") for t in tokens)
     ]

@@ -163,8 +163,8 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb, frozenset(ids)) - asides
     ):
         return None
-    before = _tidy(_text([t for t in kept if t.i < tokens[0].i]))
-    after = _tidy(_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
+    before = _tidy(tokens_text([t for t in kept if t.i < tokens[0].i]))
+    after = _tidy(tokens_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
     previous = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
     space = " " if before and previous is not None and previous.whitespace_ else ""
     before = before[:1].upper() + before[1:] + space if before else ""
@@ -333,7 +333,7 @@ def _count(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
     rest = [t for t in noun.subtree if t.i not in number and t.dep_ != "det"]
     if not rest or (rest[0].i != noun.i and any(t.i < noun.i and t.pos_ not in ("ADJ", "NOUN") for t in rest)):
         return None
-    text = _text([t for t in rest])
+    text = tokens_text([t for t in rest])
     return _Phrase(frozenset(_subtree(noun)), f"How many {text}", noun.dep_ in _SUBJECTS, plural=True)
 
 
@@ -507,16 +507,16 @@ def statement(span: Span, verb: Token, left_out: set[int]) -> str | None:
         return None
     if any(t.lower_ in _PERSONAL | _SINGULAR | _PLURAL for t in [subject, *body, *fronted]):
         return None  # "the gas into which the Sun turns it": what "it" is was in the part left out
-    moved = _text(fronted).strip(" ,")
+    moved = tokens_text(fronted).strip(" ,")
     if fronted and fronted[0].pos_ != "PROPN":
         moved = moved[:1].lower() + moved[1:]
-    return f"{subject_text} {_text(body).strip(' ,')} {moved}".strip()
+    return f"{subject_text} {tokens_text(body).strip(' ,')} {moved}".strip()
 
 
 def predicate(span: Span, verb: Token) -> str | None:
     """The clause of ``verb`` from its verb on, without its subject: "turns ice into vapour"."""
     parts = _parts(span, verb, set())
-    return _text(parts[2]).strip(" ,") if parts is not None and parts[2] and not parts[1] else None
+    return tokens_text(parts[2]).strip(" ,") if parts is not None and parts[2] and not parts[1] else None
 
 
 def _parts(
@@ -562,7 +562,7 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
     if phrase.subject:
         if not _subtree(subject) <= phrase.tokens or not body:
             return None
-        words = _singular_verb(body) if phrase.wh in ("Who", "What") or not phrase.plural else _text(body)
+        words = _singular_verb(body) if phrase.wh in ("Who", "What") or not phrase.plural else tokens_text(body)
         return _finish(_with_fronted(f"{phrase.wh} {words}", fronted))
     subject_text = _subject_text(subject, verb, phrase.tokens)
     if subject_text is None:
@@ -614,7 +614,7 @@ def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozen
     tokens = [t for t in subject.subtree if t.i not in _in_parentheses(subject) | left_out]
     if not tokens:
         return None
-    text = _text(tokens)
+    text = tokens_text(tokens)
     first_token = tokens[0]
     if first_token.pos_ != "PROPN" and not (first_token.text.isupper() and len(first_token.text) > 1):
         text = text[:1].lower() + text[1:]
@@ -643,20 +643,20 @@ def _singular_verb(body: list[Token]) -> str:
     """The verb phrase after *who* or *what*, its first verb made singular ("cause" -> "causes")."""
     first = body[0]
     if first.tag_ != "VBP":
-        return _text(body)
+        return tokens_text(body)
     lowered = first.lower_
     form = _IRREGULAR_SINGULAR.get(lowered)
     if form is None:
         form = lowered + ("es" if lowered.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
         if lowered.endswith("y") and lowered[-2:-1] not in "aeiou":
             form = lowered[:-1] + "ies"
-    return f"{form} {_text(body[1:])}"
+    return f"{form} {tokens_text(body[1:])}"
 
 
 def _with_fronted(question: str, fronted: list[Token]) -> str:
     """The question with the phrase that opened the sentence: at the end when it says when ("in 1603"),
     else still in front ("Above all else, who wanted ...?")."""
-    text = _text(fronted).strip(" ,")
+    text = tokens_text(fronted).strip(" ,")
     if not text:
         return question.strip(" ,")
     if any(t.ent_type_ == "DATE" for t in fronted):
@@ -666,8 +666,9 @@ def _with_fronted(question: str, fronted: list[Token]) -> str:
     return f"{text}, {question[:1].lower()}{question[1:].strip(' ,')}"
 
 
-def _text(tokens: list[Token]) -> str:
-    """The tokens as text, with a space where words left out between two of them took theirs."""
+def tokens_text(tokens: list[Token]) -> str:
+    """The tokens as text, with a space where words left out between two of them took theirs (a clause
+    told without some of its phrases)."""
     parts = []
     for index, token in enumerate(tokens):
         after = tokens[index + 1] if index + 1 < len(tokens) else None

@@ -164,12 +164,17 @@ def means_someone_unnamed(answer: Answer, span: Span) -> bool:
     names = [
         token
         for token in span
-        if not answer.start <= token.idx - offset < answer.end
-        and (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE))
+        if not answer.start <= token.idx - offset < answer.end and may_name_a_person(token)
     ]
     many = answer.plural or answer.text.endswith("s")  # "Americans hoped he ...": *he* is not Americans
     may_be_meant = answer.kind in PERSON_KINDS | NAME_LIKE and not (answer.kind == "group" and many)
     return not names and not (may_be_meant and said <= _OF_THE_SUBJECT)
+
+
+def may_name_a_person(token: Token) -> bool:
+    """Whether ``token`` is, or may be, part of a person's name: what *he* or *his* can stand for (the
+    tagger calls some surnames organisations: "KUCZYNSKI")."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE)
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
