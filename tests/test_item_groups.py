@@ -459,7 +459,7 @@ def test_each_clause_of_a_sentence_with_two_dates_is_an_event_and_one_that_needs
         "Chile is a long country on the Pacific coast of South America.\n\n"
         "History\n\n"
         "Chile declared its independence in 1818, and the last Spanish forces were defeated in 1826. "
-        "Chile's navy defeated the fleet of Peru in 1879, and Bolivia lost its coast in 1883. "
+        "The country fought the War of the Pacific against Peru and Bolivia in 1879. "
         "Large protests forced his resignation later in 1891. "
         "A peace treaty with Bolivia was signed later in 1884. "
         "Salvador Allende was elected president in 1970 and began a program of nationalisation.\n",
@@ -471,7 +471,21 @@ def test_each_clause_of_a_sentence_with_two_dates_is_an_event_and_one_that_needs
     told = [(event.date, event.text) for event in ordering.events]
     assert ("1818", "Chile declared its independence") in told
     assert ("1826", "The last Spanish forces were defeated") in told
-    assert ("1879", "Chile's navy defeated the fleet of Peru") in told, "the clause keeps its own spacing"
     assert any(event.startswith("Salvador Allende was elected president") for _, event in told)
     assert ("1884", "A peace treaty with Bolivia was signed") in told, "'later' goes with its date"
     assert all(date != "1891" for date, _ in told), "whose resignation, the event does not say"
+
+
+def test_an_event_told_from_its_clause_keeps_the_sentence_s_spacing(tmp_path: Path) -> None:
+    text = tmp_path / "pacific.txt"
+    text.write_text(
+        "The War of the Pacific\n\nChile fought Peru and Bolivia over the nitrate deserts.\n\nHistory\n\n"
+        "Bolivia raised a tax on Chilean nitrate companies in 1878. "
+        "Chile's navy defeated the fleet of Peru in 1879, and Bolivia lost its coast "
+        "in 1883. Peru signed the Treaty of Ancon in 1883. Bolivia signed a truce with Chile in 1884.\n",
+        encoding="utf-8",
+    )
+    ordering = only(pipeline_quiz(text), Ordering)
+    assert isinstance(ordering, Ordering)
+
+    assert "Chile's navy defeated the fleet of Peru" in [event.text for event in ordering.events]

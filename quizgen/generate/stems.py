@@ -162,9 +162,7 @@ def means_someone_unnamed(answer: Answer, span: Span) -> bool:
         return False
     offset = span.start_char
     names = [
-        token
-        for token in span
-        if not answer.start <= token.idx - offset < answer.end and may_name_a_person(token)
+        token for token in span if not answer.start <= token.idx - offset < answer.end and may_name_a_person(token)
     ]
     many = answer.plural or answer.text.endswith("s")  # "Americans hoped he ...": *he* is not Americans
     may_be_meant = answer.kind in PERSON_KINDS | NAME_LIKE and not (answer.kind == "group" and many)
