@@ -33,7 +33,7 @@ from quizgen.generate.types import (
     Answer,
     Sentence,
 )
-from quizgen.generate.words import contains_run, normalise, same_stem, words, zipf
+from quizgen.generate.words import contains_run, normalise, same_stem, surnames, words, zipf
 
 DISTRACTOR_COUNT = 3
 NUMBERED_KINDS = frozenset({"term", "group", "defined"})
@@ -96,7 +96,7 @@ class Pool:
             self._titles[normalise(answer.text.split()[-1])].add(answer.title)
             self._sorted.clear()
         if answer.kind == "person":
-            for surname in _surnames(answer.text):
+            for surname, *_ in surnames(answer.text):
                 self._years_of_people[answer.sentence.document_id, surname].update(years_in(answer.sentence.text))
         if answer.kind == "person" and len(answer.text.split()) > 1:
             self._add(answer.kind, answer.text.split()[-1], answer.sentence.document_id)
@@ -198,13 +198,6 @@ class Pool:
         if found is None:
             found = self._sorted[key] = [pair for pair in others if _same_form(answer, pair[0])]
         return found
-
-
-def _surnames(name: str) -> tuple[str, ...]:
-    """The words a text names a person by again: the surname in capitals where a fact sheet writes one
-    ("Pedro Pablo KUCZYNSKI Godard"), else the last word."""
-    capitals = [word for word in name.split() if len(word) > 1 and word.isupper()]
-    return words(" ".join(capitals)) if capitals else words(name)[-1:]
 
 
 def _last_word(text: str) -> str | None:

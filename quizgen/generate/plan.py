@@ -39,7 +39,7 @@ from quizgen.generate.types import (
     YEAR_KINDS,
     Answer,
 )
-from quizgen.generate.words import contains_run, letter_words, normalise, words, zipf
+from quizgen.generate.words import contains_run, letter_words, normalise, surnames, words, zipf
 from quizgen.model import Cloze, Item, ItemClass, MultipleChoice, TrueFalse
 
 MCQ_OPTIONS_FROM_DOCUMENT = 1
@@ -233,9 +233,7 @@ def _forms(answer: Answer) -> list[tuple[str, ...]]:
     VIZCARRA Cornejo*)."""
     forms = [words(answer.text)]
     if answer.kind in PERSON_KINDS and len(forms[0]) > 1:
-        forms.append(forms[0][-1:])
-        names = answer.text.split()
-        forms += [words(name) for name in names if len(name) > 1 and name.isalpha() and name.isupper()]
+        forms += surnames(answer.text)
     return forms
 
 

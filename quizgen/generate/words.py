@@ -30,6 +30,14 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
+def surnames(name: str) -> list[tuple[str, ...]]:
+    """The words a text may name a person by again, each as its words: the last word, and any word written
+    in capitals as reference works write surnames (*VIZCARRA* of *Martin Alberto VIZCARRA Cornejo*)."""
+    forms = [words(name)[-1:]] if words(name) else []
+    forms += [words(part) for part in name.split() if len(part) > 1 and part.isalpha() and part.isupper()]
+    return list(dict.fromkeys(form for form in forms if form))
+
+
 def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """Whether the words ``shorter`` stand together, in order, among ``longer`` (never for no words)."""
     size = len(shorter)
