@@ -52,6 +52,10 @@ def resolved(folder: Path, paragraph: str, title: str = "Notes") -> str | None:
             "Photosynthesis takes place inside a chloroplast. These chloroplasts are enclosed by a double membrane.",
             "The chloroplasts are enclosed by a double membrane.",
         ),
+        (  # inside the subject, with the words that describe the N in the sentence before
+            "Two different Neolithic cultures arose along the river. The people of these cultures lived in huts.",
+            "The people of the different Neolithic cultures lived in huts.",
+        ),
     ],
 )
 def test_a_subject_that_points_back_to_one_candidate_is_named(tmp_path: Path, paragraph: str, expected: str) -> None:
@@ -68,6 +72,7 @@ def test_a_subject_that_points_back_to_one_candidate_is_named(tmp_path: Path, pa
         "The source was unknown. It was surprising when Ivanovski found that the cause passed the filter.",
         "Treatments were tried. While treatments existed, their efficacy was limited.",  # stands alone already
         "The agreement was signed in 1935. This relationship was a precursor of later ties.",  # no relationship named
+        "The Fertile Crescent is a region of valleys. Adjacent to this region was another valley.",  # not the subject
     ],
 )
 def test_an_ambiguous_or_missing_reference_stays_unresolved(tmp_path: Path, paragraph: str) -> None:

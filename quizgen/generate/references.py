@@ -119,17 +119,21 @@ def _main_subject(span: Span) -> Token | None:
 
 
 def _named_before(pointer: list[Token], before: ParsedSentence) -> _Referent | None:
-    """For *this N* or *these N*, the N of the sentence before (one noun phrase with that noun, its
-    describing words kept: *light energy* -> *the light energy*), in the pointer's own number."""
+    """For *this N* or *these N*, the N of the sentence before (one noun phrase with that noun, the describing
+    words next to it kept: *light energy* -> *the light energy*), in the pointer's own number."""
     noun = pointer[1]
     lemma = noun.lemma_.lower()
     same = [chunk for chunk in before.noun_chunks if chunk.root.lemma_.lower() == lemma]
     if len(same) != 1:
         return None
     chunk = same[0]
-    describing = [t for t in chunk if t.i != chunk.root.i and t.dep_ in ("compound", "amod") and t.i < chunk.root.i]
     if any(t.pos_ == "PRON" for t in chunk):
         return None
+    describing: list[Token] = []
+    for token in reversed([t for t in chunk if t.i < chunk.root.i]):
+        if token.dep_ not in ("compound", "amod") or token.head.i != chunk.root.i:
+            break  # the run of describing words next to the noun: "Neolithic" of "related but different Neolithic"
+        describing.insert(0, token)
     words = "".join(t.text_with_ws for t in describing)
     return _Referent(f"the {words}{noun.text}", plural=pointer[0].lower_ == "these", person=False)
 
@@ -234,8 +238,14 @@ def _pointer(subject: Token) -> list[Token] | None:
     for child in subject.children:
         if child.dep_ == "poss" and child.lower_ in _OWNERS and child.i == subject.left_edge.i:
             return [child]
-        if child.dep_ == "det" and child.lower_ in _DEMONSTRATIVES and child.i == subject.i - 1:
-            return [child, subject]
+    pointing = [
+        token
+        for token in subject.subtree
+        if token.dep_ == "det" and token.lower_ in _DEMONSTRATIVES and token.i + 1 < len(token.doc)
+    ]
+    phrase = subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM")  # not a parse that took "Adjacent" for a subject
+    if phrase and len(pointing) == 1 and pointing[0].head.i == pointing[0].i + 1 and pointing[0].head.pos_ == "NOUN":
+        return [pointing[0], pointing[0].head]  # "this river", "the people of these cultures"
     return None
 
 
