@@ -105,7 +105,8 @@ def _referent_of(sentence: ParsedSentence) -> _Referent | None:
         return None
     conjoined = any(child.dep_ == "conj" for child in subject.children)
     plural = conjoined or subject.tag_ in ("NNS", "NNPS")
-    person = may_name_a_person(subject) and not conjoined
+    determined = any(child.dep_ == "det" for child in subject.children)  # "the French Revolution" is no one
+    person = may_name_a_person(subject) and not determined and not conjoined
     return _Referent(text, plural, person)
 
 
@@ -113,7 +114,8 @@ def _main_subject(span: Span) -> Token | None:
     """The subject of the sentence's main clause, or of the first clause joined to it (*Viruses are ...;
     however, their origin ...*: what the next sentence's *they* stands for)."""
     root = span.root
-    clauses = [root, *(child for child in root.children if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))]
+    joined = [child for child in root.children if child.dep_ == "conj" or (child.dep_ == "ccomp" and child.i < root.i)]
+    clauses = [root, *(child for child in joined if child.pos_ in ("VERB", "AUX"))]
     subjects = [child for clause in clauses for child in clause.children if child.dep_ in _SUBJECTS]
     return min(subjects, key=lambda token: token.i, default=None)
 
@@ -121,7 +123,7 @@ def _main_subject(span: Span) -> Token | None:
 def _named_before(pointer: list[Token], before: ParsedSentence) -> _Referent | None:
     """For *this N* or *these N*, the N of the sentence before (one noun phrase with that noun, the describing
     words next to it kept: *light energy* -> *the light energy*), in the pointer's own number."""
-    noun = pointer[1]
+    noun = pointer[-1]
     lemma = noun.lemma_.lower()
     same = [chunk for chunk in before.noun_chunks if chunk.root.lemma_.lower() == lemma]
     if len(same) != 1:
@@ -134,7 +136,8 @@ def _named_before(pointer: list[Token], before: ParsedSentence) -> _Referent | N
         if token.dep_ not in ("compound", "amod") or token.head.i != chunk.root.i:
             break  # the run of describing words next to the noun: "Neolithic" of "related but different Neolithic"
         describing.insert(0, token)
-    words = "".join(t.text_with_ws for t in describing)
+    own = pointer[1:-1]  # the pointer's own describing words, where it has them, say which better
+    words = "".join(t.text_with_ws for t in (own or describing))
     return _Referent(f"the {words}{noun.text}", plural=pointer[0].lower_ == "these", person=False)
 
 
@@ -180,6 +183,8 @@ def _phrase(head: Token) -> str | None:
     first = tokens[0]
     if first.dep_ == "det" and first.lower_ in ("the", "a", "an"):
         words[0] = "the" + first.whitespace_
+    elif first.is_sent_start and first.pos_ != "PROPN":
+        words[0] = words[0][:1].lower() + words[0][1:]  # "Viruses are ..." -> "... , viruses are"
     return "".join(words).strip()
 
 
@@ -200,7 +205,7 @@ def _resolve(
         return None
     word = pointer[0].lower_
     referent = previous
-    if len(pointer) == 2 and before is not None:
+    if pointer[0].lower_ in _DEMONSTRATIVES and before is not None:
         referent = _named_before(pointer, before)
     elif word in _PERSONAL and (referent is None or not referent.person):
         referent = _person_of_paragraph(sentence, pointer[0], people)
@@ -236,23 +241,29 @@ def _pointer(subject: Token) -> list[Token] | None:
     if subject.lower_ in _SINGULAR | _PLURAL | _PERSONAL - {"her"} and subject.pos_ == "PRON":
         return [subject]
     for child in subject.children:
-        if child.dep_ == "poss" and child.lower_ in _OWNERS and child.i == subject.left_edge.i:
-            return [child]
+        opening = [t for t in subject.subtree if t.i < child.i]
+        if child.dep_ == "poss" and child.lower_ in _OWNERS and all(t.dep_ == "advmod" for t in opening):
+            return [child]  # "Its slogan", "Only its northernmost fringes"
     pointing = [
         token
         for token in subject.subtree
         if token.dep_ == "det" and token.lower_ in _DEMONSTRATIVES and token.i + 1 < len(token.doc)
     ]
-    phrase = subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM")  # not a parse that took "Adjacent" for a subject
-    if phrase and len(pointing) == 1 and pointing[0].head.i == pointing[0].i + 1 and pointing[0].head.pos_ == "NOUN":
-        return [pointing[0], pointing[0].head]  # "this river", "the people of these cultures"
-    return None
+    partitive = any(child.dep_ == "prep" and child.lower_ == "of" for child in subject.children)  # "Many of ..."
+    phrase = subject.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or partitive  # not "Adjacent" taken for a subject
+    if not phrase or len(pointing) != 1 or pointing[0].head.pos_ != "NOUN":
+        return None
+    det, noun = pointing[0], pointing[0].head
+    between = noun.doc[det.i + 1 : noun.i]
+    if any(t.head.i != noun.i or t.dep_ not in ("compound", "amod") for t in between):
+        return None
+    return [det, *between, noun]  # "this river", "these divergent environments", "the people of these cultures"
 
 
 def _agrees(word: str, pointer: list[Token], referent: _Referent) -> bool:
     """Whether the pointing words can stand for ``referent``: number and person or thing, and for a
     demonstrative, the same noun (*these chloroplasts* for *chloroplasts*)."""
-    if len(pointer) == 2:
+    if word in _DEMONSTRATIVES:
         return (word == "these") == referent.plural and not referent.person
     if word in _PERSONAL:
         return referent.person and not referent.plural
