@@ -12,6 +12,7 @@ from quizgen.errors import QuizgenError
 from quizgen.generate import BuildOptions, Built, QuizBuilder, build_quiz, build_quizzes, nlp
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.numbers import year_value
+from quizgen.generate.references import resolutions
 from quizgen.generate.types import CLASS_KINDS
 from quizgen.generate.words import normalise, same_stem
 from quizgen.model import (
@@ -281,6 +282,21 @@ def test_word_banks_of_terms_and_names_hold_only_the_documents_own_words(documen
                 assert all(mentions(text, wrong) for wrong in blank.distractors), (item.id, blank.distractors)
 
 
+@cache
+def resolved_texts(document_id: str) -> dict[str, str]:
+    """Each sentence of the document whose pointing subject is named (see :mod:`quizgen.generate.references`),
+    with the text its items are made from."""
+    document = next(document for document in run_documents() if document.id == document_id)
+    category = lexicon().category_of(document.title)
+    country = document.title if category is not None and category.kind == "countries" else ""
+    ((_, sentences),) = list(nlp.analyse([document]))
+    return {
+        sentence.text: resolution.parsed.text
+        for sentence, resolution in zip(sentences, resolutions(sentences, country), strict=True)
+        if resolution is not None
+    }
+
+
 @pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
 def test_every_item_is_grounded_in_its_source_sentence(document: Document) -> None:
     text = document_text(document)
@@ -289,6 +305,8 @@ def test_every_item_is_grounded_in_its_source_sentence(document: Document) -> No
         sentence = item.source.sentence
         # "the country" may be named: the student has not the sentences that said which country is meant
         named = re.sub(r"\b[Tt]he (country|nation)\b(?!['’])", document.title, sentence)
+        # and so may what a pointing subject stands for ("It originates ..." -> "The Nile originates ...")
+        named = resolved_texts(document.id).get(sentence, named)
         if isinstance(item, (Matching, Ordering, MultipleAnswer)):
             assert_spans_of_their_sentences(item)
             continue

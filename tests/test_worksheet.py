@@ -699,8 +699,10 @@ def test_a_combined_file_labels_each_documents_pages(printer: PdfPrinter, tmp_pa
 
 
 def test_the_word_bank_mixes_in_wrong_words_that_fit_no_blank() -> None:
-    """With one word per blank, the last blank is found by elimination: a few wrong words join the bank."""
-    quiz = pipeline_quiz(SEEDS / "plate_tectonics.md")
+    """With one word per blank, the last blank is found by elimination: a few wrong words join the bank.
+    (A seed whose blanks have a wrong word that is no other blank's answer: the plate tectonics quiz asks
+    all of crust, mantle and lithosphere.)"""
+    quiz = pipeline_quiz(SEEDS / "colombia_soviet_relations.txt")
     [sheet] = sheets_for(quiz, 1, 0)
     blanks = [blank for item in quiz.items if isinstance(item, Cloze) for blank in item.blanks]
     right = {text.casefold() for blank in blanks for text in (blank.answer, *blank.accept)}

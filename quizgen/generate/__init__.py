@@ -33,6 +33,7 @@ from quizgen.generate.lexicon import Lexicon, lexicon
 from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items, shown_by
+from quizgen.generate.references import Resolution, resolutions
 from quizgen.generate.revise import ItemReviser
 from quizgen.generate.stems import (
     means_someone_unnamed,
@@ -41,7 +42,7 @@ from quizgen.generate.stems import (
     with_its_subject,
     with_stem,
 )
-from quizgen.generate.types import Analysed, ParsedSentence
+from quizgen.generate.types import Analysed, Answer, ParsedSentence
 from quizgen.generate.words import normalise
 from quizgen.model import GROUP_TYPES, Document, Item, Quiz
 
@@ -278,13 +279,8 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
     category = lexicon.category_of(document.title)
     country = document.title if category is not None and category.kind == "countries" else ""
     stemmed = (
-        [
-            naming_the_country(subjected, country)
-            for stemmed in (with_stem(answer, sentence.span) for answer in find_answers(sentence, context, lexicon))
-            if not means_someone_unnamed(stemmed, sentence.span)
-            and (subjected := with_its_subject(stemmed, sentence.span, country)) is not None
-        ]
-        for sentence in sentences
+        _sentence_answers(sentence, resolution, context, lexicon, country)
+        for sentence, resolution in zip(sentences, resolutions(sentences, country), strict=True)
     )
     answers = tuple(
         tuple(sorted((answer for answer in found if not points_back(answer)), key=lambda answer: -answer.score))
@@ -293,6 +289,23 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
     terms = tuple(dict.fromkeys(term for sentence in sentences for term in document_terms(sentence)))
     reasons = tuple(dict.fromkeys(reason for sentence in sentences for reason in document_reasons(sentence)))
     return Analysed(answers, terms, groups=find_material(sentences, lexicon), reasons=reasons)
+
+
+def _sentence_answers(
+    sentence: ParsedSentence, resolution: Resolution | None, context: DocumentContext, lexicon: Lexicon, country: str
+) -> list[Answer]:
+    """The answers of one sentence with their stems, found in the sentence with its reference resolved
+    where it has one (see :mod:`~quizgen.generate.references`), and pointing at the verbatim sentence."""
+    parsed = resolution.parsed if resolution is not None else sentence
+    found = [
+        naming_the_country(subjected, country)
+        for stemmed in (with_stem(answer, parsed.span) for answer in find_answers(parsed, context, lexicon))
+        if not means_someone_unnamed(stemmed, parsed.span)
+        and (subjected := with_its_subject(stemmed, parsed.span, country)) is not None
+    ]
+    if resolution is None:
+        return found
+    return [restored for answer in found if (restored := resolution.restored(answer)) is not None]
 
 
 def build_quizzes(documents: Sequence[Document], options: BuildOptions | None = None) -> list[Quiz]:

@@ -282,30 +282,37 @@ def _listed_with(token: Token) -> set[int]:
 
 def usable(sentence: ParsedSentence) -> bool:
     """Whether a sentence can stand alone as a question: a complete, self-contained statement."""
+    return why_unusable(sentence) is None
+
+
+def why_unusable(sentence: ParsedSentence) -> str | None:
+    """Why a sentence cannot stand alone as a question (a short label), or ``None`` when it can."""
     span = sentence.span
     words = [token for token in span if not token.is_punct]
-    if not 5 <= len(words) <= 45 or sentence.text.rstrip().endswith("?"):
-        return False
+    if not 5 <= len(words) <= 45:
+        return "length"
+    if sentence.text.rstrip().endswith("?"):
+        return "question"
     if FACT_LABEL.match(sentence.text):
-        return False  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
+        return "fact-label"  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
     if words[0].lower_ in _CONTEXT_WORDS or any(
         _refers_back(token) and not _stands_for_earlier(token, list(span)) for token in subject
     ):
-        return False
+        return "refers-back"
     if any(_object_refers_back(token, list(span)) for token in span):
-        return False  # "Iceland sits on top of it": what "it" is was said before
+        return "object-refers-back"  # "Iceland sits on top of it": what "it" is was said before
     if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
-        return False  # "Here arose ...", "Other symptoms include ...": what "here" or "other" means was said before
+        return "points-back"  # "Here arose ...", "Other symptoms include ...": "here" or "other" was said before
     if is_objective(sentence):  # a learning objective "Describe the ...": what to learn, not a fact
-        return False
+        return "objective"
     lowered = {token.lower_ for token in span}
     if lowered & {"you", "your", "figure", "table", "chapter"}:
-        return False  # addresses the reader or points at something not in the text
+        return "outside-text"  # addresses the reader or points at something not in the text
     if any(token.lower_ in ("we", "i", "our") for token in _subject(span)):
-        return False  # "We thus divide the year ...": the author speaking, not a fact
+        return "author"  # "We thus divide the year ...": the author speaking, not a fact
     text = sentence.text
-    return text.count("(") == text.count(")") and text.count('"') % 2 == 0
+    return None if text.count("(") == text.count(")") and text.count('"') % 2 == 0 else "unbalanced"
 
 
 def is_objective(sentence: ParsedSentence) -> bool:
