@@ -95,7 +95,7 @@ class _Phrase:
 def wh_question(answer: Answer, span: Span) -> str | None:
     """A wh-question asking for ``answer`` in its parsed sentence ``span``, or ``None`` where no rule fits."""
     tokens = answer_tokens(answer, span)
-    head = _head(tokens)
+    head = _head(tokens) or _split_head(tokens)
     if head is None:
         return None
     while answer.kind in YEAR_KINDS and head.dep_ != "pobj" and head.head.lower_ in _DATE_WORDS:
@@ -125,7 +125,7 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     if head is None:
         return None
     verb = head
-    while verb.dep_ not in _CLAUSE_LINKS or verb.pos_ not in ("VERB", "AUX"):
+    while not _clause_link(verb) or verb.pos_ not in ("VERB", "AUX"):
         if verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -222,6 +222,18 @@ def _head(tokens: list[Token]) -> Token | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _split_head(tokens: list[Token]) -> Token | None:
+    """The head of a name the parse split between two subjects of its verb (see :func:`_split_name`): the
+    subject that ends it, when the name's other words are in the subject before it."""
+    ids = {token.i for token in tokens}
+    heads = [token for token in tokens if token.head.i not in ids or token.head.i == token.i]
+    subjects = [token for token in heads if token.dep_ in _SUBJECTS]
+    if len(subjects) != 1 or len(heads) < 2:
+        return None
+    before = _co_subjects(subjects[0], tokens)
+    return subjects[0] if all(h.i in before for h in heads if h.i != subjects[0].i) else None
+
+
 def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
@@ -242,9 +254,9 @@ def _subject_or_object(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return None
     if head.dep_ == "dobj" and any(child.dep_ in ("oprd", "dative", "ccomp", "xcomp") for child in head.head.children):
         return None  # "named the supercontinent Pangaea": the object is not all the verb takes
-    phrase = _subtree(head)
+    phrase = _subtree(head) | _co_subjects(head, tokens)
     ids = {token.i for token in tokens}
-    extra = [head.doc[i] for i in sorted(phrase - ids - _in_parentheses(head))]
+    extra = [head.doc[i] for i in sorted(phrase - ids - _in_parentheses(head) - _asides(head, ids))]
     if answer.kind == "person":  # "Former army officer Ollanta Humala": who he was is no part of the question
         before = [t for t in extra if t.i < tokens[0].i]
         if not any(t.is_punct for t in before):  # not "the President of Congress, Manuel Merino,"
@@ -253,6 +265,17 @@ def _subject_or_object(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return None
     wh = _wh(answer, subject=head.dep_ in _SUBJECTS)
     return None if wh is None else _Phrase(frozenset(phrase), wh, head.dep_ in _SUBJECTS, answer.plural)
+
+
+def _asides(head: Token, ids: set[int]) -> set[int]:
+    """Tokens of a phrase that the question leaves out as it does in its clause: a description in
+    apposition or a relative clause between commas that holds no part of the answer ("The bubonic
+    plague, the most common variant of the disease, raises ..." -> "What raises ...?")."""
+    found: set[int] = set()
+    for token in head.subtree:
+        if token.i != head.i and (_description(token) or (token.dep_ == "relcl" and _after_comma(token))):
+            found |= set() if _subtree(token) & ids else _subtree(token) | _commas_around(token)
+    return found
 
 
 def _wh(answer: Answer, subject: bool) -> str | None:
@@ -295,16 +318,24 @@ def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {which[answer.plural]}", subject=False)
     if answer.kind == "term" and len(tokens) > 1 and tokens[-1].pos_ == "NOUN":
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {tokens[-1].text}", subject=False)
+    if answer.kind == "term" and word in _WHAT_PREPOSITIONS:
+        return _Phrase(frozenset(phrase), f"{word.capitalize()} what", subject=False)
     return None
+
+
+_WHAT_PREPOSITIONS = frozenset({"from", "into", "onto", "through", "by", "with", "on", "upon", "against", "to"})
+"""Prepositions a term after a verb is asked with as *<preposition> what* ("People draw water from aquifers"
+-> "From what do people draw water?"); not *at*, *in*, *of*: a place or a part, that *what* would not ask."""
 
 
 def _year_of_a_thing(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
     """``won a runoff in the 2016 presidential election`` -> ``In what year did ... win a runoff in the
-    presidential election?``: a year before the noun of the verb's object or of a phrase after it."""
+    presidential election?``: a year before the noun of the verb's subject or object or of a phrase after it
+    ("A 2023 survey detected ..." -> "In what year did a survey detect ...?")."""
     noun = head.head
     if answer.kind != "year" or head.dep_ not in ("nummod", "compound", "amod") or noun.pos_ != "NOUN":
         return None
-    attached = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
+    attached = noun.dep_ in ("dobj", "nsubj") or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
     if not attached or len(tokens) != 1:
         return None
     return _Phrase(frozenset({head.i}), "In what year", subject=False)
@@ -348,22 +379,60 @@ def _clause_verb(span: Span, phrase: _Phrase) -> Token | None:
         verb = verb.head
     elif verb.pos_ == "NOUN" and token.dep_ in ("nummod", "compound", "amod"):  # "in the 2016 election"
         verb = verb.head.head if verb.dep_ == "pobj" else verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS | {"advcl"}:
+    if verb.pos_ not in ("VERB", "AUX") or not (_clause_link(verb) or verb.dep_ == "advcl"):
         return None
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children):
         return None  # "..., triggering ...", "if ...": no subject of its own, or not a fact
-    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX") or not _finite(verb)):
+    if verb.dep_ == "conj" and (
+        verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX") or not (_finite(verb) or _shared(verb))
+    ):
         return None
     return verb
 
 
+def _shared(verb: Token) -> list[Token]:
+    """The auxiliaries a joined participle shares with the verb before it, when it has no subject of its own
+    ("Louis XVI was put on trial and executed ...": *was executed*)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.i < verb.head.i]
+
+
 def _subject_of(verb: Token) -> Token | None:
     found = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    if len(found) == 2 and _split_name(found[0], found[1]):
+        return found[1]  # "Former army officer Ollanta HUMALA Tasso was ...": one name the parse split in two
     if len(found) == 1:
         return found[0]
     if not found and verb.dep_ == "conj":
         return _subject_of(verb.head)
     return None
+
+
+def _split_name(first: Token, second: Token) -> bool:
+    """Whether two subjects of one verb are one phrase the parse split: the second a name that follows the
+    first's words with nothing between them (*officer Ollanta HUMALA* / *Tasso*)."""
+    return second.pos_ == "PROPN" and max(_subtree(first)) + 1 == min(_subtree(second)) and second.i < second.head.i
+
+
+def _co_subjects(head: Token, tokens: list[Token]) -> set[int]:
+    """The words of a subject the parse split off a person's name (see :func:`_split_name`) that hold part of
+    the name: "Former army officer Ollanta HUMALA" beside the subject *Tasso*."""
+    verb = head.head
+    others = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != head.i]
+    ids = {t.i for t in tokens}
+    if head.dep_ not in _SUBJECTS or len(others) != 1 or not _split_name(others[0], head):
+        return set()
+    return _subtree(others[0]) if _subtree(others[0]) & ids else set()
+
+
+def _clause_link(verb: Token) -> bool:
+    """Whether a verb heads a clause of its own: the main verb, one joined to it, or a clause the parse hung
+    on the next one across a semicolon ("ABE became ...; he resigned ...")."""
+    if verb.dep_ in _CLAUSE_LINKS:
+        return True
+    after = max(_subtree(verb)) + 1
+    return verb.dep_ == "ccomp" and after < len(verb.doc) and verb.doc[after].text == ";" and verb.i < verb.head.i
 
 
 def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
@@ -387,6 +456,8 @@ def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
             dropped.add(child.i)
         elif child.dep_ == "parataxis" and child.i > verb.i:
             dropped |= _subtree(child)  # "...; rather, they are ...": a statement of its own
+        elif child.dep_ == "ccomp" and _clause_link(child):
+            dropped |= _subtree(child) | {max(_subtree(child)) + 1}  # "X won ...; his vice president assumed ..."
     if dropped & keep:
         dropped = set()  # the answer is in a part the rules would leave out: keep the whole clause
     for token in verb.subtree:
@@ -557,7 +628,8 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
     if parts is None:
         return None
     subject, fronted, body = parts
-    if not _resolved([*fronted, *([] if phrase.subject else [subject]), *body], phrase):
+    said = [] if phrase.subject else [t for t in subject.subtree if t.i not in phrase.tokens]
+    if not _resolved([*fronted, *said, *body], phrase):
         return None
     if phrase.subject:
         if not _subtree(subject) <= phrase.tokens or not body:
@@ -584,7 +656,13 @@ def _resolved(kept: list[Token], phrase: _Phrase | None) -> bool:
     person it names or asks for, *its* for a singular noun, *their* for a plural one. "Why did most
     geologists reject his idea?" points at a man the student has not been told about."""
     words = {t.lower_ for t in kept}
-    people = any(_may_be_person(t) for t in kept) or (phrase is not None and phrase.wh == "Who")
+    owners = [t for t in kept if t.lower_ in _PERSONAL and t.dep_ == "poss"]
+    owned = (
+        set().union(*(_subtree(t.head) for t in owners))
+        if owners and len(owners) == len([t for t in kept if t.lower_ in _PERSONAL])
+        else set()
+    )  # "his vice president, Dina BOLUARTE,": *his* is not the person its own phrase names
+    people = any(_may_be_person(t) and t.i not in owned for t in kept) or (phrase is not None and phrase.wh == "Who")
     nouns = [t for t in kept if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
     singular = any(t.tag_ in ("NN", "NNP") for t in nouns) or (phrase is not None and not phrase.plural)
     plural = any(t.tag_ in ("NNS", "NNPS") for t in nouns) or (phrase is not None and phrase.plural)
@@ -624,7 +702,11 @@ def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozen
 def _inverted(verb: Token, body: list[Token], subject: str) -> str | None:
     """The clause after the question phrase: the first auxiliary, the subject, then the rest."""
     auxiliaries = [t for t in body if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
-    if auxiliaries:
+    shared = _shared(verb)
+    helper = ""
+    if shared and not auxiliaries:
+        moved, main, helper = None, " ".join([*(t.lower_ for t in shared[1:]), verb.text]), shared[0].lower_
+    elif auxiliaries:
         moved, main = auxiliaries[0], verb.text
     elif verb.pos_ == "AUX":
         moved, main = verb, ""
@@ -634,7 +716,7 @@ def _inverted(verb: Token, body: list[Token], subject: str) -> str | None:
         return None
     rest = [t for t in body if t.i != (moved.i if moved is not None else -1)]
     words = [("not" if t.lower_ in ("n't", "n’t") else main if t.i == verb.i else t.text) + t.whitespace_ for t in rest]
-    helper = moved.lower_ if moved is not None else {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+    helper = helper or (moved.lower_ if moved is not None else {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_])
     helper = {"'s": "is", "'re": "are", "'ve": "have", "'d": "had"}.get(helper, helper)
     return f"{helper} {subject} {''.join(words)}"
 
