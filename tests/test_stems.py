@@ -79,3 +79,55 @@ def test_a_question_names_no_one_its_pronoun_stood_for(parsed: dict[str, ParsedS
     """The first clause asks alone; the second's *his* stood for the man of the first, so it is no question."""
     assert _stem(parsed, SEMICOLON, "2021") == "In what year did Jose Pedro CASTILLO Terrones win the election?"
     assert BLANK in _stem(parsed, SEMICOLON, "2022")
+
+
+LONG = [
+    # A clause with a subject of its own joined after the answer's goes from a long stem.
+    (
+        "Plants add more vapour through transpiration, releasing water through tiny pores in their leaves "
+        "called stomata, and a large oak tree can transpire roughly 150,000 litres of water in a year.",
+        "stomata",
+        f"Plants add more vapour through transpiration, releasing water through tiny pores in their leaves "
+        f"called {BLANK}.",
+    ),
+    # A description in apposition to the answer goes; the condition the claim depends on stays.
+    (
+        "Shortly before Lewis and Clark set out on their expedition for the U.S. government, Alexander "
+        "Mackenzie, an officer of the British North West Company, a fur trading outfit, had attempted to "
+        "discover the route.",
+        "Alexander Mackenzie",
+        f"Shortly before Lewis and Clark set out on their expedition for the U.S. government, {BLANK} had "
+        "attempted to discover the route.",
+    ),
+    # A relative clause whose parse holds the main clause is not left out: the sentence stays whole.
+    (
+        "Unlike the city-states of Mesopotamia, which were not organized into an empire until the time of "
+        "Sargon of Akkad, the peoples of the Nile River valley were brought together under a single ruler "
+        "around 3150 BCE.",
+        "Mesopotamia",
+        f"Unlike the city-states of {BLANK}, which were not organized into an empire until the time of "
+        "Sargon of Akkad, the peoples of the Nile River valley were brought together under a single ruler "
+        "around 3150 BCE.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def long_parsed() -> dict[str, ParsedSentence]:
+    document = Document(
+        id="doc",
+        title="Stems",
+        lead="",
+        key_points=(),
+        sections=tuple(Section("History", (text,)) for text, _, _ in LONG),
+        source=SourceFile("long.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    return {sentence.text: sentence for sentence in sentences}
+
+
+@pytest.mark.parametrize(("text", "answer_text", "stem"), LONG)
+def test_long_stems_lose_what_the_item_does_not_need(
+    long_parsed: dict[str, ParsedSentence], text: str, answer_text: str, stem: str
+) -> None:
+    assert _stem(long_parsed, text, answer_text) == stem

@@ -121,6 +121,12 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     in a full stop), with the parts the clause does not need left out as for a question (see the module
     docstring); ``None`` when the answer is in a part left out or nothing would be left out."""
     tokens = answer_tokens(answer, span)
+    kept = _clause_tokens(tokens, span)
+    return None if kept is None else _split_text(kept, tokens, span)
+
+
+def _clause_tokens(tokens: list[Token], span: Span) -> list[Token] | None:
+    """The tokens of the answer's clause that :func:`clause_around` keeps, or ``None``."""
     head = _head(tokens)
     if head is None:
         return None
@@ -163,12 +169,90 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb, frozenset(ids)) - asides
     ):
         return None
+    return kept
+
+
+def _split_text(kept: list[Token], tokens: list[Token], span: Span) -> tuple[str, str]:
+    """The text of ``kept`` before and after the answer's ``tokens``, the first word capitalised, ending in a
+    full stop."""
     before = _tidy(tokens_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(tokens_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
     previous = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
     space = " " if before and previous is not None and previous.whitespace_ else ""
     before = before[:1].upper() + before[1:] + space if before else ""
-    return before, (tokens[-1].whitespace_ if after and after[0] not in ",.;:')”" else "") + after + "."
+    following = next((t for t in kept if t.i > tokens[-1].i), None)
+    joined = following is not None and following.i == tokens[-1].i + 1
+    space = (tokens[-1].whitespace_ if joined else " ") if after and after[0] not in ",.;:')”" else ""
+    return before, space + after + "."
+
+
+def shorter_around(answer: Answer, span: Span) -> tuple[str, str] | None:
+    """The answer's clause (see :func:`clause_around`; the sentence where it has none) without the parts a
+    long stem does not need and that hold no part of the answer: a description in apposition between
+    commas (*Alexander Mackenzie, an officer of the British North West Company,*; not a member of a list),
+    a relative clause or participle phrase after a comma (*, which lies near ...*, *, producing land ...*),
+    parentheses, and a clause with its own subject joined after the answer's (*, and a large oak tree can
+    transpire ...*). ``None`` when nothing would go, fewer than :data:`MIN_CLAUSE_WORDS` words would be
+    left, or a pronoun would lose what it stands for."""
+    tokens = answer_tokens(answer, span)
+    ids = {t.i for t in tokens}
+    kept = _clause_tokens(tokens, span) or [t for t in span if not _final_punct(t, span)]
+    if not tokens or not ids <= {t.i for t in kept}:
+        return None
+    dropped = _in_parentheses(span.root)
+    for token in span:
+        if not _subtree(token) & ids and _unneeded(token, tokens[-1].i):
+            dropped |= _subtree(token) | _commas_around(token) | _joining(token)
+    shorter = [t for t in kept if t.i not in dropped]
+    order = [t.i for t in shorter]
+    if len(shorter) == len(kept) or not ids <= set(order):
+        return None
+    first = order.index(tokens[0].i)
+    if set(range(order[max(0, first - 2)], tokens[0].i)) & dropped - _in_parentheses(span.root):
+        return None  # words right before the answer would go: what it hangs on may be gone
+    if sum(not t.is_punct for t in shorter) < MIN_CLAUSE_WORDS:
+        return None
+    lost = [t for t in shorter if t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and t.i not in ids]
+    if any(stands_for_earlier(t, kept) and not stands_for_earlier(t, shorter) for t in lost):
+        return None  # what a pronoun stood for was in a part left out
+    return _split_text(shorter, tokens, span)
+
+
+def _unneeded(token: Token, answer_end: int) -> bool:
+    """Whether ``token`` heads a part that a long stem can do without (see :func:`shorter_around`): one
+    between commas (or closing the sentence) that holds no clause with a subject of its own."""
+    last = max(_subtree(token)) + 1
+    closed = last >= len(token.doc) or token.doc[last].is_punct
+    if token.dep_ == "conj":
+        own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
+        return token.pos_ in ("VERB", "AUX") and own_subject and token.i > answer_end and len(_joining(token)) == 2
+    if not _after_comma(token) or not closed or _holds_a_clause(token):
+        return False
+    if token.dep_ == "appos":
+        listed = any(c.dep_ in ("appos", "conj") for c in token.children) or any(
+            c.dep_ in ("appos", "conj") and c.i != token.i for c in token.head.children
+        )
+        return token.pos_ in ("NOUN", "PROPN") and not listed
+    return token.dep_ == "relcl" or (token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not _marked(token))
+
+
+def _holds_a_clause(token: Token) -> bool:
+    """Whether a phrase holds a verb with a subject of its own other than a relative word ("which were not
+    organized ... until the time of Sargon, the peoples ... were brought together"): the parse may have
+    hung the sentence's main clause on it."""
+    return any(
+        t.dep_ in _SUBJECTS and t.tag_ not in ("WDT", "WP", "WP$") and t.head.i != token.i
+        for t in token.subtree
+        if t.i != token.i
+    )
+
+
+def _joining(token: Token) -> set[int]:
+    """The *and* or *but* (and its comma) that joins a clause to the one before it."""
+    if token.dep_ != "conj":
+        return set()
+    joins = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < min(_subtree(token))]
+    return {joins[-1], joins[-1] - 1} if joins and token.doc[joins[-1] - 1].text == "," else set(joins[-1:])
 
 
 def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.english import indefinite_article
 from quizgen.generate.nlp import pipeline
-from quizgen.generate.questions import claim_around, clause_around, wh_question
+from quizgen.generate.questions import claim_around, clause_around, shorter_around, wh_question
 from quizgen.generate.types import PERSON_KINDS, Answer
 from quizgen.model import BLANK
 
@@ -29,6 +29,10 @@ def with_stem(answer: Answer, span: Span) -> Answer:
     if answer.stem:
         return answer
     answer = replace(answer, clause=clause_around(answer, span), claim=claim_around(answer, span))
+    if len(blank_stem(answer).split()) > LONG_STEM:
+        shorter = shorter_around(answer, span)
+        if shorter is not None and len(f"{shorter[0]} x {shorter[1]}".split()) < len(blank_stem(answer).split()):
+            answer = replace(answer, clause=shorter)
     question = wh_question(answer, span)
     if question is None:
         return replace(answer, stem=blank_stem(answer))
