@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizgen.generate.answers import DocumentContext, find_answers
 from quizgen.generate.nlp import analyse
-from quizgen.generate.stems import with_stem
+from quizgen.generate.stems import blank_stem, stem_for_options, with_stem
 from quizgen.generate.types import ParsedSentence
 from quizgen.model import BLANK, Document, Section, SourceFile
+from tests.samples import answer_in
 from tests.test_generate_parts import STEM_LEXICON
 
 CASES = [
@@ -131,3 +134,94 @@ def test_long_stems_lose_what_the_item_does_not_need(
     long_parsed: dict[str, ParsedSentence], text: str, answer_text: str, stem: str
 ) -> None:
     assert _stem(long_parsed, text, answer_text) == stem
+
+
+DEFINITIONS = [
+    # A term and what it is in a relative clause after a comma (a name with *of* is one term).
+    (
+        "Peru is one of the countries along the Ring of Fire, which is a belt bordering the Pacific Ocean "
+        "that contains most of the world's volcanoes.",
+        "Ring of Fire",
+        "What is the name of a belt bordering the Pacific Ocean that contains most of the world's volcanoes?",
+    ),
+    (
+        "The city lies near the delta, which is a landform that forms at the mouth of a river.",
+        "delta",
+        "What is the name for a landform that forms at the mouth of a river?",
+    ),
+    # A name given after a comma to what the clause says happens.
+    (
+        "Ice and snow can also turn straight into vapour without melting, a process called sublimation.",
+        "sublimation",
+        "What is the name for the process in which ice and snow can turn straight into vapour without melting?",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def defined_parsed() -> dict[str, ParsedSentence]:
+    document = Document(
+        id="doc",
+        title="Stems",
+        lead="",
+        key_points=(),
+        sections=tuple(Section("Science", (text,)) for text, _, _ in DEFINITIONS),
+        source=SourceFile("defined.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    return {sentence.text: sentence for sentence in sentences}
+
+
+@pytest.mark.parametrize(("text", "answer_text", "stem"), DEFINITIONS)
+def test_definitions_are_asked_by_what_the_text_says_the_term_is(
+    defined_parsed: dict[str, ParsedSentence], text: str, answer_text: str, stem: str
+) -> None:
+    sentence = defined_parsed[text]
+    answers = find_answers(sentence, DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    defined = [answer for answer in answers if answer.kind == "defined"]
+    assert [(answer.text, answer.stem) for answer in defined] == [(answer_text, stem)]
+
+
+def test_a_relative_clause_that_is_no_definition_gives_none(defined_parsed: dict[str, ParsedSentence]) -> None:
+    """*which is important* says nothing of what the noun is: no definition."""
+    document = Document(
+        id="doc",
+        title="Stems",
+        lead="",
+        key_points=(),
+        sections=(Section("Science", ("Farmers grow maize near the delta, which is important for the region.",)),),
+        source=SourceFile("none.txt", "0" * 64),
+    )
+    [(_, [sentence])] = list(analyse([document]))
+    answers = find_answers(sentence, DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    assert not [answer for answer in answers if answer.kind == "defined"]
+
+
+def test_a_relative_definition_is_shown_as_the_definition(defined_parsed: dict[str, ParsedSentence]) -> None:
+    """The cloze of *the delta, which is a landform ...* says what the text says the term is, not where the
+    city lies."""
+    text = DEFINITIONS[1][0]
+    sentence = defined_parsed[text]
+    answers = find_answers(sentence, DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    [defined] = [answer for answer in answers if answer.kind == "defined"]
+    assert (
+        blank_stem(with_stem(defined, sentence.span))
+        == f"The {BLANK} is a landform that forms at the mouth of a river."
+    )
+
+
+def test_a_question_names_its_class_only_where_every_option_has_it() -> None:
+    """*By which molecules* beside options that are no molecules asks *By what*; *At which boundary* has no
+    such form and shows the blank stem."""
+    text = "Energy from sunlight is absorbed by pigment molecules in the membranes."
+    answer = replace(
+        answer_in(text, "pigment molecules", "term", plural=True), stem="By which molecules is energy absorbed?"
+    )
+    assert stem_for_options(answer, ["lipid molecules", "water molecules", "sugars"]) == "By what is energy absorbed?"
+    assert stem_for_options(answer, ["lipid molecules", "water molecules", "sugar molecules"]) == answer.stem
+    boundary = "At a convergent boundary, plates push together."
+    at = replace(answer_in(boundary, "convergent boundary", "term"), stem="At which boundary do plates push together?")
+    assert (
+        stem_for_options(at, ["divergent boundary", "rift valley", "transform fault"])
+        == f"At a {BLANK}, plates push together."
+    )

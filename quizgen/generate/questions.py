@@ -402,12 +402,12 @@ def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {which[answer.plural]}", subject=False)
     if answer.kind == "term" and len(tokens) > 1 and tokens[-1].pos_ == "NOUN":
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {tokens[-1].text}", subject=False)
-    if answer.kind == "term" and word in _WHAT_PREPOSITIONS:
+    if answer.kind == "term" and word in WHAT_PREPOSITIONS:
         return _Phrase(frozenset(phrase), f"{word.capitalize()} what", subject=False)
     return None
 
 
-_WHAT_PREPOSITIONS = frozenset({"from", "into", "onto", "through", "by", "with", "on", "upon", "against", "to"})
+WHAT_PREPOSITIONS = frozenset({"from", "into", "onto", "through", "by", "with", "on", "upon", "against", "to"})
 """Prepositions a term after a verb is asked with as *<preposition> what* ("People draw water from aquifers"
 -> "From what do people draw water?"); not *at*, *in*, *of*: a place or a part, that *what* would not ask."""
 
