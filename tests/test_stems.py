@@ -102,6 +102,23 @@ LONG = [
         f"Shortly before Lewis and Clark set out on their expedition for the U.S. government, {BLANK} had "
         "attempted to discover the route.",
     ),
+    # A second verb phrase joined by *as well as* and a closing purpose say more than the item needs.
+    (
+        "President Woodrow Wilson subsequently appointed Hoover head of the U.S. Food Administration to "
+        "coordinate rationing efforts in America as well as to secure essential food items for the Allied "
+        "forces and citizens in Europe.",
+        "America",
+        f"President Woodrow Wilson subsequently appointed Hoover head of the U.S. Food Administration to "
+        f"coordinate rationing efforts in {BLANK}.",
+    ),
+    (
+        "In the spirit of normalcy that defined the Republican ascendancy of the 1920s, Hoover planned to "
+        "immediately overhaul federal regulations with the intention of allowing the nation’s economy to grow "
+        "unfettered by any controls.",
+        "1920s",
+        f"In the spirit of normalcy that defined the Republican ascendancy of the {BLANK}, Hoover planned to "
+        "immediately overhaul federal regulations.",
+    ),
     # A relative clause whose parse holds the main clause is not left out: the sentence stays whole.
     (
         "Unlike the city-states of Mesopotamia, which were not organized into an empire until the time of "

@@ -224,8 +224,12 @@ def _unneeded(token: Token, answer_end: int) -> bool:
     last = max(_subtree(token)) + 1
     closed = last >= len(token.doc) or token.doc[last].is_punct
     if token.dep_ == "conj":
+        if token.pos_ not in ("VERB", "AUX") or token.i < answer_end or not _joining(token):
+            return False
         own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
-        return token.pos_ in ("VERB", "AUX") and own_subject and token.i > answer_end and len(_joining(token)) == 2
+        return len(_joining(token)) > 1 if own_subject else _both_true(token)
+    if token.dep_ in ("advcl", "prep") and _gives_a_purpose(token) and closed and token.i > token.head.i:
+        return True  # "..., Hoover planned to overhaul federal regulations with the intention of ...": why, not what
     if not _after_comma(token) or not closed or _holds_a_clause(token):
         return False
     if token.dep_ == "appos":
@@ -248,11 +252,37 @@ def _holds_a_clause(token: Token) -> bool:
 
 
 def _joining(token: Token) -> set[int]:
-    """The *and* or *but* (and its comma) that joins a clause to the one before it."""
+    """The *and*, *but* or *as well as* (and its comma) that joins a clause or verb phrase to the one before it."""
     if token.dep_ != "conj":
         return set()
-    joins = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < min(_subtree(token))]
-    return {joins[-1], joins[-1] - 1} if joins and token.doc[joins[-1] - 1].text == "," else set(joins[-1:])
+    joins = [c for c in token.head.children if c.dep_ == "cc" and c.i < min(_subtree(token))]
+    if not joins:
+        return set()
+    words = _subtree(joins[-1])
+    comma = min(words) - 1
+    return words | {comma} if token.doc[comma].text == "," else words
+
+
+_BOTH_TRUE = frozenset({"and", "but", "as"})
+"""Words joining two verb phrases that each claim a fact ("was impeached and ousted", "to coordinate ... as
+well as to secure ..."); not *or*, *nor*: each alone is no claim."""
+_PURPOSE_NOUNS = frozenset({"intention", "aim", "goal", "purpose", "hope", "objective"})
+_PURPOSE_MARKS = frozenset({"because", "so"})
+
+
+def _both_true(conj: Token) -> bool:
+    """Whether a verb phrase joined without a subject of its own says a fact beside the one before it."""
+    joins = [c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
+    return bool(joins) and joins[-1].lower_ in _BOTH_TRUE and not any(c.dep_ == "preconj" for c in conj.head.children)
+
+
+def _gives_a_purpose(token: Token) -> bool:
+    """Whether a phrase says why (*because ...*, *so that ...*, *with the intention of ...*): the claim stays
+    true without it."""
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _PURPOSE_MARKS for c in token.children)
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.lower_ == "with" and len(objects) == 1 and objects[0].lemma_ in _PURPOSE_NOUNS
 
 
 def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:
