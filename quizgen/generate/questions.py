@@ -530,12 +530,13 @@ def _split_name(first: Token, second: Token) -> bool:
 
 
 def _co_subjects(head: Token, tokens: list[Token]) -> set[int]:
-    """The words of a subject the parse split off a person's name (see :func:`_split_name`) that hold part of
-    the name: "Former army officer Ollanta HUMALA" beside the subject *Tasso*."""
+    """The words the parse split off a person's name before the subject (see :func:`_split_name`; as a
+    second subject or another noun phrase on the verb) that hold part of the name: "Former army officer
+    Ollanta HUMALA" beside the subject *Tasso*."""
     verb = head.head
-    others = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != head.i]
+    others = [c for c in verb.children if c.i != head.i and c.pos_ in ("NOUN", "PROPN") and _split_name(c, head)]
     ids = {t.i for t in tokens}
-    if head.dep_ not in _SUBJECTS or len(others) != 1 or not _split_name(others[0], head):
+    if head.dep_ not in _SUBJECTS or len(others) != 1:
         return set()
     return _subtree(others[0]) if _subtree(others[0]) & ids else set()
 
