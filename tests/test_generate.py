@@ -192,7 +192,7 @@ def test_seed_definitions_ask_for_the_term_among_the_documents_other_defined_ter
     assert all(mentions(text, option.text) for option in item.options)
     falls = _choice("water-cycle", "What is the name for water that falls from clouds?")
     assert falls.answer_text == "precipitation"
-    defined_elsewhere = {"runoff", "infiltration", "aquifer", "water cycle"}  # the seed's other definitions
+    defined_elsewhere = {"runoff", "infiltration", "aquifer", "sublimation", "water cycle"}  # its other definitions
     assert len({option.text for option in falls.options} & defined_elsewhere) >= 2
 
 

@@ -18,6 +18,7 @@ to``, ``as a result of``, ``so that`` and ``in order to`` give ``Why ...?`` for 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quizgen.generate.questions import predicate, statement, tokens_text, why_question
@@ -48,7 +49,13 @@ _REASON_PREPOSITIONS = {("because", "of"), ("due", "to"), ("owing", "to")}
 def idea_answers(sentence: ParsedSentence) -> list[Answer]:
     """The definition and reason answers of ``sentence``, each with its question as stem."""
     span = sentence.span
-    found = [*_named(sentence, span), *_copular(sentence, span), *_appositive(sentence, span), *_reasons(sentence)]
+    found = [
+        *_named(sentence, span),
+        *_copular(sentence, span),
+        *_appositive(sentence, span),
+        *_relative(sentence, span),
+        *_reasons(sentence),
+    ]
     return [answer for answer in found if len(answer.stem.split()) <= MAX_STEM_WORDS and _self_contained(answer.stem)]
 
 
@@ -71,8 +78,11 @@ def _term(head: Token) -> list[Token] | None:
     tokens = [t for t in head.subtree if not (t.dep_ == "det" and t.i == min(x.i for x in head.subtree))]
     if not tokens or head.pos_ not in ("NOUN", "PROPN") or len(tokens) > 4:
         return None
-    if any(t.is_punct or t.lower_ in _POINTING or t.pos_ in ("VERB", "PRON", "ADP") for t in tokens):
+    name = head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.lower_ == "of" for t in tokens)
+    if any(t.is_punct or t.lower_ in _POINTING or t.pos_ in ("VERB", "PRON") for t in tokens):
         return None
+    if any(t.pos_ == "ADP" for t in tokens) and not name:
+        return None  # "the Ring of Fire" is a name; "the flow of water" no term
     return tokens
 
 
@@ -148,6 +158,12 @@ def _reduced(span: Span, naming: Token) -> str | None:
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":  # "the swellings that the plague raises near ..."
         clause = statement(span, noun.head, _subtree(noun))
         return f"{kind} that {clause}" if clause else None
+    comma = min(_subtree(noun)) - 1
+    if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ == "VERB" and comma > noun.head.i:
+        if span.doc[comma].text != "," or max(_subtree(noun)) + 1 < span.end - 1:
+            return None
+        clause = statement(span, noun.head, _subtree(noun) | {comma})  # "..., a process called sublimation"
+        return f"{kind} in which {clause}" if clause else None
     return None
 
 
@@ -204,6 +220,38 @@ def _appositive(sentence: ParsedSentence, span: Span) -> Iterator[Answer]:
         description = _described(token, _joined(token))
         if term and description is not None:
             yield _answer(sentence, term, "defined", _name_question(term, description), DEFINITION_SCORE)
+
+
+def _relative(sentence: ParsedSentence, span: Span) -> Iterator[Answer]:
+    """A term and what it is, in a relative clause after a comma: "... along the Ring of Fire, which is a
+    belt bordering the Pacific Ocean that ..."."""
+    for clause in span:
+        if clause.dep_ != "relcl" or clause.lemma_ != "be" or clause.tag_ not in ("VBZ", "VBP"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        attributes = [c for c in clause.children if c.dep_ == "attr"]
+        first = min(_subtree(clause))
+        if len(subjects) != 1 or subjects[0].lower_ not in ("which", "who") or len(attributes) != 1:
+            continue
+        if first == 0 or span.doc[first - 1].text != "," or not _defining(attributes[0]):
+            continue
+        noun = clause.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "PROPN":
+            noun = noun.head.head  # "the Ring of Fire, which ...": the clause hangs on the name's last word
+        start = min(_subtree(noun))
+        term = [t for t in noun.subtree if t.i < first - 1 and not (t.dep_ == "det" and t.i == start)]
+        name = noun.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.lower_ == "of" for t in term)
+        if not term or term[-1].i != first - 2 or len(term) > 4 or any(t.lower_ in _POINTING for t in term):
+            continue
+        if not (name or all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in term)):
+            continue
+        description = _described(attributes[0], _joined(attributes[0]))
+        if description is None:
+            continue
+        answer = _answer(sentence, term, "defined", _name_question(term, description), DEFINITION_SCORE)
+        article = span.doc[start].text if span.doc[start].dep_ == "det" and start != term[0].i else ""
+        before = f"{article.capitalize()} " if article else ""
+        yield replace(answer, clause=(before, f" {clause.lower_} {description}."))  # "The _____ is a belt ..."
 
 
 def _term_before(head: Token, comma: int) -> list[Token] | None:

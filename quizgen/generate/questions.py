@@ -95,7 +95,7 @@ class _Phrase:
 def wh_question(answer: Answer, span: Span) -> str | None:
     """A wh-question asking for ``answer`` in its parsed sentence ``span``, or ``None`` where no rule fits."""
     tokens = answer_tokens(answer, span)
-    head = _head(tokens)
+    head = _head(tokens) or _split_head(tokens)
     if head is None:
         return None
     while answer.kind in YEAR_KINDS and head.dep_ != "pobj" and head.head.lower_ in _DATE_WORDS:
@@ -121,11 +121,17 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     in a full stop), with the parts the clause does not need left out as for a question (see the module
     docstring); ``None`` when the answer is in a part left out or nothing would be left out."""
     tokens = answer_tokens(answer, span)
+    kept = _clause_tokens(tokens, span)
+    return None if kept is None else _split_text(kept, tokens, span)
+
+
+def _clause_tokens(tokens: list[Token], span: Span) -> list[Token] | None:
+    """The tokens of the answer's clause that :func:`clause_around` keeps, or ``None``."""
     head = _head(tokens)
     if head is None:
         return None
     verb = head
-    while verb.dep_ not in _CLAUSE_LINKS or verb.pos_ not in ("VERB", "AUX"):
+    while not _clause_link(verb) or verb.pos_ not in ("VERB", "AUX"):
         if verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -163,12 +169,120 @@ def clause_around(answer: Answer, span: Span) -> tuple[str, str] | None:
         and set(range(tokens[-1].i + 1, order[last + 1])) - _dropped(verb, frozenset(ids)) - asides
     ):
         return None
+    return kept
+
+
+def _split_text(kept: list[Token], tokens: list[Token], span: Span) -> tuple[str, str]:
+    """The text of ``kept`` before and after the answer's ``tokens``, the first word capitalised, ending in a
+    full stop."""
     before = _tidy(tokens_text([t for t in kept if t.i < tokens[0].i]))
     after = _tidy(tokens_text([t for t in kept if t.i > tokens[-1].i])).rstrip(" ,;:")
     previous = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
     space = " " if before and previous is not None and previous.whitespace_ else ""
     before = before[:1].upper() + before[1:] + space if before else ""
-    return before, (tokens[-1].whitespace_ if after and after[0] not in ",.;:')”" else "") + after + "."
+    following = next((t for t in kept if t.i > tokens[-1].i), None)
+    joined = following is not None and following.i == tokens[-1].i + 1
+    space = (tokens[-1].whitespace_ if joined else " ") if after and after[0] not in ",.;:')”" else ""
+    return before, space + after + "."
+
+
+def shorter_around(answer: Answer, span: Span) -> tuple[str, str] | None:
+    """The answer's clause (see :func:`clause_around`; the sentence where it has none) without the parts a
+    long stem does not need and that hold no part of the answer: a description in apposition between
+    commas (*Alexander Mackenzie, an officer of the British North West Company,*; not a member of a list),
+    a relative clause or participle phrase after a comma (*, which lies near ...*, *, producing land ...*),
+    parentheses, and a clause with its own subject joined after the answer's (*, and a large oak tree can
+    transpire ...*). ``None`` when nothing would go, fewer than :data:`MIN_CLAUSE_WORDS` words would be
+    left, or a pronoun would lose what it stands for."""
+    tokens = answer_tokens(answer, span)
+    ids = {t.i for t in tokens}
+    kept = _clause_tokens(tokens, span) or [t for t in span if not _final_punct(t, span)]
+    if not tokens or not ids <= {t.i for t in kept}:
+        return None
+    dropped = _in_parentheses(span.root)
+    for token in span:
+        if not _subtree(token) & ids and _unneeded(token, tokens[-1].i):
+            dropped |= _subtree(token) | _commas_around(token) | _joining(token)
+    shorter = [t for t in kept if t.i not in dropped]
+    order = [t.i for t in shorter]
+    if len(shorter) == len(kept) or not ids <= set(order):
+        return None
+    first = order.index(tokens[0].i)
+    if set(range(order[max(0, first - 2)], tokens[0].i)) & dropped - _in_parentheses(span.root):
+        return None  # words right before the answer would go: what it hangs on may be gone
+    if sum(not t.is_punct for t in shorter) < MIN_CLAUSE_WORDS:
+        return None
+    lost = [t for t in shorter if t.lower_ in _PERSONAL | _SINGULAR | _PLURAL and t.i not in ids]
+    if any(stands_for_earlier(t, kept) and not stands_for_earlier(t, shorter) for t in lost):
+        return None  # what a pronoun stood for was in a part left out
+    return _split_text(shorter, tokens, span)
+
+
+def _unneeded(token: Token, answer_end: int) -> bool:
+    """Whether ``token`` heads a part that a long stem can do without (see :func:`shorter_around`): one
+    between commas (or closing the sentence) that holds no clause with a subject of its own."""
+    last = max(_subtree(token)) + 1
+    closed = last >= len(token.doc) or token.doc[last].is_punct
+    if token.dep_ == "conj":
+        if token.pos_ not in ("VERB", "AUX") or token.i < answer_end or not _joining(token):
+            return False
+        own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
+        return len(_joining(token)) > 1 if own_subject else _both_true(token)
+    if token.dep_ in ("advcl", "prep") and _gives_a_purpose(token) and closed and token.i > token.head.i:
+        return True  # "..., Hoover planned to overhaul federal regulations with the intention of ...": why, not what
+    if not _after_comma(token) or not closed or _holds_a_clause(token):
+        return False
+    if token.dep_ == "appos":
+        listed = any(c.dep_ in ("appos", "conj") for c in token.children) or any(
+            c.dep_ in ("appos", "conj") and c.i != token.i for c in token.head.children
+        )
+        return token.pos_ in ("NOUN", "PROPN") and not listed
+    return token.dep_ == "relcl" or (token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not _marked(token))
+
+
+def _holds_a_clause(token: Token) -> bool:
+    """Whether a phrase holds a verb with a subject of its own other than a relative word ("which were not
+    organized ... until the time of Sargon, the peoples ... were brought together"): the parse may have
+    hung the sentence's main clause on it."""
+    return any(
+        t.dep_ in _SUBJECTS and t.tag_ not in ("WDT", "WP", "WP$") and t.head.i != token.i
+        for t in token.subtree
+        if t.i != token.i
+    )
+
+
+def _joining(token: Token) -> set[int]:
+    """The *and*, *but* or *as well as* (and its comma) that joins a clause or verb phrase to the one before it."""
+    if token.dep_ != "conj":
+        return set()
+    joins = [c for c in token.head.children if c.dep_ == "cc" and c.i < min(_subtree(token))]
+    if not joins:
+        return set()
+    words = _subtree(joins[-1])
+    comma = min(words) - 1
+    return words | {comma} if token.doc[comma].text == "," else words
+
+
+_BOTH_TRUE = frozenset({"and", "but", "as"})
+"""Words joining two verb phrases that each claim a fact ("was impeached and ousted", "to coordinate ... as
+well as to secure ..."); not *or*, *nor*: each alone is no claim."""
+_PURPOSE_NOUNS = frozenset({"intention", "aim", "goal", "purpose", "hope", "objective"})
+_PURPOSE_MARKS = frozenset({"because", "so"})
+
+
+def _both_true(conj: Token) -> bool:
+    """Whether a verb phrase joined without a subject of its own says a fact beside the one before it."""
+    joins = [c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
+    return bool(joins) and joins[-1].lower_ in _BOTH_TRUE and not any(c.dep_ == "preconj" for c in conj.head.children)
+
+
+def _gives_a_purpose(token: Token) -> bool:
+    """Whether a phrase says why (*because ...*, *so that ...*, *with the intention of ...*): the claim stays
+    true without it."""
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _PURPOSE_MARKS for c in token.children)
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.lower_ == "with" and len(objects) == 1 and objects[0].lemma_ in _PURPOSE_NOUNS
 
 
 def stands_for_earlier(pronoun: Token, kept: list[Token]) -> bool:
@@ -222,6 +336,18 @@ def _head(tokens: list[Token]) -> Token | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _split_head(tokens: list[Token]) -> Token | None:
+    """The head of a name the parse split between two subjects of its verb (see :func:`_split_name`): the
+    subject that ends it, when the name's other words are in the subject before it."""
+    ids = {token.i for token in tokens}
+    heads = [token for token in tokens if token.head.i not in ids or token.head.i == token.i]
+    subjects = [token for token in heads if token.dep_ in _SUBJECTS]
+    if len(subjects) != 1 or len(heads) < 2:
+        return None
+    before = _co_subjects(subjects[0], tokens)
+    return subjects[0] if all(h.i in before for h in heads if h.i != subjects[0].i) else None
+
+
 def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
@@ -242,9 +368,9 @@ def _subject_or_object(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return None
     if head.dep_ == "dobj" and any(child.dep_ in ("oprd", "dative", "ccomp", "xcomp") for child in head.head.children):
         return None  # "named the supercontinent Pangaea": the object is not all the verb takes
-    phrase = _subtree(head)
+    phrase = _subtree(head) | _co_subjects(head, tokens)
     ids = {token.i for token in tokens}
-    extra = [head.doc[i] for i in sorted(phrase - ids - _in_parentheses(head))]
+    extra = [head.doc[i] for i in sorted(phrase - ids - _in_parentheses(head) - _asides(head, ids))]
     if answer.kind == "person":  # "Former army officer Ollanta Humala": who he was is no part of the question
         before = [t for t in extra if t.i < tokens[0].i]
         if not any(t.is_punct for t in before):  # not "the President of Congress, Manuel Merino,"
@@ -253,6 +379,17 @@ def _subject_or_object(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return None
     wh = _wh(answer, subject=head.dep_ in _SUBJECTS)
     return None if wh is None else _Phrase(frozenset(phrase), wh, head.dep_ in _SUBJECTS, answer.plural)
+
+
+def _asides(head: Token, ids: set[int]) -> set[int]:
+    """Tokens of a phrase that the question leaves out as it does in its clause: a description in
+    apposition or a relative clause between commas that holds no part of the answer ("The bubonic
+    plague, the most common variant of the disease, raises ..." -> "What raises ...?")."""
+    found: set[int] = set()
+    for token in head.subtree:
+        if token.i != head.i and (_description(token) or (token.dep_ == "relcl" and _after_comma(token))):
+            found |= set() if _subtree(token) & ids else _subtree(token) | _commas_around(token)
+    return found
 
 
 def _wh(answer: Answer, subject: bool) -> str | None:
@@ -295,16 +432,24 @@ def _after_preposition(answer: Answer, head: Token, tokens: list[Token]) -> _Phr
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {which[answer.plural]}", subject=False)
     if answer.kind == "term" and len(tokens) > 1 and tokens[-1].pos_ == "NOUN":
         return _Phrase(frozenset(phrase), f"{word.capitalize()} which {tokens[-1].text}", subject=False)
+    if answer.kind == "term" and word in WHAT_PREPOSITIONS:
+        return _Phrase(frozenset(phrase), f"{word.capitalize()} what", subject=False)
     return None
+
+
+WHAT_PREPOSITIONS = frozenset({"from", "into", "onto", "through", "by", "with", "on", "upon", "against", "to"})
+"""Prepositions a term after a verb is asked with as *<preposition> what* ("People draw water from aquifers"
+-> "From what do people draw water?"); not *at*, *in*, *of*: a place or a part, that *what* would not ask."""
 
 
 def _year_of_a_thing(answer: Answer, head: Token, tokens: list[Token]) -> _Phrase | None:
     """``won a runoff in the 2016 presidential election`` -> ``In what year did ... win a runoff in the
-    presidential election?``: a year before the noun of the verb's object or of a phrase after it."""
+    presidential election?``: a year before the noun of the verb's subject or object or of a phrase after it
+    ("A 2023 survey detected ..." -> "In what year did a survey detect ...?")."""
     noun = head.head
     if answer.kind != "year" or head.dep_ not in ("nummod", "compound", "amod") or noun.pos_ != "NOUN":
         return None
-    attached = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
+    attached = noun.dep_ in ("dobj", "nsubj") or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
     if not attached or len(tokens) != 1:
         return None
     return _Phrase(frozenset({head.i}), "In what year", subject=False)
@@ -348,22 +493,61 @@ def _clause_verb(span: Span, phrase: _Phrase) -> Token | None:
         verb = verb.head
     elif verb.pos_ == "NOUN" and token.dep_ in ("nummod", "compound", "amod"):  # "in the 2016 election"
         verb = verb.head.head if verb.dep_ == "pobj" else verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _CLAUSE_LINKS | {"advcl"}:
+    if verb.pos_ not in ("VERB", "AUX") or not (_clause_link(verb) or verb.dep_ == "advcl"):
         return None
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children):
         return None  # "..., triggering ...", "if ...": no subject of its own, or not a fact
-    if verb.dep_ == "conj" and (verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX") or not _finite(verb)):
+    if verb.dep_ == "conj" and (
+        verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("VERB", "AUX") or not (_finite(verb) or _shared(verb))
+    ):
         return None
     return verb
 
 
+def _shared(verb: Token) -> list[Token]:
+    """The auxiliaries a joined participle shares with the verb before it, when it has no subject of its own
+    ("Louis XVI was put on trial and executed ...": *was executed*)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.i < verb.head.i]
+
+
 def _subject_of(verb: Token) -> Token | None:
     found = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    if len(found) == 2 and _split_name(found[0], found[1]):
+        return found[1]  # "Former army officer Ollanta HUMALA Tasso was ...": one name the parse split in two
     if len(found) == 1:
         return found[0]
     if not found and verb.dep_ == "conj":
         return _subject_of(verb.head)
     return None
+
+
+def _split_name(first: Token, second: Token) -> bool:
+    """Whether two subjects of one verb are one phrase the parse split: the second a name that follows the
+    first's words with nothing between them (*officer Ollanta HUMALA* / *Tasso*)."""
+    return second.pos_ == "PROPN" and max(_subtree(first)) + 1 == min(_subtree(second)) and second.i < second.head.i
+
+
+def _co_subjects(head: Token, tokens: list[Token]) -> set[int]:
+    """The words the parse split off a person's name before the subject (see :func:`_split_name`; as a
+    second subject or another noun phrase on the verb) that hold part of the name: "Former army officer
+    Ollanta HUMALA" beside the subject *Tasso*."""
+    verb = head.head
+    others = [c for c in verb.children if c.i != head.i and c.pos_ in ("NOUN", "PROPN") and _split_name(c, head)]
+    ids = {t.i for t in tokens}
+    if head.dep_ not in _SUBJECTS or len(others) != 1:
+        return set()
+    return _subtree(others[0]) if _subtree(others[0]) & ids else set()
+
+
+def _clause_link(verb: Token) -> bool:
+    """Whether a verb heads a clause of its own: the main verb, one joined to it, or a clause the parse hung
+    on the next one across a semicolon ("ABE became ...; he resigned ...")."""
+    if verb.dep_ in _CLAUSE_LINKS:
+        return True
+    after = max(_subtree(verb)) + 1
+    return verb.dep_ == "ccomp" and after < len(verb.doc) and verb.doc[after].text == ";" and verb.i < verb.head.i
 
 
 def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
@@ -387,6 +571,8 @@ def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
             dropped.add(child.i)
         elif child.dep_ == "parataxis" and child.i > verb.i:
             dropped |= _subtree(child)  # "...; rather, they are ...": a statement of its own
+        elif child.dep_ == "ccomp" and _clause_link(child):
+            dropped |= _subtree(child) | {max(_subtree(child)) + 1}  # "X won ...; his vice president assumed ..."
     if dropped & keep:
         dropped = set()  # the answer is in a part the rules would leave out: keep the whole clause
     for token in verb.subtree:
@@ -557,7 +743,8 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
     if parts is None:
         return None
     subject, fronted, body = parts
-    if not _resolved([*fronted, *([] if phrase.subject else [subject]), *body], phrase):
+    said = [] if phrase.subject else [t for t in subject.subtree if t.i not in phrase.tokens]
+    if not _resolved([*fronted, *said, *body], phrase):
         return None
     if phrase.subject:
         if not _subtree(subject) <= phrase.tokens or not body:
@@ -584,7 +771,13 @@ def _resolved(kept: list[Token], phrase: _Phrase | None) -> bool:
     person it names or asks for, *its* for a singular noun, *their* for a plural one. "Why did most
     geologists reject his idea?" points at a man the student has not been told about."""
     words = {t.lower_ for t in kept}
-    people = any(_may_be_person(t) for t in kept) or (phrase is not None and phrase.wh == "Who")
+    owners = [t for t in kept if t.lower_ in _PERSONAL and t.dep_ == "poss"]
+    owned = (
+        set().union(*(_subtree(t.head) for t in owners))
+        if owners and len(owners) == len([t for t in kept if t.lower_ in _PERSONAL])
+        else set()
+    )  # "his vice president, Dina BOLUARTE,": *his* is not the person its own phrase names
+    people = any(_may_be_person(t) and t.i not in owned for t in kept) or (phrase is not None and phrase.wh == "Who")
     nouns = [t for t in kept if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
     singular = any(t.tag_ in ("NN", "NNP") for t in nouns) or (phrase is not None and not phrase.plural)
     plural = any(t.tag_ in ("NNS", "NNPS") for t in nouns) or (phrase is not None and phrase.plural)
@@ -624,7 +817,11 @@ def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozen
 def _inverted(verb: Token, body: list[Token], subject: str) -> str | None:
     """The clause after the question phrase: the first auxiliary, the subject, then the rest."""
     auxiliaries = [t for t in body if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
-    if auxiliaries:
+    shared = _shared(verb)
+    helper = ""
+    if shared and not auxiliaries:
+        moved, main, helper = None, " ".join([*(t.lower_ for t in shared[1:]), verb.text]), shared[0].lower_
+    elif auxiliaries:
         moved, main = auxiliaries[0], verb.text
     elif verb.pos_ == "AUX":
         moved, main = verb, ""
@@ -634,7 +831,7 @@ def _inverted(verb: Token, body: list[Token], subject: str) -> str | None:
         return None
     rest = [t for t in body if t.i != (moved.i if moved is not None else -1)]
     words = [("not" if t.lower_ in ("n't", "n’t") else main if t.i == verb.i else t.text) + t.whitespace_ for t in rest]
-    helper = moved.lower_ if moved is not None else {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+    helper = helper or (moved.lower_ if moved is not None else {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_])
     helper = {"'s": "is", "'re": "are", "'ve": "have", "'d": "had"}.get(helper, helper)
     return f"{helper} {subject} {''.join(words)}"
 

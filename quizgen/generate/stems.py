@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.english import indefinite_article
 from quizgen.generate.nlp import pipeline
-from quizgen.generate.questions import claim_around, clause_around, wh_question
+from quizgen.generate.questions import WHAT_PREPOSITIONS, claim_around, clause_around, shorter_around, wh_question
 from quizgen.generate.types import PERSON_KINDS, Answer
 from quizgen.model import BLANK
 
@@ -29,6 +29,10 @@ def with_stem(answer: Answer, span: Span) -> Answer:
     if answer.stem:
         return answer
     answer = replace(answer, clause=clause_around(answer, span), claim=claim_around(answer, span))
+    if len(blank_stem(answer).split()) > LONG_STEM:
+        shorter = shorter_around(answer, span)
+        if shorter is not None and len(f"{shorter[0]} x {shorter[1]}".split()) < len(blank_stem(answer).split()):
+            answer = replace(answer, clause=shorter)
     question = wh_question(answer, span)
     if question is None:
         return replace(answer, stem=blank_stem(answer))
@@ -127,12 +131,19 @@ def blank_stem(answer: Answer) -> str:
 
 def stem_for_options(answer: Answer, options: Sequence[str]) -> str:
     """The stem to show beside ``options``: the question, unless it names the answer's own noun as its class
-    ("At which boundary ...?") and an option is not one of that noun, when the blank stem is shown instead."""
+    ("At which boundary ...?") and an option is not one of that noun, when it asks *<preposition> what*
+    where that preposition allows ("By which molecules is energy absorbed?" -> "By what is energy
+    absorbed?"; see :data:`~quizgen.generate.questions.WHAT_PREPOSITIONS`), else the blank stem is shown."""
     words = answer.text.split()
     if answer.kind != "term" or len(words) < 2 or f" which {words[-1]} " not in f" {answer.stem.lower()} ":
         return answer.stem
     noun = words[-1].lower()
-    return answer.stem if all(option.lower().split()[-1:] == [noun] for option in options) else blank_stem(answer)
+    if all(option.lower().split()[-1:] == [noun] for option in options):
+        return answer.stem
+    found = re.search(rf"\b(\w+) which {re.escape(words[-1])}\b", answer.stem, re.IGNORECASE)
+    if found is None or found.group(1).lower() not in WHAT_PREPOSITIONS:
+        return blank_stem(answer)
+    return f"{answer.stem[: found.start()]}{found.group(1)} what{answer.stem[found.end() :]}"
 
 
 _POINTING_BACK = re.compile(r"\b(?:this|these)\s+[a-z]|\bsuch\s+(?!as\b)[a-z]|\bthe (?:latter|former)\b", re.IGNORECASE)
