@@ -48,6 +48,8 @@ NEAR_YEARS = 30
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 SEMANTIC_CANDIDATES = 60
 """Candidates asked of the lexical knowledge per answer."""
+MENTION_WORDS = 5
+"""The longest wrong option :meth:`Pool.mentions` finds in a document's text."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Pool:
     _sorted: dict[tuple[str, str | None, str], list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
     """Made on demand, emptied on every addition: by kind (last word or ``None``, and title or "") the keys'
     first texts, sorted, each with the documents that have the key."""
+    _phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    """By document: every run of up to :data:`MENTION_WORDS` words of its text (see :meth:`mentions`)."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too; a defined
@@ -149,6 +153,19 @@ class Pool:
         candidates for its answers of that kind."""
         for term in terms:
             self._add(kind, term, document_id)
+
+    def add_text(self, text: str, document_id: str) -> None:
+        """Remember what the document says, so a wrong option it mentions counts as one of its own."""
+        found = words(text)
+        self._phrases[document_id].update(
+            found[start : start + size]
+            for size in range(1, MENTION_WORDS + 1)
+            for start in range(len(found) - size + 1)
+        )
+
+    def mentions(self, document_id: str, text: str) -> bool:
+        """Whether the document's text has ``text``, word for word (see :meth:`add_text`)."""
+        return words(text) in self._phrases.get(document_id, set())
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""
@@ -250,7 +267,7 @@ class Distractors:
     ) -> list[Candidate]:
         shortlist: list[Candidate] = []
         answer = self._in_its_number(answer)
-        candidates = self._candidates(answer, rng)
+        candidates = self._as_own(answer, self._candidates(answer, rng))
         if own_only:
             candidates = [candidate for candidate in candidates if candidate.tier == 0]
         candidates = [c for c in candidates if c.tier == 0 or not UNSUITABLE_WORDS.intersection(words(c.text))]
@@ -265,6 +282,13 @@ class Distractors:
             if len(shortlist) >= limit:
                 break
         return shortlist
+
+    def _as_own(self, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
+        """``candidates``, those from the curated lists, the lexical knowledge or generated that the answer's
+        document mentions anyway counted as its own (tier 0): a student who picks "the option the text
+        mentions" finds them beside the answer, and they are on the text's topic."""
+        document = answer.sentence.document_id
+        return [replace(c, tier=0) if c.tier >= 2 and self.pool.mentions(document, c.text) else c for c in candidates]
 
     def _in_its_number(self, answer: Answer) -> Answer:
         """``answer``, plural where its parse missed it but its form says so: a term whose last word WordNet

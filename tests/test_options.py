@@ -1,0 +1,42 @@
+"""Wrong options of multiple-choice items (issue 12): enough of them, of the answer's kind, and as often in
+the text as the answer, so "pick the option the text mentions" finds nothing."""
+
+from __future__ import annotations
+
+import random
+
+from quizgen.generate.distractors import Distractors, Pool
+from quizgen.generate.knowledge import load_knowledge
+from quizgen.generate.lexicon import lexicon
+from tests.samples import answer_in
+
+ICELAND = (
+    "Settlers from Norway reached Iceland in the ninth century. "
+    "Iceland was ruled by Denmark until 1944. "
+    "Its fishing fleet competes with those of Sweden and Finland."
+)
+
+
+def _distractors(text: str) -> tuple[Distractors, Pool]:
+    pool = Pool()
+    pool.add_text(text, "doc")
+    return Distractors(pool, lexicon(), load_knowledge()), pool
+
+
+def test_a_list_member_the_text_mentions_counts_as_the_documents_own() -> None:
+    denmark = answer_in("Iceland was ruled by Denmark until 1944.", "Denmark", "countries", category="countries/Europe")
+    bare = Distractors(Pool(), lexicon(), load_knowledge())
+    assert bare.choose(denmark, random.Random(0), from_document=1) is None  # the text's own answers have no country
+    distractors, _ = _distractors(ICELAND)
+    wrong = distractors.choose(denmark, random.Random(0), from_document=1)
+    assert wrong is not None
+    assert {"Norway", "Sweden", "Finland"} & set(wrong)
+
+
+def test_the_text_is_matched_word_for_word() -> None:
+    _, pool = _distractors(ICELAND)
+    assert pool.mentions("doc", "fishing fleet")
+    assert pool.mentions("doc", "the ninth century")
+    assert not pool.mentions("doc", "fleet fishing")
+    assert not pool.mentions("doc", "Nor")  # a part of a word is no mention
+    assert not pool.mentions("other", "Norway")  # another document's text is not this one's
