@@ -40,3 +40,27 @@ def test_the_text_is_matched_word_for_word() -> None:
     assert not pool.mentions("doc", "fleet fishing")
     assert not pool.mentions("doc", "Nor")  # a part of a word is no mention
     assert not pool.mentions("other", "Norway")  # another document's text is not this one's
+
+
+OCEAN = "Most of the rain on the planet falls over the ocean."
+
+
+def test_a_word_of_degree_is_no_wrong_option_for_a_noun() -> None:
+    # WordNet knows "much" (a great amount) and "deep" (the sea) as rare nouns; read as options they are
+    # words of degree, which a student rules out beside "the ocean" by their kind alone
+    distractors, _ = _distractors(OCEAN)
+    ocean = answer_in(OCEAN, "the ocean", "term")
+    assert not distractors.acceptable(ocean, "much", [])
+    assert not distractors.acceptable(ocean, "deep", [])
+    assert distractors.acceptable(ocean, "sea", [])
+    wrong = distractors.choose(ocean, random.Random(0))
+    assert wrong is not None and not {"much", "deep", "little", "high"} & set(wrong)
+
+
+def test_a_verbs_ing_form_is_no_wrong_option_for_a_noun_that_is_none() -> None:
+    sentence = "Hard work is the key to success in any field."
+    distractors, _ = _distractors(sentence)
+    success = answer_in(sentence, "success", "term")
+    assert not distractors.acceptable(success, "coming", [])
+    assert not distractors.acceptable(success, "taking", [])
+    assert distractors.acceptable(success, "career", [])

@@ -38,6 +38,8 @@ from quizgen.generate.words import contains_run, normalise, same_stem, surnames,
 DISTRACTOR_COUNT = 3
 NUMBERED_KINDS = frozenset({"term", "group", "defined"})
 """Kinds whose wrong options take the answer's number (singular or plural)."""
+WORD_CLASS_KINDS = frozenset({"term", "defined"})
+"""Kinds whose one-word wrong options must read as the answer's part of speech (see :func:`_other_word_class`)."""
 _SHORTLIST = 12
 LIFETIME_MARGIN = 5
 """A wrong year of an event of people the text dates lies at most this far outside the years it ties to them."""
@@ -406,6 +408,8 @@ class Distractors:
         if knowledge is not None and self._uses_semantics(answer):
             if answer.kind in CLASS_KINDS and not knowledge.same_class(answer.text, text):
                 return False  # "rainforests" is no wrong option for "flocks"
+            if answer.kind in WORD_CLASS_KINDS and _other_word_class(knowledge, answer.text, text):
+                return False  # "much" and "deep" read as words of degree beside "the ocean", "coming" as a verb
             return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
         return True
 
@@ -416,6 +420,15 @@ UNSUITABLE_WORDS = frozenset(
 )
 """Words the lexical knowledge may offer as a neighbour of a school term (*excitation*: *erection*)
 that never stand as a wrong option a quizgen proposes; a document's own words are its teacher's."""
+
+
+def _other_word_class(knowledge: Knowledge, answer: str, text: str) -> bool:
+    """Whether the one-word option ``text``, read on its own, is of another part of speech than the answer for
+    all the noun WordNet also knows it as: an adverb (*much*, *deep*) beside an answer that cannot be one, or
+    a verb's *-ing* form (*coming*, *taking*) beside an answer that is none (it stands out by its form too)."""
+    if knowledge.adverb(text) and not knowledge.adverb(answer):
+        return True
+    return knowledge.gerund(text) and not answer.lower().endswith("ing")
 
 
 def _with_lexical_scores(knowledge: Knowledge, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
