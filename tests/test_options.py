@@ -64,3 +64,21 @@ def test_a_verbs_ing_form_is_no_wrong_option_for_a_noun_that_is_none() -> None:
     assert not distractors.acceptable(success, "coming", [])
     assert not distractors.acceptable(success, "taking", [])
     assert distractors.acceptable(success, "career", [])
+
+
+def test_a_name_takes_no_phrase_in_lower_case_as_a_wrong_option() -> None:
+    sentence = "In the election the Democrats won a majority in the House."
+    distractors, _ = _distractors(sentence)
+    democrats = answer_in(sentence, "Democrats", "group", plural=True)
+    assert not distractors.acceptable(democrats, "Little giants", [])  # a common noun phrase, capitalised
+    assert distractors.acceptable(democrats, "Republicans", [])
+    duchy = answer_in("William was the Duke of the Duchy of Normandy.", "Duchy of Normandy", "place")
+    assert not distractors.acceptable(duchy, "Duchy of small farms", [])
+
+
+def test_an_answer_that_opens_with_a_preposition_takes_options_that_do() -> None:
+    sentence = "The talks are due to take place in April."
+    distractors, _ = _distractors(sentence)
+    april = answer_in(sentence, "in April", "term")
+    assert not distractors.acceptable(april, "month", [])
+    assert not distractors.acceptable(april, "next spring", [])

@@ -513,6 +513,10 @@ def _same_form(answer: Answer, text: str) -> bool:
         return False  # "Alfred Wegener" beside "Wegener"-style single names stands out
     if answer.kind == "person" and _has_capitalised_word(text) != _has_capitalised_word(answer.text):
         return False  # "Jose Pedro CASTILLO Terrones" beside "Alfonso López Michelsen" stands out
+    if answer.kind in PROPER_KINDS and _has_common_word(text) != _has_common_word(answer.text):
+        return False  # "Little giants" is no name beside "Democrats" and "Republicans"
+    if answer.kind != "reason" and _opens_with_preposition(text) != _opens_with_preposition(answer.text):
+        return False  # "month" beside "In April": options alike in form
     return abs(count - answer_count) <= max(1, answer_count // 2)
 
 
@@ -530,6 +534,29 @@ def _marker_stands_out(answer: str, text: str, chosen: list[str]) -> bool:
     differs ("in order to"): wrong options that share a form the answer lacks point at the answer."""
     marker = _reason_marker(text)
     return marker != _reason_marker(answer) and any(_reason_marker(other) == marker for other in chosen)
+
+
+_PREPOSITIONS = frozenset("in on at by for from to with during after before since until within".split())
+
+
+def _opens_with_preposition(text: str) -> bool:
+    """Whether ``text`` opens with a preposition (*In April*, *at noon*): an option without one beside it
+    stands out by its form."""
+    found = text.split()
+    return len(found) > 1 and found[0].lower() in _PREPOSITIONS
+
+
+PROPER_KINDS = frozenset({"person", "group", "place", "organisation", "named", "name", "event", "law"})
+"""Kinds whose answers are names, every word capitalised but the words that join them (titles of works aside)."""
+_JOINING_WORDS = frozenset(
+    "of the and for on in at de del la le les von van der da das do dos du des di al el y bin ibn".split()
+)
+
+
+def _has_common_word(text: str) -> bool:
+    """Whether a word of ``text`` is in lower case and joins no name's words (*giants* of "Little giants";
+    not *of* in "Duchy of Normandy"): a name's form has none."""
+    return any(word[:1].islower() and word not in _JOINING_WORDS for word in re.findall(r"[^\W\d_]+", text))
 
 
 def _has_capitalised_word(text: str) -> bool:
