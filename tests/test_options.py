@@ -82,3 +82,21 @@ def test_an_answer_that_opens_with_a_preposition_takes_options_that_do() -> None
     april = answer_in(sentence, "in April", "term")
     assert not distractors.acceptable(april, "month", [])
     assert not distractors.acceptable(april, "next spring", [])
+
+
+def test_the_documents_subject_is_never_a_wrong_option() -> None:
+    # a fact sheet's fragment takes its subject in the stem ("Peru shares ..."), which the sentence lacks
+    sentence = "Shares control of Lago Titicaca, world's highest navigable lake, with Bolivia."
+    distractors, pool = _distractors(f"Peru. {sentence}")
+    pool.add_title("Peru", "doc")
+    bolivia = answer_in(sentence, "Bolivia", "countries", category="countries/South America")
+    assert not distractors.acceptable(bolivia, "Peru", [])
+    assert distractors.acceptable(bolivia, "Chile", [])
+    wrong = distractors.choose(bolivia, random.Random(0))
+    assert wrong is not None and "Peru" not in wrong
+    assert pool.is_title("doc", "peru")
+    viruses, egypt = Pool(), Pool()
+    viruses.add_title("Viruses", "doc")
+    egypt.add_title("Ancient Egypt", "doc")
+    assert viruses.is_title("doc", "virus")  # the title's word in another form
+    assert not egypt.is_title("doc", "Egypt")  # a part of the title is still a fair option

@@ -193,6 +193,7 @@ def document_distractors(
     pool.add_terms(analysed.reasons, document.id, kind="reason")
     for text, _, _ in document_texts(document):
         pool.add_text(text, document.id)
+    pool.add_title(document.title, document.id)
     return Distractors(pool, lexicon, knowledge)
 
 

@@ -88,6 +88,8 @@ class Pool:
     _sorted: dict[tuple[str, str | None, str], list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
     """Made on demand, emptied on every addition: by kind (last word or ``None``, and title or "") the keys'
     first texts, sorted, each with the documents that have the key."""
+    _titles_of_documents: dict[str, str] = field(default_factory=dict)
+    """By document: its title (see :meth:`is_title`)."""
     _phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
     """By document: every run of up to :data:`MENTION_WORDS` words of its text (see :meth:`mentions`)."""
 
@@ -164,6 +166,16 @@ class Pool:
             for size in range(1, MENTION_WORDS + 1)
             for start in range(len(found) - size + 1)
         )
+
+    def add_title(self, title: str, document_id: str) -> None:
+        """Remember the document's title: what the text is about, never a wrong option of its items."""
+        self._titles_of_documents[document_id] = title
+
+    def is_title(self, document_id: str, text: str) -> bool:
+        """Whether ``text`` is the document's title, word for word up to the form of each (*virus* for a text
+        titled "Viruses"; not *Egypt* for one titled "Ancient Egypt")."""
+        title = self._titles_of_documents.get(document_id, "")
+        return len(words(text)) == len(words(title)) and _variant(text, title)
 
     def mentions(self, document_id: str, text: str) -> bool:
         """Whether the document's text has ``text``, word for word (see :meth:`add_text`)."""
@@ -380,6 +392,8 @@ class Distractors:
             return False
         if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text):
             return False
+        if self.pool.is_title(answer.sentence.document_id, text):
+            return False  # "Peru" beside "Bolivia" in a text on Peru: what every claim is about is no wrong answer
         if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
             return False
         if lexicon.member_of_named(text, answer.text) or lexicon.member_of_named(answer.text, text):
