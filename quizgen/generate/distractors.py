@@ -300,9 +300,11 @@ class Distractors:
     def _as_own(self, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
         """``candidates``, those from the curated lists, the lexical knowledge or generated that the answer's
         document mentions anyway counted as its own (tier 0): a student who picks "the option the text
-        mentions" finds them beside the answer, and they are on the text's topic."""
+        mentions" finds them beside the answer, and they are on the text's topic. A wider list's member (a
+        country of another continent) stays where it was: the text naming it makes it no closer to the answer."""
         document = answer.sentence.document_id
-        return [replace(c, tier=0) if c.tier >= 2 and self.pool.mentions(document, c.text) else c for c in candidates]
+        own = 1 if answer.kind == "defined" else 0  # a definition's terms stand after its other definitions
+        return [replace(c, tier=own) if c.tier == 2 and self.pool.mentions(document, c.text) else c for c in candidates]
 
     def _in_its_number(self, answer: Answer) -> Answer:
         """``answer``, plural where its parse missed it but its form says so: a term whose last word WordNet
