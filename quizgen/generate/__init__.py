@@ -30,7 +30,7 @@ from quizgen.generate.groups import find_material, group_items, uncited
 from quizgen.generate.ideas import document_reasons
 from quizgen.generate.knowledge import Knowledge, load_knowledge, single_threaded_maths
 from quizgen.generate.lexicon import Lexicon, lexicon
-from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, overlong_sentences
+from quizgen.generate.nlp import MAX_SENTENCE_CHARS, analyse, document_texts, overlong_sentences
 from quizgen.generate.options import ALL_TYPES, MAX_ITEMS_PER_DOCUMENT, BuildOptions
 from quizgen.generate.plan import PlanStats, plan_items, shown_by
 from quizgen.generate.references import Resolution, resolutions
@@ -192,6 +192,9 @@ def document_distractors(
         pool.add_all(sentence_answers)
     pool.add_terms(analysed.terms, document.id)
     pool.add_terms(analysed.reasons, document.id, kind="reason")
+    for text, _, _ in document_texts(document):
+        pool.add_text(text, document.id)
+    pool.add_title(document.title, document.id)
     return Distractors(pool, lexicon, knowledge)
 
 

@@ -38,6 +38,8 @@ from quizgen.generate.words import contains_run, normalise, same_stem, surnames,
 DISTRACTOR_COUNT = 3
 NUMBERED_KINDS = frozenset({"term", "group", "defined"})
 """Kinds whose wrong options take the answer's number (singular or plural)."""
+WORD_CLASS_KINDS = frozenset({"term", "defined"})
+"""Kinds whose one-word wrong options must read as the answer's part of speech (see :func:`_other_word_class`)."""
 _SHORTLIST = 12
 LIFETIME_MARGIN = 5
 """A wrong year of an event of people the text dates lies at most this far outside the years it ties to them."""
@@ -48,6 +50,8 @@ NEAR_YEARS = 30
 _ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 SEMANTIC_CANDIDATES = 60
 """Candidates asked of the lexical knowledge per answer."""
+MENTION_WORDS = 5
+"""The longest wrong option :meth:`Pool.mentions` finds in a document's text."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ class Pool:
     _sorted: dict[tuple[str, str | None, str], list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
     """Made on demand, emptied on every addition: by kind (last word or ``None``, and title or "") the keys'
     first texts, sorted, each with the documents that have the key."""
+    _titles_of_documents: dict[str, str] = field(default_factory=dict)
+    """By document: its title (see :meth:`is_title`)."""
+    _phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    """By document: every run of up to :data:`MENTION_WORDS` words of its text (see :meth:`mentions`)."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too; a defined
@@ -149,6 +157,29 @@ class Pool:
         candidates for its answers of that kind."""
         for term in terms:
             self._add(kind, term, document_id)
+
+    def add_text(self, text: str, document_id: str) -> None:
+        """Remember what the document says, so a wrong option it mentions counts as one of its own."""
+        found = words(text)
+        self._phrases[document_id].update(
+            found[start : start + size]
+            for size in range(1, MENTION_WORDS + 1)
+            for start in range(len(found) - size + 1)
+        )
+
+    def add_title(self, title: str, document_id: str) -> None:
+        """Remember the document's title: what the text is about, never a wrong option of its items."""
+        self._titles_of_documents[document_id] = title
+
+    def is_title(self, document_id: str, text: str) -> bool:
+        """Whether ``text`` is the document's title, word for word up to the form of each (*virus* for a text
+        titled "Viruses"; not *Egypt* for one titled "Ancient Egypt")."""
+        title = self._titles_of_documents.get(document_id, "")
+        return len(words(text)) == len(words(title)) and _variant(text, title)
+
+    def mentions(self, document_id: str, text: str) -> bool:
+        """Whether the document's text has ``text``, word for word (see :meth:`add_text`)."""
+        return words(text) in self._phrases.get(document_id, set())
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""
@@ -250,7 +281,7 @@ class Distractors:
     ) -> list[Candidate]:
         shortlist: list[Candidate] = []
         answer = self._in_its_number(answer)
-        candidates = self._candidates(answer, rng)
+        candidates = self._as_own(answer, self._candidates(answer, rng))
         if own_only:
             candidates = [candidate for candidate in candidates if candidate.tier == 0]
         candidates = [c for c in candidates if c.tier == 0 or not UNSUITABLE_WORDS.intersection(words(c.text))]
@@ -265,6 +296,15 @@ class Distractors:
             if len(shortlist) >= limit:
                 break
         return shortlist
+
+    def _as_own(self, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
+        """``candidates``, those from the curated lists, the lexical knowledge or generated that the answer's
+        document mentions anyway counted as its own (tier 0): a student who picks "the option the text
+        mentions" finds them beside the answer, and they are on the text's topic. A wider list's member (a
+        country of another continent) stays where it was: the text naming it makes it no closer to the answer."""
+        document = answer.sentence.document_id
+        own = 1 if answer.kind == "defined" else 0  # a definition's terms stand after its other definitions
+        return [replace(c, tier=own) if c.tier == 2 and self.pool.mentions(document, c.text) else c for c in candidates]
 
     def _in_its_number(self, answer: Answer) -> Answer:
         """``answer``, plural where its parse missed it but its form says so: a term whose last word WordNet
@@ -354,6 +394,8 @@ class Distractors:
             return False
         if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text):
             return False
+        if self.pool.is_title(answer.sentence.document_id, text):
+            return False  # "Peru" beside "Bolivia" in a text on Peru: what every claim is about is no wrong answer
         if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
             return False
         if lexicon.member_of_named(text, answer.text) or lexicon.member_of_named(answer.text, text):
@@ -382,6 +424,8 @@ class Distractors:
         if knowledge is not None and self._uses_semantics(answer):
             if answer.kind in CLASS_KINDS and not knowledge.same_class(answer.text, text):
                 return False  # "rainforests" is no wrong option for "flocks"
+            if answer.kind in WORD_CLASS_KINDS and _other_word_class(knowledge, answer.text, text):
+                return False  # "much" and "deep" read as words of degree beside "the ocean", "coming" as a verb
             return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
         return True
 
@@ -392,6 +436,15 @@ UNSUITABLE_WORDS = frozenset(
 )
 """Words the lexical knowledge may offer as a neighbour of a school term (*excitation*: *erection*)
 that never stand as a wrong option a quizgen proposes; a document's own words are its teacher's."""
+
+
+def _other_word_class(knowledge: Knowledge, answer: str, text: str) -> bool:
+    """Whether the one-word option ``text``, read on its own, is of another part of speech than the answer for
+    all the noun WordNet also knows it as: an adverb (*much*, *deep*) beside an answer that cannot be one, or
+    a verb's *-ing* form (*coming*, *taking*) beside an answer that is none (it stands out by its form too)."""
+    if knowledge.adverb(text) and not knowledge.adverb(answer):
+        return True
+    return knowledge.gerund(text) and not answer.lower().endswith("ing")
 
 
 def _with_lexical_scores(knowledge: Knowledge, answer: Answer, candidates: list[Candidate]) -> list[Candidate]:
@@ -476,6 +529,10 @@ def _same_form(answer: Answer, text: str) -> bool:
         return False  # "Alfred Wegener" beside "Wegener"-style single names stands out
     if answer.kind == "person" and _has_capitalised_word(text) != _has_capitalised_word(answer.text):
         return False  # "Jose Pedro CASTILLO Terrones" beside "Alfonso López Michelsen" stands out
+    if answer.kind in PROPER_KINDS and _has_common_word(text) != _has_common_word(answer.text):
+        return False  # "Little giants" is no name beside "Democrats" and "Republicans"
+    if answer.kind != "reason" and _opens_with_preposition(text) != _opens_with_preposition(answer.text):
+        return False  # "month" beside "In April": options alike in form
     return abs(count - answer_count) <= max(1, answer_count // 2)
 
 
@@ -493,6 +550,29 @@ def _marker_stands_out(answer: str, text: str, chosen: list[str]) -> bool:
     differs ("in order to"): wrong options that share a form the answer lacks point at the answer."""
     marker = _reason_marker(text)
     return marker != _reason_marker(answer) and any(_reason_marker(other) == marker for other in chosen)
+
+
+_PREPOSITIONS = frozenset("in on at by for from to with during after before since until within".split())
+
+
+def _opens_with_preposition(text: str) -> bool:
+    """Whether ``text`` opens with a preposition (*In April*, *at noon*): an option without one beside it
+    stands out by its form."""
+    found = text.split()
+    return len(found) > 1 and found[0].lower() in _PREPOSITIONS
+
+
+PROPER_KINDS = frozenset({"person", "group", "place", "organisation", "named", "name", "event", "law"})
+"""Kinds whose answers are names, every word capitalised but the words that join them (titles of works aside)."""
+_JOINING_WORDS = frozenset(
+    "of the and for on in at de del la le les von van der da das do dos du des di al el y bin ibn".split()
+)
+
+
+def _has_common_word(text: str) -> bool:
+    """Whether a word of ``text`` is in lower case and joins no name's words (*giants* of "Little giants";
+    not *of* in "Duchy of Normandy"): a name's form has none."""
+    return any(word[:1].islower() and word not in _JOINING_WORDS for word in re.findall(r"[^\W\d_]+", text))
 
 
 def _has_capitalised_word(text: str) -> bool:

@@ -58,7 +58,7 @@ sentence is this long, and the parser's and the answer finder's work on one grow
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
 
 
-def _texts(document: Document) -> list[tuple[str, str, Part]]:
+def document_texts(document: Document) -> list[tuple[str, str, Part]]:
     """The text of each block the reader found, with its section and part, in reading order."""
     texts: list[tuple[str, str, Part]] = [(document.lead, LEAD_SECTION, "lead")] if document.lead else []
     texts += [(point.text, KEY_POINTS_SECTION, "key_point") for point in document.key_points]
@@ -68,7 +68,9 @@ def _texts(document: Document) -> list[tuple[str, str, Part]]:
 
 def overlong_sentences(document: Document) -> int:
     """How many sentences of ``document`` are over :data:`MAX_SENTENCE_CHARS`, and so left out."""
-    return sum(len(sentence) > MAX_SENTENCE_CHARS for text, _, _ in _texts(document) for sentence in _sentences(text))
+    return sum(
+        len(sentence) > MAX_SENTENCE_CHARS for text, _, _ in document_texts(document) for sentence in _sentences(text)
+    )
 
 
 def _sentences(text: str) -> list[str]:
@@ -77,7 +79,7 @@ def _sentences(text: str) -> list[str]:
 
 def _blocks(document: Document) -> list[_Block]:
     blocks: list[_Block] = []
-    for text, section, part in _texts(document):
+    for text, section, part in document_texts(document):
         if part == "key_point":  # one sentence, never cut
             blocks += [_Block(text, section, part)] if len(text) <= MAX_SENTENCE_CHARS else []
         else:

@@ -120,6 +120,17 @@ class Knowledge:
             for lemma in self.wordnet.synset(hypernym).lemmas
         )
 
+    def adverb(self, text: str) -> bool:
+        """Whether ``text`` is one word that WordNet knows as an adverb too (*much*, *deep*, *high*, *well*):
+        such a word, read on its own as an option, says how much or where, whatever rare noun sense it has."""
+        found = text.split()
+        return len(found) == 1 and "r" in self.vectors.part_of_speech(found[0])
+
+    def gerund(self, text: str) -> bool:
+        """Whether ``text`` is one word ending in *-ing* that WordNet knows as a verb's form (*coming*, *melting*)."""
+        found = text.split()
+        return len(found) == 1 and found[0].lower().endswith("ing") and "v" in self.vectors.part_of_speech(found[0])
+
     def close_in_meaning(self, first: str, second: str) -> bool:
         """Whether two words are near synonyms by their vectors (cosine at least :data:`NEAR_SYNONYM`:
         *downturn*, *recession* for *slowdown*), so one cannot stand as a wrong option for the other."""
