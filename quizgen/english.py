@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import re
 
+STEM_SHARE = 0.7
+"""Share of the shorter word two words must have in common at the start to be forms of one word."""
+
+COMPOUND_REST = 4
+"""Letters a word must have after a shorter word it starts with to be a compound of it (*sun*, *sunlight*)."""
+
 _ELEVEN_EIGHTEEN = re.compile(r"^1[18](\d{2})?(\D|$)")
 _VOWEL_SOUND_H = re.compile(r"^(hour|honest|honou?r|heir)")
 _CONSONANT_SOUND_VOWEL = re.compile(r"^(uni|use|usu|uti|eu|ewe|one\b|once|ur[aeiou]|uk)")
@@ -25,3 +31,26 @@ def indefinite_article(text: str) -> str:
     if _CONSONANT_SOUND_VOWEL.match(lowered):
         return "a"
     return "an" if lowered[0] in "aeiou" else "a"
+
+
+def same_stem(first: str, second: str) -> bool:
+    """Two forms of one word: a shared start of at least four letters and 70% of the shorter word
+    (*reduced*, *reducing*; *lung*, *lungs*; not *chloroplast*, *chlorophyll*), or one inside the other
+    (*synthesis*, *photosynthesis*)."""
+    a, b = first.lower(), second.lower()
+    shorter = min(len(a), len(b))
+    if shorter >= 5 and (a in b or b in a):
+        return True
+    if shorter < 4 or a[:4] != b[:4]:
+        return False
+    common = next((index for index, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= STEM_SHARE * shorter
+
+
+def one_family(first: str, second: str) -> bool:
+    """Two words of one family, as a student sees it: forms of one word (:func:`same_stem`: *buboe*,
+    *bubonic*), or a compound that starts with the other word (*sun*, *sunlight*; *ice*, *icefields*)."""
+    if same_stem(first, second):
+        return True
+    shorter, longer = sorted((first.lower(), second.lower()), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) >= COMPOUND_REST

@@ -108,6 +108,16 @@ FLAWED: dict[str, list[Item]] = {
         ),
         choice("The largest ocean on Earth is the _____.", "Pacific Ocean", "Atlantic", "Indian", "Arctic"),
         blank("The Nile is the longest river; every year the {{1}} floods its valley.", "Nile"),
+        choice(
+            "What raises egg-shaped swellings known as buboes?", "bubonic plague", "influenza", "smallpox", "cholera"
+        ),
+        choice(
+            "In June the Northern Hemisphere leans into the Sun and gets more direct _____.",
+            "sunlight",
+            "heat",
+            "rain",
+            "wind",
+        ),
     ],
     "absolute-terms": [
         statement("Volcanoes always form at plate boundaries.", False),
@@ -168,6 +178,8 @@ FLAWED: dict[str, list[Item]] = {
 }
 
 CLEAN: list[Item] = [
+    choice("Chlorophyll is held in the _____ of a leaf cell.", "chloroplasts", "nuclei", "vacuoles", "cell walls"),
+    choice("The Sun heats the land more than the _____.", "sea", "sky", "rock", "air"),
     matching(
         ("water vapour", "the gas evaporation makes"),
         ("runoff", "rain that flows over land"),

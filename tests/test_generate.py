@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.english import same_stem
 from quizgen.errors import QuizgenError
 from quizgen.generate import BuildOptions, Built, QuizBuilder, build_quiz, build_quizzes, nlp
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.numbers import year_value
 from quizgen.generate.references import resolutions
 from quizgen.generate.types import CLASS_KINDS
-from quizgen.generate.words import normalise, same_stem
+from quizgen.generate.words import normalise
 from quizgen.model import (
     ITEM_TYPES,
     Cloze,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.english import same_stem
 from quizgen.generate import BuildOptions, build_quizzes
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.types import SEMANTIC_KINDS
-from quizgen.generate.words import same_stem
 from quizgen.model import Cloze, MultipleChoice, Quiz
 from quizgen.read import read_document
 from tests.conftest import PROJECT, REFERENCE_SEED, SEEDS, corpus_files, needs_corpus

@@ -34,7 +34,7 @@ from quizgen.check.text import (
     word_stem,
     words,
 )
-from quizgen.english import indefinite_article
+from quizgen.english import indefinite_article, one_family
 
 QUOTED_CHARACTERS = 60
 """Longest text a message quotes whole; a longer one is cut with an ellipsis."""
@@ -184,11 +184,17 @@ def stem_word_in_answer(asked: Asked) -> Iterator[str]:
             continue
         if not choice.wrong:
             continue
-        shared = content_stems(choice.answer) & content_stems(stem)
-        shared -= set().union(*(content_stems(text) for text in choice.wrong))
-        if shared:
-            repeated = sorted(word for word in words(choice.answer) if word_stem(word) in shared)
+        cued = _family_in(content_stems(choice.answer), content_stems(stem))
+        cued -= set().union(*(_family_in(content_stems(text), content_stems(stem)) for text in choice.wrong))
+        if cued:
+            repeated = sorted(word for word in words(choice.answer) if word_stem(word) in cued)
             yield f"the answer repeats {_quoted(list(dict.fromkeys(repeated)))} from the stem; no wrong option does"
+
+
+def _family_in(option: set[str], stem: set[str]) -> set[str]:
+    """The stems of an option's words that have a word of their family in the stem (*bubonic* beside
+    *buboes*, *sunlight* beside *Sun*; see :func:`quizgen.english.one_family`)."""
+    return {word for word in option if any(one_family(word, other) for other in stem)}
 
 
 def _whole_in(stem: str, answer: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from quizgen.check.rules import absolute_terms
-from quizgen.english import indefinite_article
+from quizgen.english import indefinite_article, same_stem
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, year_value, years_in
@@ -33,7 +33,7 @@ from quizgen.generate.types import (
     Answer,
     Sentence,
 )
-from quizgen.generate.words import contains_run, normalise, same_stem, surnames, words, zipf
+from quizgen.generate.words import contains_run, normalise, surnames, words, zipf
 
 DISTRACTOR_COUNT = 3
 NUMBERED_KINDS = frozenset({"term", "group", "defined"})
@@ -497,7 +497,7 @@ def _one_word(first: str, second: str) -> bool:
 
 def _variant(first: str, second: str) -> bool:
     """One phrase inside the other, word for word up to the form of each word ("electron" / "electrons",
-    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.generate.words.same_stem`)."""
+    "carbohydrates" / "carbohydrate molecules"; see :func:`~quizgen.english.same_stem`)."""
     shorter, longer = sorted((words(first), words(second)), key=len)
     size = len(shorter)
     return size > 0 and any(

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from quizgen.english import same_stem
 from quizgen.generate.types import Answer, ParsedSentence
-from quizgen.generate.words import letter_words, same_stem, zipf
+from quizgen.generate.words import letter_words, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

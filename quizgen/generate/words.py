@@ -8,9 +8,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-STEM_SHARE = 0.7
-"""Share of the shorter word two words must have in common at the start to be forms of one word."""
-
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -60,20 +57,6 @@ def zipf(word: str) -> float:
 def rarity(word: str) -> float:
     """Smooth inverse frequency: about 0 for *the*, 0.5 at Zipf 5, about 1 for rare words."""
     return 1.0 / (1.0 + 10 ** (zipf(word) - 5.0))
-
-
-def same_stem(first: str, second: str) -> bool:
-    """Two forms of one word: a shared start of at least four letters and 70% of the shorter word
-    (*reduced*, *reducing*; *lung*, *lungs*; not *chloroplast*, *chlorophyll*), or one inside the other
-    (*synthesis*, *photosynthesis*)."""
-    a, b = first.lower(), second.lower()
-    shorter = min(len(a), len(b))
-    if shorter >= 5 and (a in b or b in a):
-        return True
-    if shorter < 4 or a[:4] != b[:4]:
-        return False
-    common = next((index for index, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
-    return common >= STEM_SHARE * shorter
 
 
 _OUR_STEMS = "col|fav|hon|lab|neighb|harb|hum|rum|vap|behavi|od|vig|arm|endeav|sav|tum|val|flav|splend|glam"

@@ -18,7 +18,7 @@ The parts: :mod:`.wordnet` (look-ups in the noun hierarchy), :mod:`.vectors` (wo
 
 Every candidate is put in the answer's number and capitalisation, and dropped when it is
 :func:`related` to the answer (a synonym, hypernym or hyponym in any sense, or the same
-lemma), shares a stem with the answer or a word of the sentence (:func:`~quizgen.generate.words.same_stem`), or
+lemma), shares a stem with the answer or a word of the sentence (:func:`~quizgen.english.same_stem`), or
 repeats another candidate's last word. The rest are scored::
 
     score = 0.50 * cos(candidate, answer) + 0.20 * cos(candidate, sentence)

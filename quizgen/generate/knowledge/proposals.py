@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quizgen.generate.words import letter_words, same_stem, zipf
+from quizgen.english import same_stem
+from quizgen.generate.words import letter_words, zipf
 
 if TYPE_CHECKING:
     from quizgen.generate.knowledge.vectors import Vector, Vectors
