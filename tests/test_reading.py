@@ -217,3 +217,17 @@ def test_a_false_date_is_one_of_the_documents_own() -> None:
 )
 def test_a_place_is_accepted_with_or_without_its_generic_word(sentence: str, answer: str, kind: str, also: str) -> None:
     assert also in _accepted(answer_in(sentence, answer, kind), lexicon())  # type: ignore[arg-type]
+
+
+def test_a_fact_sheet_line_is_not_asked_for_what_the_title_gives_away(tmp_path: Path) -> None:
+    """*The location of Peru is _____* (Western South America) is general knowledge, not the text's: a
+    fact-sheet value passes the checks every other answer does (here, the continent of the title's country)."""
+    text = (
+        "Peru\n\nPeru declared its independence in 1821.\n\n"
+        "- Location: Western South America, bordering the South Pacific Ocean\n"
+        "- Highest point: Nevado Huascaran 6,746 m\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    asked = [item for item in quiz.items if "South America" in item.explanation.split("[", 1)[1].split("]")[0]]
+    assert not asked
+    assert any("Huascaran" in item.explanation for item in quiz.items)

@@ -246,6 +246,7 @@ def fact_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
             answer.start == value_start
             and answer.kind not in NUMERIC_KINDS_ASKED
             and _AFTER_FACT.match(sentence.text[answer.end :])
+            and not _predictable(sentence, answer, context, lexicon)  # "Location: Western South America" of Peru
         ):
             topic = f"the {label.group()[:-2].lower()} of {title}"
             stem = f"What is {topic}?"
