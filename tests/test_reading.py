@@ -221,7 +221,8 @@ def test_a_place_is_accepted_with_or_without_its_generic_word(sentence: str, ans
 
 def test_a_fact_sheet_line_is_not_asked_for_what_the_title_gives_away(tmp_path: Path) -> None:
     """*The location of Peru is _____* (Western South America) is general knowledge, not the text's: a
-    fact-sheet value passes the checks every other answer does (here, the continent of the title's country)."""
+    fact-sheet value, asked about the title, passes the title's give-away checks (here, the continent of
+    the country it names)."""
     text = (
         "Peru\n\nPeru declared its independence in 1821.\n\n"
         "- Location: Western South America, bordering the South Pacific Ocean\n"
