@@ -131,8 +131,9 @@ def _without_answers_as_options(
     used: Counter[str],
 ) -> list[tuple[int, Item]]:
     """The chosen items, each multiple-choice item that offers a later item's answer as a wrong option (930
-    beside the item that asks for 930) made again with every answer of the quiz counted as used; made a
-    cloze where nothing else fits, and kept as it was where no cloze can be made either."""
+    beside the item that asks for 930) made again with every answer of the quiz counted as used; kept as it
+    was where nothing else fits, unless it is multiple choice only for want of a true/false statement,
+    when it becomes the cloze it would otherwise be."""
     keys = [normalise(answer.text) for answer in answers]
     result: list[tuple[int, Item]] = []
     for (position, item), answer, key in zip(chosen, answers, keys, strict=True):
@@ -142,7 +143,8 @@ def _without_answers_as_options(
             seen.update(dict.fromkeys(keys, ANSWER_AS_USED))
             again = _make_item(answer, distractors, options, MultipleChoice, seen)
             item = again if isinstance(again, MultipleChoice) and not check_item(again) else item
-            if any(option in keys and option != key for option in _wrong_options(item)):
+            fallen_back = _preferred_type(answer, options.types) is not MultipleChoice
+            if fallen_back and any(option in keys and option != key for option in _wrong_options(item)):
                 item = _as_cloze(answer, distractors, options, item)
             used.update(_wrong_options(item))
         result.append((position, item))
@@ -150,8 +152,7 @@ def _without_answers_as_options(
 
 
 def _as_cloze(answer: Answer, distractors: Distractors, options: BuildOptions, item: Item) -> Item:
-    """``item`` as a cloze where one can be made of its answer, else ``item``: a student who knows the other
-    item's answer would rule the option out here."""
+    """``item`` as a cloze where one can be made of its answer, else ``item``."""
     if Cloze not in options.types or answer.kind == "reason":
         return item
     made = _cloze(answer, distractors, item_random(options.seed, answer))
