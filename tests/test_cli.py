@@ -75,9 +75,10 @@ def test_export_reflects_a_teachers_edit(tmp_path: Path, cli: CliRun) -> None:
     quiz = json.loads(quiz_path.read_text(encoding="utf-8"))
     assert len(quiz["items"]) >= 2
     removed = quiz["items"].pop(0)
-    reworded = next(item for item in quiz["items"] if item["type"] in ("multiple_choice", "true_false"))
-    field = "question" if reworded["type"] == "multiple_choice" else "statement"
-    reworded[field] = "A wording the teacher preferred."
+    reworded = quiz["items"][0]
+    field = {"multiple_choice": "question", "true_false": "statement", "cloze": "text"}[reworded["type"]]
+    wording = "A wording the teacher preferred: {{1}}." if field == "text" else "A wording the teacher preferred."
+    reworded[field] = wording
     quiz_path.write_text(json.dumps(quiz, ensure_ascii=False, indent=2), encoding="utf-8")
 
     result = cli("export", quiz_path, "--format", "json", "--out", tmp_path / "again")
@@ -85,7 +86,7 @@ def test_export_reflects_a_teachers_edit(tmp_path: Path, cli: CliRun) -> None:
     assert result.exit_code == 0, result.stderr
     exported = json.loads((tmp_path / "again" / quiz_path.name).read_text(encoding="utf-8"))
     assert removed["id"] not in [item["id"] for item in exported["items"]]
-    assert "A wording the teacher preferred." in [item.get(field) for item in exported["items"]]
+    assert wording in [item.get(field) for item in exported["items"]]
     assert exported == quiz
 
 

@@ -438,7 +438,8 @@ def test_a_false_statement_swaps_in_only_a_name_of_its_own_document() -> None:
     """A false statement with a name from elsewhere ("France's Hitler abandoned his quest") is one no
     reader takes for true: with no other name of its kind in the document, no true/false item."""
     text = "The Franks abandoned their plans for an empire in America."
-    franks = answer_in(text, "Franks", "group", plural=True)
+    reworded = ("Plans for an empire in America were given up by the ", ".")
+    franks = replace(answer_in(text, "Franks", "group", plural=True), claim=reworded)
     elsewhere = [
         replace(
             answer_in(f"The {name} ruled a state.", name, "group", plural=True),

@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 
 from quizgen.generate import BuildOptions
+from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import _accepted
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.nlp import pipeline
+from quizgen.generate.plan import item_of_type
 from quizgen.generate.questions import claim_around
 from quizgen.generate.stems import around_answer, claim, standing_alone, with_its_subject
 from quizgen.model import BLANK, TrueFalse
-from tests.samples import answer_in, quiz_from_text, rewords
+from tests.samples import answer_in, quiz_from_text, rewords, shortens
 
 
 def _claim(sentence: str, answer: str, kind: str = "year") -> str | None:
@@ -153,3 +155,80 @@ def test_he_never_stands_for_a_people(tmp_path: Path) -> None:
     )
     quiz = quiz_from_text(tmp_path, text)
     assert not [item for item in quiz.items if "hoped he" in str(item)]
+
+
+def test_a_true_statement_is_never_the_sentence_trimmed(tmp_path: Path) -> None:
+    """A statement that is its sentence with an opening link and an apposition cut (*The kingdom stretched
+    from the Nile delta ...*) is recognised, not understood: no true/false item is made of it."""
+    text = (
+        "Kush\n\nKush was a kingdom of Nubia.\n\nHistory\n\n"
+        "At that time, the kingdom stretched from the Nile delta to Khartoum, the capital of Sudan.\n"
+        "Across the center of Africa lies a swath of wet land that reaches Guinea.\n"
+        "Meroe later became the capital of Kush, replacing Napata.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text, BuildOptions(types=frozenset({TrueFalse})))
+    for item in quiz.items:
+        assert isinstance(item, TrueFalse)
+        assert not shortens(item.statement, item.source.sentence), item.statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind"),
+    [
+        ("About 260 of the islands are inhabited.", "260", "number"),
+        ("The belt contains about 75% of the world's volcanoes.", "75", "percent"),
+        ("In March, the two hemispheres are equally favored with sunshine.", "two", "number_word"),
+    ],
+)
+def test_a_count_or_share_is_never_changed_to_make_a_false_statement(sentence: str, answer: str, kind: str) -> None:
+    """*About 200 of the islands are inhabited* asks an exact figure, and *the three hemispheres* is false
+    on its face: a count or a share is asked another way, never as a true/false item."""
+    found = answer_in(sentence, answer, kind)  # type: ignore[arg-type]
+    pool = Pool()
+    pool.add_all([found])
+    item = item_of_type(found, Distractors(pool, lexicon(), knowledge=None), BuildOptions(), TrueFalse)
+    assert item is None
+
+
+def test_a_false_date_is_one_of_the_documents_own() -> None:
+    """A false statement changes a date only for another date the document gives (*the end of the Bronze Age
+    in about 3150 BCE*, the date of Egypt's unification), never a nudged one (1533 -> 1536)."""
+    text = "Ancient Peru was ruled by the Incas, whose empire the Spanish captured in 1533."
+    reworded = ("The Spanish captured the empire of the Incas in ", ".")
+    capture = replace(answer_in(text, "1533", "year"), claim=reworded)
+    pool = Pool()
+    pool.add_all([capture])
+    distractors = Distractors(pool, lexicon(), knowledge=None)
+    assert item_of_type(capture, distractors, BuildOptions(), TrueFalse) is None
+    pool.add_all([answer_in("The last Inca ruler was executed in 1572.", "1572", "year", position=1)])
+    for seed in range(6):
+        item = item_of_type(capture, distractors, BuildOptions(seed=seed), TrueFalse)
+        assert isinstance(item, TrueFalse)
+        assert item.answer or "1572" in item.statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind", "also"),
+    [
+        ("Americans dreamed of opening the Pacific to American commerce.", "Pacific", "place", "Pacific Ocean"),
+        ("The Nile is second only to the Amazon.", "Amazon", "rivers", "Amazon River"),
+        ("The southern boundary of Ancient Egypt was the first cataract.", "Ancient Egypt", "organisation", "Egypt"),
+    ],
+)
+def test_a_place_is_accepted_with_or_without_its_generic_word(sentence: str, answer: str, kind: str, also: str) -> None:
+    assert also in _accepted(answer_in(sentence, answer, kind), lexicon())  # type: ignore[arg-type]
+
+
+def test_a_fact_sheet_line_is_not_asked_for_what_the_title_gives_away(tmp_path: Path) -> None:
+    """*The location of Peru is _____* (Western South America) is general knowledge, not the text's: a
+    fact-sheet value, asked about the title, passes the title's give-away checks (here, the continent of
+    the country it names)."""
+    text = (
+        "Peru\n\nPeru declared its independence in 1821.\n\n"
+        "- Location: Western South America, bordering the South Pacific Ocean\n"
+        "- Highest point: Nevado Huascaran 6,746 m\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    asked = [item for item in quiz.items if "South America" in item.explanation.split("[", 1)[1].split("]")[0]]
+    assert not asked
+    assert any("Huascaran" in item.explanation for item in quiz.items)

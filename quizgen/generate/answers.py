@@ -170,14 +170,22 @@ def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentCont
     the country it names), from the rest of the sentence (the answer again, its family,
     its opposite, its list) or because it is half a hyphenated word."""
     return (
-        context.gives_away(answer.text)
-        or (bool(answer.head) and context.gives_away(answer.head))
-        or _continent_of_title(answer, context, lexicon)
+        _given_by_title(answer, context, lexicon)
         or _repeated_in_sentence(answer)
         or lexicon.nation_named(answer.text, answer.rest)  # "France's Napoleon ... an extensive _____": French Empire
         or opposite_in(answer)
         or attached_by_hyphen(answer.sentence.text, answer.start, answer.end)
         or _in_a_list(sentence, answer)
+    )
+
+
+def _given_by_title(answer: Answer, context: DocumentContext, lexicon: Lexicon) -> bool:
+    """Whether the document's title gives the answer away: its words or their family, or the continent of
+    the country it names (a fact-sheet value is asked about the title, so these are its checks)."""
+    return (
+        context.gives_away(answer.text)
+        or (bool(answer.head) and context.gives_away(answer.head))
+        or _continent_of_title(answer, context, lexicon)
     )
 
 
@@ -246,6 +254,7 @@ def fact_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
             answer.start == value_start
             and answer.kind not in NUMERIC_KINDS_ASKED
             and _AFTER_FACT.match(sentence.text[answer.end :])
+            and not _given_by_title(answer, context, lexicon)  # "Location: Western South America" in "Peru"
         ):
             topic = f"the {label.group()[:-2].lower()} of {title}"
             stem = f"What is {topic}?"

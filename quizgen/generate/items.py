@@ -150,7 +150,8 @@ def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
     if answer.kind == "person" and len(text.split()) > 1:
         accepted += _name_forms(text)
     accepted += number_spellings(text)
-    accepted += _in_english(text) + _place_forms(text) if answer.kind in PLACE_KINDS else []
+    named_place = answer.kind in PLACE_KINDS or lexicon.category_of(text.partition(" ")[2]) is not None
+    accepted += _in_english(text) + _place_forms(text) + lexicon.full_names(text) if named_place else []
     accepted += _compound_head(text) if answer.kind == "term" else []
     accepted += spelling_variants(text)
     if answer.head:

@@ -19,6 +19,8 @@ from quizgen.generate.words import contains_run, normalise, words
 
 NOT_LISTS = frozenset({"aliases", "demonyms", "units"})
 """Keys of the data file that are look-up tables, not lists of answers."""
+GENERIC_PLACE_WORDS = frozenset({"ocean", "sea", "river", "desert", "lake", "mountains"})
+"""The last word of a place's name that says what it is (*Pacific Ocean*): the name alone is right too."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,23 @@ class Lexicon:
         """Other names for ``text`` (empty when it has none)."""
         names = self._names.get(self._aliases.get(normalise(text), ""), [])
         return [name for name in names if normalise(name) != normalise(text)]
+
+    def full_names(self, text: str) -> list[str]:
+        """The list's names of ``text`` with its generic word (*Pacific Ocean* for *Pacific*, *Amazon River* for
+        *Amazon*), and without it (*Nile* for *Nile River*): what a student rightly writes for the place."""
+        key = words(text)
+        found: list[str] = []
+        for member in self._by_member:
+            known = words(member)
+            longer, shorter = (known, key) if len(known) > len(key) else (key, known)
+            if len(longer) == len(shorter) + 1 and longer[:-1] == shorter and longer[-1] in GENERIC_PLACE_WORDS:
+                found.append(self._written(member))
+        return found
+
+    def _written(self, member: str) -> str:
+        """A member (normalised) as its list writes it."""
+        category = self._by_member[member]
+        return next((name for name in (*category.members, *category.wider) if normalise(name) == member), member)
 
     def category(self, name: str) -> Category | None:
         """A category by name, e.g. ``"months"``."""

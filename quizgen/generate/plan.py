@@ -27,6 +27,7 @@ from quizgen.generate.importance import of_a_family
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
 from quizgen.generate.numbers import numeric_value, years_in
 from quizgen.generate.options import BuildOptions
+from quizgen.generate.stems import claim
 from quizgen.generate.types import (
     CHOICE_KINDS,
     CLASS_KINDS,
@@ -131,19 +132,41 @@ def _without_answers_as_options(
 ) -> list[tuple[int, Item]]:
     """The chosen items, each multiple-choice item that offers a later item's answer as a wrong option (930
     beside the item that asks for 930) made again with every answer of the quiz counted as used; kept as it
-    was where nothing else fits."""
+    was where nothing else fits, unless it is multiple choice only for want of a true/false statement,
+    when it becomes the cloze it would otherwise be."""
     keys = [normalise(answer.text) for answer in answers]
-    seen = used + Counter(keys)
     result: list[tuple[int, Item]] = []
     for (position, item), answer, key in zip(chosen, answers, keys, strict=True):
-        wrong = (
-            [normalise(o.text) for o in item.options if o.id != item.answer] if isinstance(item, MultipleChoice) else []
-        )
-        if any(option in keys and option != key for option in wrong):
+        if any(option in keys and option != key for option in _wrong_options(item)):
+            # Options used elsewhere count once and answers more, so any option comes before another's answer.
+            seen = Counter({option: 1 for option in used if used[option]})
+            seen.update(dict.fromkeys(keys, ANSWER_AS_USED))
             again = _make_item(answer, distractors, options, MultipleChoice, seen)
             item = again if isinstance(again, MultipleChoice) and not check_item(again) else item
+            fallen_back = _preferred_type(answer, options.types) is not MultipleChoice
+            if fallen_back and any(option in keys and option != key for option in _wrong_options(item)):
+                item = _as_cloze(answer, distractors, options, item)
+            used.update(_wrong_options(item))
         result.append((position, item))
     return result
+
+
+def _as_cloze(answer: Answer, distractors: Distractors, options: BuildOptions, item: Item) -> Item:
+    """``item`` as a cloze where one can be made of its answer, else ``item``."""
+    if Cloze not in options.types or answer.kind == "reason":
+        return item
+    made = _cloze(answer, distractors, item_random(options.seed, answer))
+    return made if made is not None and not check_item(made) else item
+
+
+def _wrong_options(item: Item) -> list[str]:
+    """A multiple-choice item's wrong options, normalised (none for other types)."""
+    return [normalise(o.text) for o in item.options if o.id != item.answer] if isinstance(item, MultipleChoice) else []
+
+
+ANSWER_AS_USED = 2
+"""How many uses an answer of the quiz counts as when an item is made again, where an option already used
+counts as one (the ranking caps uses at two)."""
 
 
 NUMERIC_SHARE = 0.25
@@ -323,6 +346,7 @@ def _make_item(
         and answer.kind not in STATEMENT_KINDS_EXCLUDED
         and answer.full_clause
         and not _dates_elsewhere(answer)
+        and reworded(answer)
     )
     if preferred is MultipleChoice or not can_be_statement:
         from_document = _from_document(answer)
@@ -331,9 +355,10 @@ def _make_item(
             used.update(normalise(option) for option in wrong)
             return multiple_choice(answer, wrong, rng)
     if can_be_statement:
-        # A false statement swaps in one of the document's own names (its first lure): one from elsewhere
-        # ("France's Hitler abandoned his quest") makes a statement no reader takes for true.
-        lures = distractors.choose(answer, rng, from_document=1 if answer.kind in NAME_KINDS else 0)
+        # A false statement swaps in one of the document's own names or dates (its first lure): one from
+        # elsewhere ("France's Hitler abandoned his quest") makes a statement no reader takes for true, and a
+        # nudged date (1533 -> 1536) tests a detail, not the fact.
+        lures = distractors.choose(answer, rng, from_document=1 if answer.kind in OWN_LURE_KINDS else 0)
         if lures is not None:
             return true_false(answer, lures[0], rng)
     return _cloze(answer, distractors, rng) if Cloze in types and answer.kind != "reason" else None
@@ -352,8 +377,23 @@ def _choice_of_many_right_words(
     return multiple_choice(answer, wrong, rng)
 
 
-NAME_KINDS = PERSON_KINDS | SEMANTIC_KINDS
-"""Kinds whose false statement swaps in a name of the document's own (see :func:`_make_item`)."""
+OWN_LURE_KINDS = PERSON_KINDS | SEMANTIC_KINDS | YEAR_KINDS | {"century"}
+"""Kinds whose false statement swaps in a name or date of the document's own (see :func:`_make_item`)."""
+
+
+def reworded(answer: Answer) -> bool:
+    """Whether a true/false statement of ``answer`` says its claim in other words: the claim exists and its
+    words are not the sentence's own in the sentence's order (*The kingdom stretched from the Nile delta*, the
+    sentence with its opening link and an apposition cut, is the sentence copied: a student recognises it
+    without understanding it)."""
+    said = claim(answer, answer.text)
+    return said is not None and not _in_order(words(said), words(answer.sentence.text))
+
+
+def _in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether the words ``part`` stand among ``whole`` in the same order (gaps allowed)."""
+    rest = iter(whole)
+    return all(word in rest for word in part)
 
 
 CLOZE_DISTRACTORS = 3
