@@ -27,7 +27,7 @@ from quizgen.generate.importance import of_a_family
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
 from quizgen.generate.numbers import numeric_value, years_in
 from quizgen.generate.options import BuildOptions
-from quizgen.generate.stems import claim, standing_alone
+from quizgen.generate.stems import claim
 from quizgen.generate.types import (
     CHOICE_KINDS,
     CLASS_KINDS,
@@ -382,21 +382,12 @@ OWN_LURE_KINDS = PERSON_KINDS | SEMANTIC_KINDS | YEAR_KINDS | {"century"}
 
 
 def reworded(answer: Answer) -> bool:
-    """Whether a true/false statement of ``answer`` is its claim restated, not the sentence copied: said in
-    other words (its words not the sentence's own in the sentence's order), or shortened to its claim, at
-    most :data:`SHORTENED_SHARE` of the sentence's words (*The kingdom stretched from the Nile delta*, the
-    sentence with only its opening link and an apposition cut, is the sentence copied: a student recognises it
+    """Whether a true/false statement of ``answer`` says its claim in other words: the claim exists and its
+    words are not the sentence's own in the sentence's order (*The kingdom stretched from the Nile delta*, the
+    sentence with its opening link and an apposition cut, is the sentence copied: a student recognises it
     without understanding it)."""
     said = claim(answer, answer.text)
-    if said is not None and not _in_order(words(said), words(answer.sentence.text)):
-        return True
-    statement = said or standing_alone(answer, answer.text)
-    return len(words(statement)) <= SHORTENED_SHARE * len(words(answer.sentence.text))
-
-
-SHORTENED_SHARE = 0.5
-"""A true/false statement that keeps at most this share of its sentence's words is shortened to its claim
-(the issue's "paraphrased or shortened, not copied whole"); one that keeps more is the sentence copied."""
+    return said is not None and not _in_order(words(said), words(answer.sentence.text))
 
 
 def _in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
