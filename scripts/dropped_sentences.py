@@ -35,7 +35,7 @@ def main() -> None:
     counts: Counter[str] = Counter()
     analysed = analyse_documents(documents, lists)
     for (document, sentences), found in zip(analyse(documents), analysed, strict=True):
-        resolved = resolutions(sentences, document.title if _is_country(document.title, lists) else "")
+        resolved = resolutions(sentences, document.title if _is_country(document.title, lists) else "", document.title)
         for sentence, answers in zip(sentences, found.answers, strict=True):
             if (document.id, sentence.text) in cited:
                 counts["asked"] += 1

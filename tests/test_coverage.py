@@ -107,3 +107,53 @@ def test_items_of_a_resolved_sentence_cite_it_verbatim_and_name_the_referent(tmp
                 continue
         assert shown.startswith(("The Nile River", "Tectonic plates")) or " the Nile River " in shown
         assert answer not in ("the Nile River", "Tectonic plates")
+
+
+def title_resolved(folder: Path, title: str, paragraph: str) -> str | None:
+    """The last sentence of ``paragraph``, in a document titled ``title``, with *the N* of the title's noun
+    named as the title, or ``None`` when it is not."""
+    path = folder / "notes.txt"
+    path.write_text(f"{title}\n\n{paragraph}\n", encoding="utf-8")
+    ((_, sentences),) = list(analyse([read_document(path)]))
+    last = resolutions(sentences, title=title)[-1]
+    return None if last is None else last.parsed.text
+
+
+def test_the_title_noun_stands_for_the_title(tmp_path: Path) -> None:
+    paragraph = (
+        "Kerma was an early capital in Nubia. At that time, the kingdom stretched from the Nile delta "
+        "south to the confluence of the Blue and White Niles."
+    )
+    assert title_resolved(tmp_path, "The Kingdom of Kush", paragraph) == (
+        "At that time, the Kingdom of Kush stretched from the Nile delta south to the confluence of the Blue "
+        "and White Niles."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraph"),
+    [
+        (  # another kingdom named before: "the kingdom" may mean it
+            "The Kingdom of Kush",
+            "Traders of the Old Kingdom came south for gold. The kingdom stretched from the delta to the cataract.",
+        ),
+        ("The Seasons", "Earth is tilted on its axis. The seasons are caused by that tilt."),  # the title says no more
+        ("The Kingdom of Kush", "Nubia lay south of Egypt. The kingdoms of the south traded gold."),  # another number
+    ],
+)
+def test_the_title_noun_is_left_alone_where_it_may_mean_another(tmp_path: Path, title: str, paragraph: str) -> None:
+    assert title_resolved(tmp_path, title, paragraph) is None
+
+
+def test_an_item_naming_the_title_cites_its_sentence_verbatim(tmp_path: Path) -> None:
+    text = (
+        "The Kingdom of Kush\n\nKush was an African kingdom south of Egypt.\n\nExtent\n\n"
+        "Meroe became a capital in Nubia. At that time, the kingdom stretched from the Nile delta south to "
+        "the confluence of the Blue and White Niles outside Khartoum.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    named = [item for item in quiz.items if "stretched" in item.source.sentence]
+    assert named, [str(item) for item in quiz.items]
+    for item in named:
+        assert item.source.sentence.startswith("At that time, the kingdom stretched")
+        assert "Kingdom of Kush stretched" in str(item)

@@ -283,7 +283,7 @@ def _analyse(document: Document, sentences: list[ParsedSentence], lexicon: Lexic
     country = document.title if category is not None and category.kind == "countries" else ""
     stemmed = (
         _sentence_answers(sentence, resolution, context, lexicon, country)
-        for sentence, resolution in zip(sentences, resolutions(sentences, country), strict=True)
+        for sentence, resolution in zip(sentences, resolutions(sentences, country, document.title), strict=True)
     )
     answers = tuple(
         tuple(sorted((answer for answer in found if not points_back(answer)), key=lambda answer: -answer.score))

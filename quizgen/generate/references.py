@@ -67,15 +67,19 @@ class Resolution:
         return replace(answer, sentence=self.original, start=start, end=end, clause=clause)
 
 
-def resolutions(sentences: Sequence[ParsedSentence], topic: str = "") -> list[Resolution | None]:
+def resolutions(sentences: Sequence[ParsedSentence], topic: str = "", title: str = "") -> list[Resolution | None]:
     """For each of ``sentences`` (a document's, in order), its resolution where its subject points back to
-    one candidate, else ``None``. ``topic`` is the country the document is about, if any."""
+    one candidate, else ``None``. ``topic`` is the country the document is about, if any; ``title`` the
+    document's title, which *the kingdom* of *The Kingdom of Kush* stands for (see :func:`_title_named`)."""
     found: list[Resolution | None] = []
     referent: _Referent | None = None
     people = _full_names(sentences)
+    titled = _title_noun(title)
     for index, sentence in enumerate(sentences):
         before = sentences[index - 1] if index and sentences[index - 1].span.doc is sentence.span.doc else None
         resolution = _resolve(sentence, referent if before else None, "" if before else topic, before, people)
+        if resolution is None and titled is not None:
+            resolution = _title_named(sentence, titled, sentences[:index])
         found.append(resolution)
         referent = _referent_of(resolution.parsed if resolution else sentence)
     return found
@@ -227,6 +231,64 @@ def _resolve(
     where = replace(sentence.sentence, text=text)
     resolved = ParsedSentence(parsed[:], where)
     return Resolution(resolved, sentence.sentence, start, end, start + len(name))
+
+
+@dataclass(frozen=True)
+class _TitleNoun:
+    """A title that says more than its head noun (*The Kingdom of Kush*, *The Stock Market Crash of 1929*):
+    what *the kingdom*, *the crash* of its text stand for."""
+
+    name: str
+    """The title without a leading article."""
+    lemma: str
+    """Its head noun's lemma, lower-cased."""
+
+
+def _title_noun(title: str) -> _TitleNoun | None:
+    """The title's head noun, where the title names one thing by more than that noun; else ``None``."""
+    if not title.strip():
+        return None
+    parsed = pipeline()(title.strip())
+    head = parsed[:].root
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or not head.text[:1].isupper():
+        return None
+    words = [token for token in parsed if token.lower_ not in ("the", "a", "an")]
+    if len(words) < 2 or any(token.dep_ == "cc" for token in parsed):  # "Lewis and Clark" is two
+        return None
+    name = parsed[words[0].i :].text
+    return _TitleNoun(name, head.lemma_.lower())
+
+
+def _title_named(sentence: ParsedSentence, title: _TitleNoun, earlier: Sequence[ParsedSentence]) -> Resolution | None:
+    """*The kingdom stretched ...* in a text titled *The Kingdom of Kush* asked as *The Kingdom of Kush
+    stretched ...*: the subject is the title's head noun alone, after *the*, and no earlier sentence
+    names another thing by that noun (*the Old Kingdom*, *the Haitian Revolution*), so it can mean no other."""
+    subject = _main_subject(sentence.span)
+    if subject is None or not _whole(sentence.text) or why_unusable(sentence) is not None:
+        return None
+    words = list(subject.subtree)
+    if len(words) != 2 or words[0].lower_ != "the" or subject.lemma_.lower() != title.lemma or subject.text.istitle():
+        return None
+    if any(_names_another(chunk, title) for other in earlier for chunk in other.noun_chunks):
+        return None
+    offset = sentence.span.start_char
+    start, end = words[0].idx - offset, subject.idx + len(subject) - offset
+    name = f"{'The' if start == 0 else 'the'} {title.name}"
+    text = f"{sentence.text[:start]}{name}{sentence.text[end:]}"
+    resolved = ParsedSentence(pipeline()(text)[:], replace(sentence.sentence, text=text))
+    return Resolution(resolved, sentence.sentence, start, end, start + len(name))
+
+
+def _names_another(chunk: Span, title: _TitleNoun) -> bool:
+    """Whether a noun phrase names something other than the title by the title's noun (*the Old Kingdom*); one
+    that only describes (*an African kingdom*: indefinite, lower-case) names nothing."""
+    if chunk.root.lemma_.lower() != title.lemma:
+        return False
+    if not chunk.root.text[:1].isupper() and not any(token.lower_ == "the" for token in chunk):
+        return False
+    named = [token for token in chunk if token.lower_ not in ("the", "a", "an", "this", "that")]
+    phrase = "".join(token.text_with_ws for token in chunk.root.subtree)  # "the Nubian Kingdom" of Kush
+    return len(named) > 1 and title.name.lower() not in phrase.lower()
 
 
 def _whole(text: str) -> bool:
