@@ -84,6 +84,11 @@ def test_true_false_statements_of_a_quiz_are_reworded(tmp_path: Path) -> None:
         ("Peru is in Western South America.", "Western South America", "place", "South America"),
         ("The highest point of Japan is Mount Fuji.", "Mount Fuji", "place", "Mt. Fuji"),
         ("The rat flea became a major plague vector.", "rat flea", "term", "flea"),
+        ("Peru shares control of Lago Titicaca with Bolivia.", "Lago Titicaca", "place", "Titicaca"),
+        ("Peru shares control of Lago Titicaca with Bolivia.", "Lago Titicaca", "place", "Lake Titicaca"),
+        ("After its defeat in World War II, Japan recovered.", "World War II", "event", "WWII"),
+        ("After its defeat in World War II, Japan recovered.", "World War II", "event", "the Second World War"),
+        ("At the outset of World War I, Hoover led the relief effort.", "World War I", "event", "WWI"),
     ],
 )
 def test_a_cloze_accepts_the_other_right_answers(sentence: str, answer: str, kind: str, also: str) -> None:

@@ -172,14 +172,17 @@ _PLACE_QUALIFIERS = frozenset(
 )
 """Words before a place's name that narrow it (*Western South America*, *Ancient Egypt*): the name alone is
 right too."""
+_LAKE_WORDS = frozenset({"lake", "lago", "lac"})
 _MOUNT = re.compile(r"^(?:Mount|Mt\.?)\s+(?=[A-Z])")
 
 
 def _place_forms(name: str) -> list[str]:
-    """A place's name without a word that narrows it ("South America" for "Western South America"), and a
-    mountain's as *Mt.* or alone ("Mt. Fuji", "Fuji" for "Mount Fuji")."""
+    """A place's name without a word that narrows it ("South America" for "Western South America"), a lake's
+    without *Lake* ("Titicaca" for "Lago Titicaca"), and a mountain's as *Mt.* or alone ("Mt. Fuji", "Fuji" for
+    "Mount Fuji")."""
     first, _, rest = name.partition(" ")
-    forms = [rest] if first.lower() in _PLACE_QUALIFIERS and rest[:1].isupper() else []
+    narrowing = first.lower() in _PLACE_QUALIFIERS or first.lower() in _LAKE_WORDS
+    forms = [rest] if narrowing and rest[:1].isupper() else []
     if _MOUNT.match(name):
         alone = _MOUNT.sub("", name)
         forms += [alone, f"Mt. {alone}", f"Mount {alone}"]
