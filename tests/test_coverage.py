@@ -157,3 +157,40 @@ def test_an_item_naming_the_title_cites_its_sentence_verbatim(tmp_path: Path) ->
     for item in named:
         assert item.source.sentence.startswith("At that time, the kingdom stretched")
         assert "Kingdom of Kush stretched" in str(item)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (  # the clause's own subject is never "him" of its clause: the one other person is
+            "Herbert Hoover led the food relief effort in Europe. President Wilson later appointed him head "
+            "of the Food Administration.",
+            "President Wilson later appointed Herbert Hoover head of the Food Administration.",
+        ),
+        (  # two people named before: "him" may be either
+            "Herbert Hoover met Calvin Coolidge in Europe. President Wilson later appointed him head of the "
+            "Food Administration.",
+            None,
+        ),
+    ],
+)
+def test_him_is_named_where_one_person_can_be_meant(tmp_path: Path, paragraph: str, expected: str | None) -> None:
+    assert resolved(tmp_path, paragraph) == expected
+
+
+def test_the_person_him_stands_for_is_no_wrong_option(tmp_path: Path) -> None:
+    text = (
+        "Herbert Hoover\n\nHerbert Hoover was president of the United States.\n\nEarly years\n\n"
+        "Herbert Hoover led the food relief effort in Europe during the war. President Woodrow Wilson later "
+        "appointed him head of the Food Administration.\nPresident Calvin Coolidge praised the work of the "
+        "Food Administration in 1925.\n"
+    )
+    quiz = quiz_from_text(tmp_path, text)
+    asked = [item for item in quiz.items if "appointed" in item.source.sentence]
+    assert asked, [str(item) for item in quiz.items]
+    for item in asked:
+        if isinstance(item, Cloze | MultipleChoice):
+            shown = str(item)
+            assert "Herbert Hoover head" in shown
+            wrong = [o.text for o in item.options] if isinstance(item, MultipleChoice) else item.blanks[0].distractors
+            assert "Herbert Hoover" not in wrong

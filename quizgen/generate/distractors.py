@@ -392,8 +392,8 @@ class Distractors:
         lexicon = self.lexicon
         if not key or key == answer.key or lexicon.same_thing(text, answer.text):
             return False
-        if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text):
-            return False
+        if _overlaps(key, answer.key) or _mentioned(text, answer.sentence.text) or _mentioned(text, _shown(answer)):
+            return False  # the stem may name more than its sentence: "him" named as "Herbert Hoover"
         if self.pool.is_title(answer.sentence.document_id, text):
             return False  # "Peru" beside "Bolivia" in a text on Peru: what every claim is about is no wrong answer
         if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
@@ -514,6 +514,12 @@ def _overlaps(first: str, second: str) -> bool:
 
 def _mentioned(text: str, sentence: str) -> bool:
     return contains_run(words(sentence), words(text))
+
+
+def _shown(answer: Answer) -> str:
+    """What an item of ``answer`` shows besides its sentence's own words: its question and its clause, which
+    name a reference the sentence only points at (see :mod:`quizgen.generate.references`)."""
+    return " ".join((answer.stem, *(answer.clause or ())))
 
 
 def _same_form(answer: Answer, text: str) -> bool:

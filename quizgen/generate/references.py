@@ -80,6 +80,8 @@ def resolutions(sentences: Sequence[ParsedSentence], topic: str = "", title: str
         resolution = _resolve(sentence, referent if before else None, "" if before else topic, before, people)
         if resolution is None and titled is not None:
             resolution = _title_named(sentence, titled, sentences[:index])
+        if resolution is None:
+            resolution = _him_named(sentence, people)
         found.append(resolution)
         referent = _referent_of(resolution.parsed if resolution else sentence)
     return found
@@ -289,6 +291,35 @@ def _names_another(chunk: Span, title: _TitleNoun) -> bool:
     named = [token for token in chunk if token.lower_ not in ("the", "a", "an", "this", "that")]
     phrase = "".join(token.text_with_ws for token in chunk.root.subtree)  # "the Nubian Kingdom" of Kush
     return len(named) > 1 and title.name.lower() not in phrase.lower()
+
+
+def _him_named(sentence: ParsedSentence, people: dict[str, str]) -> Resolution | None:
+    """*President Coolidge appointed him head of ...* asked as *... appointed Herbert Hoover head of ...*: *him*
+    for the one person the paragraph names before it, besides the clause's own subject (who is never *him*
+    of his own clause), by the fullest name the document gives."""
+    span = sentence.span
+    pronouns = [token for token in span if token.lower_ == "him"]
+    subject = _main_subject(span)
+    if len(pronouns) != 1 or subject is None or subject.pos_ == "PRON" or not _whole(sentence.text):
+        return None
+    if why_unusable(sentence) is not None:
+        return None
+    pronoun = pronouns[0]
+    own = {token.i for token in subject.subtree}
+    named = {
+        ent[-1].text
+        for ent in span.doc.ents
+        if ent.label_ == "PERSON" and ent.end <= pronoun.i and not own & set(range(ent.start, ent.end))
+    }
+    named &= set(people)
+    if len(named) != 1:
+        return None
+    name = people[named.pop()]
+    start = pronoun.idx - span.start_char
+    end = start + len(pronoun)
+    text = f"{sentence.text[:start]}{name}{sentence.text[end:]}"
+    resolved = ParsedSentence(pipeline()(text)[:], replace(sentence.sentence, text=text))
+    return Resolution(resolved, sentence.sentence, start, end, start + len(name))
 
 
 def _whole(text: str) -> bool:
