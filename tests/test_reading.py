@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 
 from quizgen.generate import BuildOptions
+from quizgen.generate.answers import DocumentContext, find_answers
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import _accepted
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
-from quizgen.generate.nlp import pipeline
+from quizgen.generate.nlp import analyse, pipeline
 from quizgen.generate.plan import item_of_type
 from quizgen.generate.questions import claim_around
 from quizgen.generate.stems import around_answer, claim, standing_alone, with_its_subject
 from quizgen.model import BLANK, TrueFalse
+from quizgen.read import read_document
 from tests.samples import answer_in, quiz_from_text, rewords, shortens
 
 
@@ -237,3 +239,18 @@ def test_a_fact_sheet_line_is_not_asked_for_what_the_title_gives_away(tmp_path: 
     asked = [item for item in quiz.items if "South America" in item.explanation.split("[", 1)[1].split("]")[0]]
     assert not asked
     assert any("Huascaran" in item.explanation for item in quiz.items)
+
+
+def test_the_generic_noun_before_a_name_is_never_the_blank(tmp_path: Path) -> None:
+    """*egg-shaped _____ known as buboes* asks a word many words fill (*lumps*); the name is what it teaches."""
+    path = tmp_path / "plague.txt"
+    path.write_text(
+        "The Plague\n\nThe plague spread across Europe.\n\nSymptoms\n\n"
+        "The bubonic plague raises egg-shaped swellings known as buboes near the lymph nodes.\n"
+        "Leaves release a colourless gas called oxygen into the air during the day.\n",
+        encoding="utf-8",
+    )
+    ((_, sentences),) = list(analyse([read_document(path)]))
+    found = [a.text for s in sentences for a in find_answers(s, DocumentContext(frozenset(), frozenset()), lexicon())]
+    assert "oxygen" in found, found
+    assert "swellings" not in found and "gas" not in found, found

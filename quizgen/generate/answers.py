@@ -168,7 +168,8 @@ def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentCont
     """Whether a student fills the blank without the text: from the title (its words, their family, the
     noun of a described term: *Exploring Africa's diverse _____* in *Africa's Geography*, the continent of
     the country it names), from the rest of the sentence (the answer again, its family,
-    its opposite, its list) or because it is half a hyphenated word."""
+    its opposite, its list, the name it then gives: see :data:`_NAMED_NEXT`) or because it is half a
+    hyphenated word."""
     return (
         _given_by_title(answer, context, lexicon)
         or _repeated_in_sentence(answer)
@@ -176,7 +177,13 @@ def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentCont
         or opposite_in(answer)
         or attached_by_hyphen(answer.sentence.text, answer.start, answer.end)
         or _in_a_list(sentence, answer)
+        or bool(_NAMED_NEXT.match(sentence.text[answer.end :]))
     )
+
+
+_NAMED_NEXT = re.compile(r"^,?\s+(called|known as|termed|named|referred to as)\s", re.IGNORECASE)
+"""A noun the sentence then names (*egg-shaped _____ known as buboes*, *a _____ called oxygen*): the blank
+asks the generic word, which many words fill, where the name is what the sentence teaches."""
 
 
 def _given_by_title(answer: Answer, context: DocumentContext, lexicon: Lexicon) -> bool:
