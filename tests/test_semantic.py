@@ -67,6 +67,10 @@ def test_knowledge_loads_and_knows_words_and_nouns() -> None:
         ("dog", "cat", False),
         ("communism", "capitalism", False),
         ("lungs", "kidneys", False),
+        ("crowded dwellings", "homes", True),  # a phrase whose head is a synonym: as right as the answer
+        ("lush grasslands", "savannas", True),
+        ("light-dependent reactions", "light-independent reactions", False),
+        ("rat flea", "black rat", False),
     ],
 )
 def test_related_means_synonym_hypernym_or_hyponym(first: str, second: str, related: bool) -> None:

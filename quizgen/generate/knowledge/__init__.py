@@ -145,12 +145,15 @@ class Knowledge:
         """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense;
         for two phrases with one head word, whether the words that tell them apart are (*sugar molecules*
         and *carbohydrate molecules*: sugar is a carbohydrate); for a phrase and a word, whether a word
-        before the phrase's head is (*sugar molecules* and *carbohydrates*)."""
+        before the phrase's head is (*sugar molecules* and *carbohydrates*); and for two texts with other heads,
+        whether the heads are (*crowded dwellings* and *homes*)."""
         if self.wordnet.related(first, second):
             return True
         a, b = first.lower().split(), second.lower().split()
         if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
             return self.wordnet.related(" ".join(a[:-1]), " ".join(b[:-1]))
+        if a[-1] != b[-1] and len(a) + len(b) > 2 and self.wordnet.related(a[-1], b[-1]):
+            return True  # *crowded dwellings* beside *homes*, *lush grasslands* beside *savannas*: heads of one sense
         phrase, word = (a, b) if len(b) == 1 else (b, a)
         if len(phrase) > 1 and len(word) == 1:  # *sugar molecules* beside *carbohydrates*: sugar is one
             return any(self.wordnet.related(modifier, word[0]) for modifier in phrase[:-1])
