@@ -6,11 +6,14 @@ from dataclasses import replace
 
 import pytest
 
+from quizgen.generate import build_quiz
 from quizgen.generate.answers import DocumentContext, find_answers
 from quizgen.generate.nlp import analyse
 from quizgen.generate.stems import blank_stem, stem_for_options, with_stem
 from quizgen.generate.types import ParsedSentence
-from quizgen.model import BLANK, Document, Section, SourceFile
+from quizgen.model import BLANK, Document, MultipleChoice, Section, SourceFile
+from quizgen.read import read_document
+from tests.conftest import SEEDS
 from tests.samples import answer_in
 from tests.test_generate_parts import STEM_LEXICON
 
@@ -242,3 +245,12 @@ def test_a_question_names_its_class_only_where_every_option_has_it() -> None:
         stem_for_options(at, ["divergent boundary", "rift valley", "transform fault"])
         == f"At a {BLANK}, plates push together."
     )
+
+
+def test_a_common_noun_after_the_auxiliary_is_in_lower_case() -> None:
+    """*Stress released along the fault caused the 1906 ... earthquake* (the tagger took *Stress* for a name in
+    its paragraph) is asked *In what year did stress cause ...?*, not *did Stress*."""
+    quiz = build_quiz(read_document(SEEDS / "plate_tectonics.md"))
+    questions = [item.question for item in quiz.items if isinstance(item, MultipleChoice)]
+    assert any("did stress" in question for question in questions), questions
+    assert not any("did Stress" in question for question in questions)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizgen.generate.types import LIST_KINDS, NUMERIC_KINDS, PERSON_KINDS, TITLES, YEAR_KINDS, Answer, AnswerKind
+from quizgen.generate.words import zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -809,9 +810,19 @@ def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozen
         return None
     text = tokens_text(tokens)
     first_token = tokens[0]
-    if first_token.pos_ != "PROPN" and not (first_token.text.isupper() and len(first_token.text) > 1):
+    named = first_token.pos_ == "PROPN" and not _common_word_opening(first_token)
+    if not named and not (first_token.text.isupper() and len(first_token.text) > 1):
         text = text[:1].lower() + text[1:]
     return text
+
+
+COMMON_OPENING_ZIPF = 4.0
+"""A capitalised first word of a sentence that is no entity and this common in lower case is a common noun
+the tagger took for a name (*Stress released along the fault ...*)."""
+
+
+def _common_word_opening(token: Token) -> bool:
+    return bool(token.is_sent_start) and not token.ent_type_ and zipf(token.lower_) >= COMMON_OPENING_ZIPF
 
 
 def _inverted(verb: Token, body: list[Token], subject: str) -> str | None:
