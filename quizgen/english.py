@@ -11,6 +11,9 @@ STEM_SHARE = 0.7
 COMPOUND_REST = 4
 """Letters a word must have after a shorter word it starts with to be a compound of it (*sun*, *sunlight*)."""
 
+COMPOUND_REST_ZIPF = 3.5
+"""How common (Zipf) that rest must be as a word of its own: *light* of *sunlight*, not *ennae* of *antennae*."""
+
 _ELEVEN_EIGHTEEN = re.compile(r"^1[18](\d{2})?(\D|$)")
 _VOWEL_SOUND_H = re.compile(r"^(hour|honest|honou?r|heir)")
 _CONSONANT_SOUND_VOWEL = re.compile(r"^(uni|use|usu|uti|eu|ewe|one\b|once|ur[aeiou]|uk)")
@@ -53,4 +56,8 @@ def one_family(first: str, second: str) -> bool:
     if same_stem(first, second):
         return True
     shorter, longer = sorted((first.lower(), second.lower()), key=len)
-    return len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) >= COMPOUND_REST
+    if len(shorter) < 3 or not longer.startswith(shorter) or len(longer) - len(shorter) < COMPOUND_REST:
+        return False
+    from wordfreq import zipf_frequency  # only here: most checks never need the frequency table
+
+    return bool(zipf_frequency(longer[len(shorter) :], "en") >= COMPOUND_REST_ZIPF)  # not *ennae* of *antennae*

@@ -180,6 +180,7 @@ FLAWED: dict[str, list[Item]] = {
 CLEAN: list[Item] = [
     choice("Chlorophyll is held in the _____ of a leaf cell.", "chloroplasts", "nuclei", "vacuoles", "cell walls"),
     choice("The Sun heats the land more than the _____.", "sea", "sky", "rock", "air"),
+    choice("Ants use their _____ to detect chemicals.", "antennae", "legs", "eyes", "wings"),
     matching(
         ("water vapour", "the gas evaporation makes"),
         ("runoff", "rain that flows over land"),
