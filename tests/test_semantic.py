@@ -67,10 +67,6 @@ def test_knowledge_loads_and_knows_words_and_nouns() -> None:
         ("dog", "cat", False),
         ("communism", "capitalism", False),
         ("lungs", "kidneys", False),
-        ("crowded dwellings", "homes", True),  # a phrase whose head is a synonym: as right as the answer
-        ("lush grasslands", "savannas", True),
-        ("light-dependent reactions", "light-independent reactions", False),
-        ("rat flea", "black rat", False),
     ],
 )
 def test_related_means_synonym_hypernym_or_hyponym(first: str, second: str, related: bool) -> None:
@@ -227,3 +223,18 @@ def test_a_cloze_accepts_no_synonym_its_sentence_defines_the_answer_by(tmp_path:
     [blank] = [blank for item in quiz.items if isinstance(item, Cloze) for blank in item.blanks]
     assert blank.answer == "stomata"
     assert "pores" not in blank.accept
+
+
+@pytest.mark.parametrize(
+    ("option", "answer", "as_much"),
+    [
+        ("homes", "crowded dwellings", True),  # the head's synonym: as right as the answer
+        ("lush grasslands", "savannas", True),  # a wider class of the head
+        ("proteins", "pigment molecules", False),  # a narrower class is wrong here
+        ("light-independent reactions", "light-dependent reactions", False),  # one head: told apart by the rest
+        ("black rat", "rat flea", False),
+        ("sea", "the ocean", False),  # one in a rare sense only
+    ],
+)
+def test_an_option_that_names_the_answer_by_its_head(option: str, answer: str, as_much: bool) -> None:
+    assert load_knowledge().names_as_much(option, answer) is as_much

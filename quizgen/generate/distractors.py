@@ -426,6 +426,8 @@ class Distractors:
                 return False  # "rainforests" is no wrong option for "flocks"
             if answer.kind in WORD_CLASS_KINDS and _other_word_class(knowledge, answer.text, text):
                 return False  # "much" and "deep" read as words of degree beside "the ocean", "coming" as a verb
+            if knowledge.names_as_much(text, answer.text):
+                return False  # "homes" beside "crowded dwellings": as right as the answer
             return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
         return True
 

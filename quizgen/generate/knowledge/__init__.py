@@ -78,6 +78,11 @@ at least :data:`KIN_DEPTH` steps below WordNet's root, and word vectors at least
 *prokaryotes* and *eukaryotes* (both organisms, 0.96), *flowers* and *leaves* (plant organs, 0.70)."""
 
 
+HEAD_SENSES = 2
+"""Senses of an option's head word :meth:`Knowledge.names_as_much` compares with the answer head's most
+frequent one (*home* is a *dwelling* in its second sense; *sea* is *ocean* only in a rare sense of *ocean*)."""
+
+
 class Knowledge:
     """WordNet nouns and word vectors, with the three look-ups the distractor builder needs."""
 
@@ -145,19 +150,29 @@ class Knowledge:
         """Whether two texts are synonyms, or one a hypernym or hyponym of the other, in any WordNet sense;
         for two phrases with one head word, whether the words that tell them apart are (*sugar molecules*
         and *carbohydrate molecules*: sugar is a carbohydrate); for a phrase and a word, whether a word
-        before the phrase's head is (*sugar molecules* and *carbohydrates*); and for two texts with other heads,
-        whether the heads are (*crowded dwellings* and *homes*)."""
+        before the phrase's head is (*sugar molecules* and *carbohydrates*)."""
         if self.wordnet.related(first, second):
             return True
         a, b = first.lower().split(), second.lower().split()
         if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
             return self.wordnet.related(" ".join(a[:-1]), " ".join(b[:-1]))
-        if a[-1] != b[-1] and len(a) + len(b) > 2 and self.wordnet.related(a[-1], b[-1]):
-            return True  # *crowded dwellings* beside *homes*, *lush grasslands* beside *savannas*: heads of one sense
         phrase, word = (a, b) if len(b) == 1 else (b, a)
         if len(phrase) > 1 and len(word) == 1:  # *sugar molecules* beside *carbohydrates*: sugar is one
             return any(self.wordnet.related(modifier, word[0]) for modifier in phrase[:-1])
         return False
+
+    def names_as_much(self, option: str, answer: str) -> bool:
+        """Whether ``option``, a text with another head word than ``answer`` and at least one of them a phrase,
+        says what the answer is by its head: a synonym (*homes* for *crowded dwellings*) or a wider class
+        (*lush grasslands* for *savannas*) of the answer's head in its most frequent sense, by one of the
+        option head's :data:`HEAD_SENSES` most frequent senses. A narrower class is no such option (*proteins*
+        for *pigment molecules*)."""
+        a, b = option.lower().split(), answer.lower().split()
+        if not a or not b or a[-1] == b[-1] or len(a) + len(b) < 3:
+            return False
+        wider = set(self.wordnet.senses(a[-1])[:HEAD_SENSES])
+        meant = self.wordnet.senses(b[-1])[:1]
+        return any(sense in wider or bool(self.wordnet.ancestors(sense) & wider) for sense in meant)
 
     def same_class(self, first: str, second: str) -> bool:
         """Whether two terms are things of one class, so one can stand as a wrong option for the other.
