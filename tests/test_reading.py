@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.generate import BuildOptions
+from quizgen.generate import BuildOptions, build_quizzes
 from quizgen.generate.answers import DocumentContext, find_answers
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import _accepted
@@ -18,8 +18,9 @@ from quizgen.generate.nlp import analyse, pipeline
 from quizgen.generate.plan import item_of_type
 from quizgen.generate.questions import claim_around
 from quizgen.generate.stems import around_answer, claim, standing_alone, with_its_subject
-from quizgen.model import BLANK, TrueFalse
+from quizgen.model import BLANK, Cloze, TrueFalse
 from quizgen.read import read_document
+from tests.conftest import SEEDS
 from tests.samples import answer_in, quiz_from_text, rewords, shortens
 
 
@@ -247,10 +248,26 @@ def test_the_generic_noun_before_a_name_is_never_the_blank(tmp_path: Path) -> No
     path.write_text(
         "The Plague\n\nThe plague spread across Europe.\n\nSymptoms\n\n"
         "The bubonic plague raises egg-shaped swellings known as buboes near the lymph nodes.\n"
-        "Leaves release a colourless gas called oxygen into the air during the day.\n",
+        "Leaves release a colourless gas called oxygen into the air during the day.\n"
+        "In 1789, Louis XVI called a meeting of the Estates-General at Versailles.\n",
         encoding="utf-8",
     )
     ((_, sentences),) = list(analyse([read_document(path)]))
     found = [a.text for s in sentences for a in find_answers(s, DocumentContext(frozenset(), frozenset()), lexicon())]
-    assert "oxygen" in found, found
+    assert "oxygen" in found and "Louis XVI" in found, found  # a name before "called" is its subject
     assert "swellings" not in found and "gas" not in found, found
+
+
+def test_a_cloze_offers_two_wrong_words_or_none() -> None:
+    """A blank with one wrong word beside its answer is a choice of two (the Colombia and plate tectonics
+    seeds had them): it keeps two or three wrong words, or none and is free recall."""
+    quizzes = build_quizzes([read_document(path) for path in sorted(SEEDS.iterdir()) if path.suffix in (".txt", ".md")])
+    banks = [
+        len(blank.distractors)
+        for quiz in quizzes
+        for item in quiz.items
+        if isinstance(item, Cloze)
+        for blank in item.blanks
+    ]
+    assert 0 in banks and any(size >= 2 for size in banks), banks
+    assert 1 not in banks, banks

@@ -177,13 +177,14 @@ def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentCont
         or opposite_in(answer)
         or attached_by_hyphen(answer.sentence.text, answer.start, answer.end)
         or _in_a_list(sentence, answer)
-        or bool(_NAMED_NEXT.match(sentence.text[answer.end :]))
+        or (answer.text[:1].islower() and bool(_NAMED_NEXT.match(sentence.text[answer.end :])))
     )
 
 
 _NAMED_NEXT = re.compile(r"^,?\s+(called|known as|termed|named|referred to as)\s", re.IGNORECASE)
-"""A noun the sentence then names (*egg-shaped _____ known as buboes*, *a _____ called oxygen*): the blank
-asks the generic word, which many words fill, where the name is what the sentence teaches."""
+"""A common noun the sentence then names (*egg-shaped _____ known as buboes*, *a _____ called oxygen*): the
+blank asks the generic word, which many words fill, where the name is what the sentence teaches. A name
+before *called* is its verb's subject (*Louis XVI called a meeting*), so only a lower-case answer counts."""
 
 
 def _given_by_title(answer: Answer, context: DocumentContext, lexicon: Lexicon) -> bool:
