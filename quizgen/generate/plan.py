@@ -399,6 +399,9 @@ def _in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
 CLOZE_DISTRACTORS = 3
 """Plausible wrong answers a cloze blank keeps (for a worksheet's word bank), when there are any."""
 
+CLOZE_DISTRACTORS_AT_LEAST = 2
+"""Fewer wrong answers than this and a cloze blank keeps none: it is asked as free recall."""
+
 
 def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloze | None:
     """A cloze item, or ``None`` when its blank is a common word with many near synonyms (*slowdown*:
@@ -412,6 +415,8 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
     # stomata"), so writing it in the blank is no answer; a rare one ("retardation") is no word a student writes.
     synonyms = [s for s in synonyms if not contains_run(rest, words(s)) and _written_by_students(s, answer.text)]
     bank = distractors.word_bank(answer, rng, CLOZE_DISTRACTORS)
+    if len(bank) < CLOZE_DISTRACTORS_AT_LEAST:
+        bank = []  # one wrong word beside the answer is a choice of two: reviews rated nearly all of them C
     open_word = knowledge is not None and term and len(bank) < CLOZE_DISTRACTORS
     if (
         open_word
