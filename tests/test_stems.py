@@ -9,7 +9,7 @@ import pytest
 from quizgen.generate import build_quiz
 from quizgen.generate.answers import DocumentContext, find_answers
 from quizgen.generate.nlp import analyse
-from quizgen.generate.stems import blank_stem, stem_for_options, with_stem
+from quizgen.generate.stems import blank_stem, naming_the_country, stem_for_options, with_stem
 from quizgen.generate.types import ParsedSentence
 from quizgen.model import BLANK, Document, MultipleChoice, Section, SourceFile
 from quizgen.read import read_document
@@ -254,3 +254,13 @@ def test_a_common_noun_after_the_auxiliary_is_in_lower_case() -> None:
     questions = [item.question for item in quiz.items if isinstance(item, MultipleChoice)]
     assert any("did stress" in question for question in questions), questions
     assert not any("did Stress" in question for question in questions)
+
+
+def test_a_head_of_government_is_said_of_the_text_s_country() -> None:
+    """In a text about Peru, *Who was elected president in 2011?* does not say of which country."""
+    sentence = "Former army officer Ollanta HUMALA Tasso was elected president in 2011."
+    answer = replace(answer_in(sentence, "Ollanta HUMALA Tasso", "person"), stem="Who was elected president in 2011?")
+    assert naming_the_country(answer, "Peru").stem == "Who was elected president of Peru in 2011?"
+    titled = replace(answer, stem="In what year did President Alberto FUJIMORI win the election?")
+    assert naming_the_country(titled, "Peru").stem == titled.stem  # a title before a name is no role to place
+    assert naming_the_country(answer, "").stem == answer.stem

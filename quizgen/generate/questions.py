@@ -811,6 +811,7 @@ def _subject_text(subject: Token, verb: Token, left_out: frozenset[int] = frozen
     text = tokens_text(tokens)
     first_token = tokens[0]
     named = first_token.pos_ == "PROPN" and not _common_word_opening(first_token)
+    named = named or (first_token.lower_ in TITLES and len(tokens) > 1 and tokens[1].pos_ == "PROPN")  # President X
     if not named and not (first_token.text.isupper() and len(first_token.text) > 1):
         text = text[:1].lower() + text[1:]
     return text

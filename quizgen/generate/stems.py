@@ -254,14 +254,25 @@ _THE_COUNTRY = re.compile(r"\b([Tt])he (country|nation)\b(?!['’])")
 
 def naming_the_country(answer: Answer, country: str) -> Answer:
     """``answer`` with "the country" in its stem and clause replaced by ``country``, the subject of the
-    document ("In what year did the country join ...?" -> "... did Iceland join ...?"): the student does
-    not have the sentences that said which country is meant."""
+    document ("In what year did the country join ...?" -> "... did Iceland join ...?"), and a head of
+    government said without a country given it ("Who was elected president in 2011?" -> "... president of
+    Peru ..."): the student does not have the sentences that said which country is meant."""
     text = answer.sentence.text
     before, after = answer.clause or (text[: answer.start].lstrip(), text[answer.end :].rstrip())
-    if not country or not any(_THE_COUNTRY.search(part) for part in (answer.stem, before, after)):
+    original: tuple[str, ...] = (answer.stem, before, after)
+    parts = original
+    if country and any(_THE_COUNTRY.search(part) for part in parts):
+        parts = tuple(_THE_COUNTRY.sub(country, part) for part in parts)
+    if country and not any(country in part for part in parts):
+        parts = tuple(_HEAD_OF_GOVERNMENT.sub(rf"\1 of {country}", part, count=1) for part in parts)
+    if parts == original:
         return answer
-    clause = (_THE_COUNTRY.sub(country, before), _THE_COUNTRY.sub(country, after))
-    return replace(answer, stem=_THE_COUNTRY.sub(country, answer.stem), clause=clause)
+    stem, before, after = parts
+    return replace(answer, stem=stem, clause=(before, after))
+
+
+_HEAD_OF_GOVERNMENT = re.compile(r"\b((?:vice )?president|prime minister)\b(?! of\b)(?! [A-Z])")
+"""A head of government in lower case (a role, not a title before a name) that no *of* says of which country."""
 
 
 def question_stem(answer: Answer, span: Span) -> str:
