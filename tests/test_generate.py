@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -390,10 +391,31 @@ def _left_out(document_id: str) -> int:
     return len({finding.item_id for finding in run_build()[0].flagged.get(document_id, [])})
 
 
+RESTATED_CLAIMS = (
+    "Iceland\n\nIceland was settled in the ninth century.\n\nHistory\n\n"
+    "In 1918, Iceland became a sovereign state under the Danish crown.\n"
+    "In 1944, Iceland became a republic after a referendum.\n"
+    "In 1994, Iceland joined the European Economic Area.\n"
+)
+"""A text whose dated claims the builder can say in other words, with other dates of its own to swap in: true/false
+is made only of such claims, and the seeds alone have none (see docs/builder.md)."""
+
+
+def statements_of(text: str, seed: int) -> list[TrueFalse]:
+    """The true/false items of a quiz of ``text`` built with true/false only and ``seed``."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.txt"
+        path.write_text(text, encoding="utf-8")
+        quiz = build_quiz(read_document(path), BuildOptions(types=frozenset({TrueFalse}), seed=seed))
+    return [item for item in quiz.items if isinstance(item, TrueFalse)]
+
+
 def test_the_run_has_every_item_type() -> None:
     """Multiple choice only where three wrong options of the answer's class exist, so a document of terms
-    alone may get cloze only; the run as a whole has every type."""
-    assert {item.type for quiz in run_quizzes() for item in quiz.items} == set(ITEM_TYPES)
+    alone may get cloze only; the run, with a text of claims that can be reworded, has every type."""
+    types = {item.type for quiz in run_quizzes() for item in quiz.items}
+    types |= {item.type for item in statements_of(RESTATED_CLAIMS, seed=0)}
+    assert types == set(ITEM_TYPES)
 
 
 @pytest.mark.parametrize("document", run_documents(), ids=lambda d: d.id)
@@ -423,10 +445,31 @@ def test_items_carry_tags_and_a_difficulty() -> None:
         assert all(" " not in tag for tag in item.tags)
 
 
+def test_a_false_statement_is_its_true_one_with_one_span_swapped() -> None:
+    """The seed decides true or false; the false statement of an item is its true statement with the answer
+    swapped for another date of the text (*... in 1944* for *... in 1918*)."""
+    seeds = range(8)
+    built = {seed: {item.id: item for item in statements_of(RESTATED_CLAIMS, seed)} for seed in seeds}
+    pairs = [
+        (truth, lie)
+        for seed in seeds
+        for lie in built[seed].values()
+        if not lie.answer
+        for truth in (built[other].get(lie.id) for other in seeds)
+        if truth is not None and truth.answer
+    ]
+    assert pairs, "some seed should make a false statement"
+    for truth, lie in pairs:
+        prefix = len(_common_prefix(truth.statement, lie.statement))
+        suffix = len(_common_prefix(truth.statement[::-1], lie.statement[::-1]))
+        assert prefix + suffix < len(truth.statement), lie.statement
+        assert truth.statement[:prefix] + truth.statement[len(truth.statement) - suffix :] == (
+            lie.statement[:prefix] + lie.statement[len(lie.statement) - suffix :]
+        )
+
+
 def test_true_false_false_statements_swap_one_span_for_a_wrong_one() -> None:
     false_items = [item for _, item in all_items() if isinstance(item, TrueFalse) and not item.answer]
-
-    assert false_items, "the run should contain false statements"
     for item in false_items:
         sentence = item.source.sentence
         prefix = len(_common_prefix(sentence, item.statement))
