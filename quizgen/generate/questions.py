@@ -1059,6 +1059,8 @@ def _active(verb: Token, subject: list[Token], body: list[Token]) -> list[Token 
     objects = [c for c in agents[0].children if c.dep_ == "pobj"] if len(agents) == 1 else []
     if len(objects) != 1 or objects[0].pos_ == "PRON" or not subject or subject[0].pos_ == "PRON":
         return None
+    if any(c.lower_ == "by" and c.i != agents[0].i for c in verb.children):
+        return None  # "ruled by Norway, and later by Denmark": a second agent the active cannot take
     agent = sorted(objects[0].subtree, key=lambda t: t.i)
     kept = {t.i for t in body}
     if not {t.i for t in agent} <= kept or any(c.dep_ == "conj" for c in verb.children if c.i in kept):
