@@ -9,16 +9,18 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from quizgen.generate import BuildOptions, build_quiz
 from quizgen.generate.answers import FACT_LABEL
-from quizgen.generate.types import Answer, AnswerKind, Part, Sentence
+from quizgen.generate.nlp import analyse
+from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part, Sentence
 from quizgen.model import (
     Blank,
     Cloze,
     Difficulty,
+    Document,
     Event,
     Item,
     Matching,
@@ -29,6 +31,7 @@ from quizgen.model import (
     Ordering,
     Pair,
     Quiz,
+    Section,
     Source,
     SourceFile,
     TrueFalse,
@@ -417,3 +420,17 @@ def shortens(text: str, sentence: str) -> bool:
         sentence = re.sub(r"\b(a)n\b", r"\1", sentence, flags=re.IGNORECASE)
     words = iter(_WORD.findall(sentence.lower()))
     return all(word in words for word in _WORD.findall(text.lower()))
+
+
+def parsed_paragraphs(texts: Iterable[str], document_id: str = "doc") -> dict[str, ParsedSentence]:
+    """Each of ``texts`` parsed by the real pipeline as a paragraph of its own, by its text."""
+    document = Document(
+        id=document_id,
+        title="Stems",
+        lead="",
+        key_points=(),
+        sections=tuple(Section("History", (text,)) for text in sorted(texts)),
+        source=SourceFile("stems.txt", "0" * 64),
+    )
+    [(_, sentences)] = list(analyse([document]))
+    return {sentence.text: sentence for sentence in sentences}

@@ -40,7 +40,7 @@ from quizgen.model import (
     parse_tag,
     slug,
 )
-from tests.samples import answer_in
+from tests.samples import answer_in, parsed_paragraphs
 
 DOCUMENT_ID = "doc"
 
@@ -639,17 +639,7 @@ OBJECT_SENTENCE = "Colombia sought diverse international partnerships."
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, ParsedSentence]:
     """Every sentence of the stem table, parsed once by the real pipeline (one paragraph each)."""
-    texts = sorted({text for text, _, _ in STEM_CASES} | {OBJECT_SENTENCE})
-    document = Document(
-        id=DOCUMENT_ID,
-        title="Stems",
-        lead="",
-        key_points=(),
-        sections=tuple(Section("History", (text,)) for text in texts),
-        source=SourceFile("stems.txt", "0" * 64),
-    )
-    [(_, sentences)] = list(analyse([document]))
-    return {sentence.text: sentence for sentence in sentences}
+    return parsed_paragraphs({text for text, _, _ in STEM_CASES} | {OBJECT_SENTENCE}, DOCUMENT_ID)
 
 
 @pytest.mark.parametrize(("text", "answer_text", "stem"), STEM_CASES)

@@ -14,7 +14,7 @@ from quizgen.generate.types import ParsedSentence
 from quizgen.model import BLANK, Document, MultipleChoice, Section, SourceFile
 from quizgen.read import read_document
 from tests.conftest import SEEDS
-from tests.samples import answer_in
+from tests.samples import answer_in, parsed_paragraphs
 from tests.test_generate_parts import STEM_LEXICON
 
 CASES = [
@@ -49,17 +49,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, ParsedSentence]:
-    texts = sorted({text for text, _, _ in CASES} | {SEMICOLON})
-    document = Document(
-        id="doc",
-        title="Stems",
-        lead="",
-        key_points=(),
-        sections=tuple(Section("History", (text,)) for text in texts),
-        source=SourceFile("stems.txt", "0" * 64),
-    )
-    [(_, sentences)] = list(analyse([document]))
-    return {sentence.text: sentence for sentence in sentences}
+    return parsed_paragraphs({text for text, _, _ in CASES} | {SEMICOLON})
 
 
 def _stem(parsed: dict[str, ParsedSentence], text: str, answer_text: str) -> str:
