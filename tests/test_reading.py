@@ -265,6 +265,15 @@ def test_a_cloze_offers_two_wrong_words_or_none() -> None:
     assert 1 not in banks, banks
 
 
+def test_an_opening_date_is_not_moved_past_a_coordination() -> None:
+    """At the end, the date would be said of the last phrase alone: *... and later by Denmark in 1262*."""
+    said = _claim("In 1262, the island was ruled by Norway, and later by Denmark.", "1262")
+    assert said is None or not said.endswith("Denmark in 1262."), said
+    assert _claim("In 1803, Jefferson bought the Louisiana Territory.", "1803") == (
+        "Jefferson bought the Louisiana Territory in 1803."
+    )
+
+
 def test_a_passive_with_two_agents_is_not_made_active() -> None:
     """*... was ruled by Norway, and later by Denmark* has two agents: *Norway ruled the island, and later by
     Denmark* does not read."""

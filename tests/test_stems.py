@@ -78,6 +78,14 @@ def test_a_question_names_no_one_its_pronoun_stood_for(parsed: dict[str, ParsedS
 
 
 LONG = [
+    # A participle is left out only where it ends at a comma: "called stomata" would hang on transpiration.
+    (
+        "Plants add more vapour through transpiration, releasing water through tiny pores in their leaves "
+        "called stomata, and a large oak tree can transpire roughly 150,000 litres of water in a year.",
+        "vapour",
+        f"Plants add more {BLANK} through transpiration, releasing water through tiny pores in their leaves "
+        "called stomata.",
+    ),
     # A clause with a subject of its own joined after the answer's goes from a long stem.
     (
         "Plants add more vapour through transpiration, releasing water through tiny pores in their leaves "

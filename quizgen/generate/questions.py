@@ -563,7 +563,8 @@ def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
         elif child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
             dropped.add(child.i)
         elif child.dep_ == "advcl" and (_after_comma(child) or child.i < verb.i) and not _holds(child):
-            dropped |= _subtree(child) | _commas_around(child)
+            if child.i < verb.i or _closed(child):
+                dropped |= _subtree(child) | _commas_around(child)
         elif (
             child.dep_ in ("advmod", "cc", "intj")
             and child.i < verb.i
@@ -580,11 +581,19 @@ def _dropped(verb: Token, keep: frozenset[int] = frozenset()) -> set[int]:
         if _subtree(token) & keep:
             continue
         aside = (token.dep_ == "prep" and _linking_phrase(token)) or (token.dep_ == "relcl" and _after_comma(token))
-        if aside or _description(token):
+        if (aside or _description(token)) and _closed(token):
             dropped |= _subtree(token) | _commas_around(token)
         elif token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             dropped |= _subtree(token)  # "KISHIDA Fumio, the prime minister," says nothing the question needs
     return dropped | _in_parentheses(verb)
+
+
+def _closed(token: Token) -> bool:
+    """Whether the phrase of ``token`` ends at punctuation or the sentence's end: left out otherwise, the words
+    after it would hang on the word before it (*Plants add more vapour through transpiration, releasing water
+    through tiny pores in their leaves called stomata* -> *... through transpiration, called stomata*)."""
+    after = max(_subtree(token)) + 1
+    return after >= len(token.doc) or token.doc[after].is_punct
 
 
 def _description(token: Token) -> bool:
@@ -925,8 +934,10 @@ def claim_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     if fronted and not _movable(fronted) and (ids & {t.i for t in fronted} or not _only_describes(fronted)):
         return None  # "When we lean into the Sun,": a condition that cannot move, and must not go
     moved = fronted if _movable(fronted) else []
-    if moved and (_has_second_clause(verb, body) or any(t.pos_ == "PRON" for t in subject_tokens)):
-        return None  # moved past a second clause, or after what its pronoun stands for, it says something else
+    if moved and (
+        _has_second_clause(verb, body) or _coordinated(body) or any(t.pos_ == "PRON" for t in subject_tokens)
+    ):
+        return None  # moved past a second clause or a coordination, or after what its pronoun stands for
     changed = active is not None or fronted or second or len(subject_tokens) < len(list(subject.subtree))
     if not changed:
         return None
@@ -1008,6 +1019,13 @@ def _only_describes(fronted: list[Token]) -> bool:
 def _has_second_clause(verb: Token, body: list[Token]) -> bool:
     kept = {t.i for t in body}
     return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in kept for c in verb.children)
+
+
+def _coordinated(body: list[Token]) -> bool:
+    """Whether the clause after its verb joins two phrases (``ruled by Norway, and later by Denmark``): an
+    opening phrase moved to the end would stand after the last of them and be said of it alone
+    (``... and later by Denmark in 1262``)."""
+    return any(t.dep_ in ("cc", "conj", "preconj") for t in body)
 
 
 def _second_claims(verb: Token, ids: set[int]) -> set[int]:
