@@ -14,11 +14,12 @@ from quizgen.generate.answers import DocumentContext, find_answers, noun_mention
 from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import difficulty
 from quizgen.generate.lexicon import Lexicon
+from quizgen.generate.lexicon import lexicon as packaged_lexicon
 from quizgen.generate.nlp import analyse
 from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, years_in
 from quizgen.generate.options import ALL_TYPES, BuildOptions
 from quizgen.generate.plan import PlanStats, _preferred_type, plan_items
-from quizgen.generate.stems import blank_stem, means_someone_unnamed, question_stem, with_stem
+from quizgen.generate.stems import blank_stem, means_someone_unnamed, points_back, question_stem, with_stem
 from quizgen.generate.types import Answer, AnswerKind, ParsedSentence, Part, Sentence
 from quizgen.model import (
     BLANK,
@@ -581,7 +582,7 @@ STEM_CASES: list[tuple[str, str, str]] = [
     ),
     ("Plants release oxygen into the air.", "oxygen", "Which gas do plants release into the air?"),
     # Copular: what the subject is.
-    ("The capital of Peru is Lima.", "Lima", "Which city is the capital of Peru?"),
+    ("The seat of government of Peru is Lima.", "Lima", "Which city is the seat of government of Peru?"),
     # A phrase after a preposition: when (a year hangs on its month), where, and a passive's auxiliary moved.
     (
         "In 1935, Colombia recognised the Soviet Union.",
@@ -901,18 +902,63 @@ def test_an_item_never_says_he_of_someone_it_does_not_name(
     assert means_someone_unnamed(answer, sentence.span) is unnamed
 
 
-FACT_LINES = ["Highest point: Mount Fuji 3,776 m", "Area: 377,915 sq km", "Terrain: mostly rugged and mountainous"]
+FACT_LINES = [
+    "Highest point: Mount Huascaran 6,746 m",
+    "Area: 377,915 sq km",
+    "Terrain: mostly rugged and mountainous",
+    "Highest point: Mount Fuji 3,776 m",
+]
 
 
 def test_a_fact_sheet_line_asks_about_the_documents_subject() -> None:
-    parsed = parse_texts(FACT_LINES, title="Japan")
-    context = DocumentContext(frozenset({"japan"}), frozenset(), title="Japan")
+    parsed = parse_texts(FACT_LINES, title="Peru")
+    context = DocumentContext(frozenset({"peru"}), frozenset(), title="Peru")
     [answer] = find_answers(parsed[FACT_LINES[0]], context, STEM_LEXICON)
     answer = with_stem(answer, parsed[FACT_LINES[0]].span)
-    assert (answer.text, answer.stem) == ("Mount Fuji", "What is the highest point of Japan?")
-    assert blank_stem(answer) == f"The highest point of Japan is {BLANK}."
+    assert (answer.text, answer.stem) == ("Mount Huascaran", "What is the highest point of Peru?")
+    assert blank_stem(answer) == f"The highest point of Peru is {BLANK}."
     assert not find_answers(parsed[FACT_LINES[1]], context, STEM_LEXICON)  # an exact area is not worth asking
     assert not find_answers(parsed[FACT_LINES[2]], context, STEM_LEXICON)  # no name to ask for
+
+
+NOT_WORTH_ASKING = [
+    # A famous place asked by a generic relation: general knowledge, not the text's.
+    ("Highest point: Mount Fuji 3,776 m", "Mount Fuji"),
+    ("The capital of Peru is Lima.", "Lima"),
+    ("Half of the population lives in and around the capital of Lima.", "Lima"),
+    ("Lima is the largest city of the country.", "Lima"),
+    # A measurement, and the count of a set the sentence takes as known.
+    ("Porcelain filters have a pore size of 0.1 µm, small enough to stop bacteria.", "0.1"),
+    ("In March the two hemispheres are equally favoured with sunshine.", "two"),
+    # A part the claim is set against: a concession, a contrast, an example after *such as*.
+    ("Even though Ivanovski did not see the virus, Pasteur is credited with the discovery.", "Ivanovski"),
+    ("Unlike the city-states of Mesopotamia, Egypt was united under a single ruler.", "Mesopotamia"),
+    ("Dry regions, such as the belts beside the savannas, have poor soil.", "savannas"),
+]
+
+
+@pytest.mark.parametrize(("text", "answer_text"), NOT_WORTH_ASKING)
+def test_answers_a_teacher_would_not_ask_are_not_asked(text: str, answer_text: str) -> None:
+    parsed = parse_texts([text], title="Peru")
+    context = DocumentContext(frozenset({"peru"}), frozenset(), title="Peru")
+    found = [answer.text for answer in find_answers(parsed[text], context, STEM_LEXICON)]
+    assert answer_text not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are two effects we need to consider.",  # the author's plan of the text
+        "Despite their small size the discovery of the virus dates back to 1892.",  # their: not the discovery
+    ],
+)
+def test_a_sentence_of_the_author_or_an_unmatched_pronoun_is_not_asked(text: str) -> None:
+    assert not usable(parse_texts([text])[text])
+
+
+def test_a_pronoun_that_stands_for_what_comes_before_it_is_fine() -> None:
+    text = "Shortly before Lewis and Clark set out on their expedition, Alexander Mackenzie had looked for the route."
+    assert usable(parse_texts([text])[text])
 
 
 @pytest.mark.parametrize(
@@ -1070,3 +1116,21 @@ def test_no_item_asks_what_its_sentence_gives(sentence: str, answer: str, kind: 
     found = answer_in(sentence, answer, kind)
     items = plan_items([[found]], planning_distractors([[found]]), BuildOptions())
     assert (not items) is given
+
+
+def test_a_month_alone_is_asked_among_the_months() -> None:
+    text = "Earth is actually closest to the Sun in January."
+    found = find_answers(parse_texts([text])[text], DocumentContext(frozenset(), frozenset()), packaged_lexicon())
+    assert [(answer.text, answer.kind) for answer in found if answer.text == "January"] == [("January", "months")]
+
+
+def test_an_item_does_not_say_the_things_only_its_cut_part_introduced() -> None:
+    text = (
+        "A survey detected 100,000 islands, but only the 14,125 islands of at least 100 m were counted; "
+        "about 260 of the islands are inhabited."
+    )
+    sentence = parse_texts([text])[text]
+    found = find_answers(sentence, DocumentContext(frozenset(), frozenset()), packaged_lexicon())
+    stems = {answer.text: with_stem(answer, sentence.span) for answer in found}
+    assert "260" in stems
+    assert points_back(stems["260"])

@@ -125,10 +125,10 @@ LONG = [
         "Unlike the city-states of Mesopotamia, which were not organized into an empire until the time of "
         "Sargon of Akkad, the peoples of the Nile River valley were brought together under a single ruler "
         "around 3150 BCE.",
-        "Mesopotamia",
-        f"Unlike the city-states of {BLANK}, which were not organized into an empire until the time of "
-        "Sargon of Akkad, the peoples of the Nile River valley were brought together under a single ruler "
-        "around 3150 BCE.",
+        "3150 BCE",
+        "Unlike the city-states of Mesopotamia, which were not organized into an empire until the time of "
+        f"Sargon of Akkad, the peoples of the Nile River valley were brought together under a single ruler "
+        f"around {BLANK}.",
     ),
 ]
 

@@ -16,6 +16,7 @@ from quizgen.generate.ideas import idea_answers
 from quizgen.generate.importance import (
     answer_span,
     attached_by_hyphen,
+    in_a_side_clause,
     modifies_a_noun,
     of_a_family,
     opposite_in,
@@ -178,7 +179,62 @@ def _predictable(sentence: ParsedSentence, answer: Answer, context: DocumentCont
         or attached_by_hyphen(answer.sentence.text, answer.start, answer.end)
         or _in_a_list(sentence, answer)
         or (answer.text[:1].islower() and bool(_NAMED_NEXT.match(sentence.text[answer.end :])))
+        or famous_by_a_relation(sentence.text[: answer.start], answer)
+        or famous_by_a_relation(_clause_after(sentence.text[answer.end :]), answer)
+        or _a_definite_count(sentence, answer)
     )
+
+
+_RANKING = re.compile(
+    r"\b(?:[a-z]+-)?(?:highest|lowest|longest|largest|biggest|tallest|deepest|greatest|capital|"
+    r"(?:north|south|east|west)(?:ern)?most)\b",
+    re.IGNORECASE,
+)
+"""A generic relation a famous place is known by (*the highest point of Japan*, *the capital of Iceland*, *the
+second-longest in the world after the Amazon*)."""
+RELATION_WORDS = 8
+"""How many words before the answer a generic relation may stand and still be what asks for it."""
+FAMOUS_NAME_ZIPF = 2.7
+"""A name at least this frequent in English (Zipf scale: *Fuji* 3.2, *Reykjavik* 2.8, *Amazon* 4.6; not
+*Huascaran*, *Titicaca*) is one students know from outside the text."""
+
+
+_NOT_FAMOUS_KINDS = PERSON_KINDS | NUMERIC_KINDS_ASKED | {"term", "defined", "reason"}
+"""Answers never famous places: people (asked by their deeds), figures, and terms (*the Congo rainforest is
+the second largest* teaches which rainforest)."""
+
+
+def _clause_after(after: str) -> str:
+    """The words after an answer up to the end of its clause, reversed, so the nearest come last (as
+    :func:`famous_by_a_relation` reads them): *_____ is the northernmost national capital*."""
+    clause = re.split(r"[;,]", after, maxsplit=1)[0].split()[:RELATION_WORDS]
+    return " ".join(reversed(clause))
+
+
+def famous_by_a_relation(before: str, answer: Answer) -> bool:
+    """Whether a famous place is asked by a generic relation (*The highest point of Japan is _____*, *the
+    capital of _____*, *the second-longest river after the _____*): general knowledge, not the text's."""
+    if answer.kind in _NOT_FAMOUS_KINDS or not answer.text[:1].isupper():
+        return False
+    clause = before.rsplit(";", 1)[-1].split()[-RELATION_WORDS:]
+    return bool(_RANKING.search(" ".join(clause))) and zipf(answer.text.lower()) >= FAMOUS_NAME_ZIPF
+
+
+_UNITS = frozenset(
+    "m km cm mm µm μm nm ft mi in. sq square cubic miles mile metres meters metre meter kilometres kilometers "
+    "feet foot inches kg g mg tonnes tons litres liters ml °c °f degrees hectares acres".split()
+)
+"""Units of measure: a number before one is a measurement (*a pore size of 0.1 µm*), an incidental detail."""
+
+
+def _a_definite_count(sentence: ParsedSentence, answer: Answer) -> bool:
+    """Whether a number is a measurement (*a pore size of 0.1 µm*) or the count of a set the sentence takes as
+    known (*the two hemispheres*, *the 14,125 islands*): a detail, or one the student fills without the text."""
+    if answer.kind not in ("number", "number_word"):
+        return False
+    before = sentence.text[: answer.start].split()[-1:]
+    after = sentence.text[answer.end :].split()[:1]
+    return (before == ["the"] or before == ["The"]) or (bool(after) and after[0].lower().strip(",.;") in _UNITS)
 
 
 _NAMED_NEXT = re.compile(r"^,?\s+(called|known as|termed|named|referred to as)\s", re.IGNORECASE)
@@ -240,6 +296,8 @@ def _weighed(sentence: ParsedSentence, answer: Answer, context: DocumentContext)
     span = answer_span(sentence, answer)
     if span is not None and modifies_a_noun(span):
         return answer if answer.kind == "person" and span.root.dep_ == "poss" else None
+    if span is not None and in_a_side_clause(span):
+        return None
     return replace(answer, score=answer.score + role_weight(sentence, answer))
 
 
@@ -263,6 +321,7 @@ def fact_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Le
             and answer.kind not in NUMERIC_KINDS_ASKED
             and _AFTER_FACT.match(sentence.text[answer.end :])
             and not _given_by_title(answer, context, lexicon)  # "Location: Western South America" in "Peru"
+            and not famous_by_a_relation(label.group(), answer)  # "Highest point: Mount Fuji"
         ):
             topic = f"the {label.group()[:-2].lower()} of {title}"
             stem = f"What is {topic}?"
@@ -326,8 +385,10 @@ def why_unusable(sentence: ParsedSentence) -> str | None:
     lowered = {token.lower_ for token in span}
     if lowered & {"you", "your", "figure", "table", "chapter"}:
         return "outside-text"  # addresses the reader or points at something not in the text
-    if any(token.lower_ in ("we", "i", "our") for token in _subject(span)):
-        return "author"  # "We thus divide the year ...": the author speaking, not a fact
+    if any(token.lower_ in ("we", "i", "our") for token in _subject(span)) or _authors_relative(span):
+        return "author"  # "We thus divide the year ...", "two effects we need to consider": the author speaking
+    if _opening_pronoun_unmatched(span):
+        return "refers-back"  # "Despite their small size the discovery ...": "their" is not the discovery
     text = sentence.text
     return None if text.count("(") == text.count(")") and text.count('"') % 2 == 0 else "unbalanced"
 
@@ -395,6 +456,44 @@ def _points_back(subject: list[Token]) -> bool:
     return not any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
 
 
+_PLANNING_VERBS = frozenset("consider discuss examine study explore describe explain cover look see learn".split())
+"""What an author says *we* will do with the text (*the two effects we need to consider*); not what *we* do
+in the world (*the farther from the equator we travel*)."""
+
+
+def _authors_relative(span: Span) -> bool:
+    """Whether a relative clause has the author as subject planning the text (*There are two effects we need
+    to consider*): the author's plan, not a fact of the text."""
+    for token in span:
+        if token.lower_ in ("we", "i") and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            verbs = [token.head, *(c for c in token.head.children if c.dep_ == "xcomp")]
+            if any(verb.lemma_ in _PLANNING_VERBS for verb in verbs):
+                return True
+    return False
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+_SINGULAR_PRONOUNS = frozenset({"it", "its"})
+
+
+def _opening_pronoun_unmatched(span: Span) -> bool:
+    """Whether a pronoun before the main clause's subject cannot stand for that subject, so it stands for
+    something said before (*Despite their small size the discovery ... dates back to 1892*); *Despite their
+    small size, viruses ...* says what *their* means."""
+    subjects = _subject(span)
+    if not subjects:
+        return False
+    subject = subjects[0]
+    start = min(token.i for token in subject.subtree)
+    plural = subject.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in subject.children)
+    for token in span:
+        if token.i >= start or any(t.pos_ in ("NOUN", "PROPN") for t in span if t.i < token.i):
+            continue  # "before Lewis and Clark set out on their expedition": it may stand for what comes before
+        if (token.lower_ in _PLURAL_PRONOUNS and not plural) or (token.lower_ in _SINGULAR_PRONOUNS and plural):
+            return True
+    return False
+
+
 def _subject(span: Span) -> list[Token]:
     return [child for child in span.root.children if child.dep_ in ("nsubj", "nsubjpass")]
 
@@ -442,7 +541,9 @@ def _entity_answers(sentence: ParsedSentence, context: DocumentContext, lexicon:
     for entity in sentence.span.ents:
         start, end = entity.start_char - offset, entity.end_char - offset
         label = str(entity.label_)
-        if label == "DATE":
+        if label == "DATE" and _a_month(entity.text, lexicon):
+            yield _make(sentence, start, end, "months", category=lexicon.category_of(entity.text))
+        elif label == "DATE":
             yield from _date_answer(sentence, entity, start)
         elif label in NUMBER_LABELS:
             yield from _number_answer(sentence, entity)
@@ -451,6 +552,13 @@ def _entity_answers(sentence: ParsedSentence, context: DocumentContext, lexicon:
         elif label in ENTITY_KINDS and entity.text[:1].isupper():
             kind: AnswerKind = "person" if normalise(entity.text) in context.people else ENTITY_KINDS[label]
             yield from _named_answer(sentence, entity, start, end, kind, context, lexicon)
+
+
+def _a_month(text: str, lexicon: Lexicon) -> bool:
+    """Whether a date is a month alone (*closest to the Sun in January*): a name of the curated months, asked
+    against the other months, where a date with a year asks its year."""
+    category = lexicon.category_of(text)
+    return category is not None and category.kind == "months"
 
 
 def _named_answer(

@@ -141,6 +141,29 @@ def nesting(token: Token, root: Token) -> int:
     return depth
 
 
+_CONCEDING = frozenset({"although", "though", "whereas"})
+"""Words opening a clause the sentence concedes or contrasts with its claim (*Even though he was not able
+to see the virus ...*): background, not what the sentence says."""
+_SETTING_ASIDE = frozenset({"unlike", "despite"})
+"""Prepositions of a phrase the claim is set against (*Unlike the city-states of Sumer, ...*)."""
+
+
+def in_a_side_clause(span: Span) -> bool:
+    """Whether the answer stands in a part the sentence's claim is set against or illustrated by: a
+    concession or contrast (*Even though ... the cause was not a _____, Ivanovski is credited ...*;
+    *Unlike the city-states of _____, the peoples of the Nile ...*) or an example after *such as* (*More
+    arid regions, such as the belts separating the _____ from ...*). A teacher asks what the sentence
+    claims; these parts only frame it."""
+    for token in [span.root, *span.root.ancestors]:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCEDING for c in token.children):
+            return True
+        if token.lower_ in _SETTING_ASIDE and token.i < span.start:
+            return token.dep_ != "ROOT" or not any(t.text == "," for t in token.doc[token.i : span.start])
+        if token.dep_ == "prep" and token.lower_ == "as" and token.i > 0 and token.nbor(-1).lower_ == "such":
+            return True
+    return False
+
+
 def attached_by_hyphen(text: str, start: int, end: int) -> bool:
     """Whether the span is part of a hyphenated word (*Anglo*-Norman, the *Mexico*–United States
     border, the *10*-county definition): the blank takes half a word."""

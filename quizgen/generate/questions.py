@@ -225,7 +225,7 @@ def _unneeded(token: Token, answer_end: int) -> bool:
     last = max(_subtree(token)) + 1
     closed = last >= len(token.doc) or token.doc[last].is_punct
     if token.dep_ == "conj":
-        if token.pos_ not in ("VERB", "AUX") or token.i < answer_end or not _joining(token):
+        if token.pos_ not in ("VERB", "AUX") or token.i < answer_end or not _joining(token) or not _closed(token):
             return False
         own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
         return len(_joining(token)) > 1 if own_subject else _both_true(token)
@@ -593,6 +593,8 @@ def _closed(token: Token) -> bool:
     after it would hang on the word before it (*Plants add more vapour through transpiration, releasing water
     through tiny pores in their leaves called stomata* -> *... through transpiration, called stomata*)."""
     after = max(_subtree(token)) + 1
+    while after < len(token.doc) and token.doc[after].text in "()":
+        after += 1  # "believed (erroneously) he had discovered": a bracket closes an aside, not the phrase
     return after >= len(token.doc) or token.doc[after].is_punct
 
 

@@ -154,7 +154,25 @@ def points_back(answer: Answer) -> bool:
     points at text the student does not have: "this development", "these discoveries", "such waves",
     "the latter" (not "such as"). Checked on the trimmed clause, so a reference in a part left out
     ("Prior to this agreement, ...") does not count."""
-    return any(_POINTING_BACK.search(text) for text in (answer.stem, standing_alone(answer, answer.text)))
+    shown = standing_alone(answer, answer.text)
+    return any(_POINTING_BACK.search(text) for text in (answer.stem, shown)) or _names_what_was_cut(answer, shown)
+
+
+_BARE_DEFINITE = re.compile(r"\b[Tt]he ([a-z]{3,}s)\b(?! of\b)")
+"""*the islands*: a plural said with nothing that tells which ones (no *of* phrase after it)."""
+
+
+def _names_what_was_cut(answer: Answer, shown: str) -> bool:
+    """Whether the item's clause says *the N* of things that only the part of its sentence the trim cut
+    introduced (*...only the 14,125 islands with a circumference of at least 100 m were officially counted;
+    about 260 of the islands are inhabited*): shown alone, the student cannot tell which ones are meant."""
+    sentence = [word.lower() for word in re.findall(r"[A-Za-z]+", answer.sentence.text)]
+    said = [word.lower() for word in re.findall(r"[A-Za-z]+", shown)]
+    for found in _BARE_DEFINITE.finditer(shown):
+        forms = {found.group(1).lower(), found.group(1).lower()[:-1]}
+        if sum(word in forms for word in sentence) > sum(word in forms for word in said):
+            return True
+    return False
 
 
 _PERSONAL = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
