@@ -323,7 +323,7 @@ def test_hostile_input_is_escaped_refused_and_contained(teacher: Teacher, tmp_pa
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(
         "Notes on <script>alert('title')</script> rivers\n\n"
-        "The Nile is the longest river in Africa <img src=x onerror=alert('doc')>. "
+        "The Nile is the river of ancient Egypt <img src=x onerror=alert('doc')>. "
         "It flows north into the Mediterranean Sea.\n\n"
         "The Amazon carries more water than any other river.\n",
         encoding="utf-8",
