@@ -49,7 +49,25 @@ def _claim(sentence: str, answer: str, kind: str = "year") -> str | None:
             "The Nile is the longest river in Africa, and the second-longest in the world after the Amazon.",
             "Africa",
             "place",
-            "The Nile is the longest river in Africa.",
+            "The longest river in Africa is the Nile.",
+        ),
+        (
+            "KISHIDA Fumio became prime minister in 2021.",
+            "2021",
+            "year",
+            "In 2021, KISHIDA Fumio became prime minister.",
+        ),
+        (
+            "The kingdom that first emerged in Nubia was called Kush.",
+            "Kush",
+            "place",
+            "Kush was the kingdom that first emerged in Nubia.",
+        ),
+        (
+            "President Alfonso Lopez led the initiative.",
+            "Alfonso Lopez",
+            "person",
+            "The initiative was led by President Alfonso Lopez.",
         ),
     ],
 )
@@ -57,6 +75,15 @@ def test_a_true_statement_says_the_claim_in_other_words(sentence: str, answer: s
     said = _claim(sentence, answer, kind)
     assert said == expected
     assert said not in sentence and rewords(said, sentence)  # not copied, and nothing the text does not say
+
+
+def test_a_means_is_not_made_the_doer_and_a_phrase_never_moves_after_another_verb() -> None:
+    """*executed by guillotine* names no doer (*Guillotine executed Louis XVI* is nonsense), and a date moved
+    after *that the continents had drifted apart* would date the drift, not the suggestion."""
+    executed = _claim("Louis XVI was executed by guillotine in January 1793.", "1793")
+    assert executed == "In January 1793, Louis XVI was executed by guillotine."
+    said = _claim("In 1912, Alfred Wegener suggested that the continents had drifted apart.", "1912")
+    assert said is None or not said.endswith("drifted apart in 1912."), said
 
 
 def test_a_condition_the_claim_needs_is_never_dropped() -> None:

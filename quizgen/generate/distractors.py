@@ -264,6 +264,14 @@ class Distractors:
         rest = [c.text for c in shortlist if c.text not in own]
         return _not_standing_out(answer.text, own + rest, keep=len(own))
 
+    def lure(self, answer: Answer, rng: random.Random) -> str | None:
+        """The wrong answer a false true/false statement swaps in: the best-ranked of the document's own
+        candidates of the answer's kind and class (another year, another person or place the text names), or
+        ``None``. One from elsewhere reads false on its face (*The first cataract of the Ganges*), and a
+        statement needs one lure, not three."""
+        own = self._shortlist(answer, rng, 1, Counter(), own_only=True)
+        return own[0].text if own else None
+
     def rank(self, answer: Answer, rng: random.Random, limit: int) -> list[str]:
         """Up to ``limit`` acceptable wrong options for ``answer``, best first."""
         return [candidate.text for candidate in self._shortlist(answer, rng, limit, Counter())]

@@ -35,7 +35,6 @@ from quizgen.generate.types import (
     FOREIGN_OPTIONS_KINDS,
     NUMERIC_KINDS,
     PERSON_KINDS,
-    SEMANTIC_KINDS,
     STATEMENT_KINDS_EXCLUDED,
     YEAR_KINDS,
     Answer,
@@ -355,12 +354,12 @@ def _make_item(
             used.update(normalise(option) for option in wrong)
             return multiple_choice(answer, wrong, rng)
     if can_be_statement:
-        # A false statement swaps in one of the document's own names or dates (its first lure): one from
-        # elsewhere ("France's Hitler abandoned his quest") makes a statement no reader takes for true, and a
-        # nudged date (1533 -> 1536) tests a detail, not the fact.
-        lures = distractors.choose(answer, rng, from_document=1 if answer.kind in OWN_LURE_KINDS else 0)
-        if lures is not None:
-            return true_false(answer, lures[0], rng)
+        # A false statement swaps in one of the document's own names or dates: one from elsewhere ("France's
+        # Hitler abandoned his quest") makes a statement no reader takes for true, a nudged date (1533 -> 1536)
+        # tests a detail, not the fact, and one the statement names already contradicts it.
+        lure = distractors.lure(answer, rng)
+        if lure is not None and not contains_run(words(claim(answer, answer.text) or ""), words(lure)):
+            return true_false(answer, lure, rng)
     return _cloze(answer, distractors, rng) if Cloze in types and answer.kind != "reason" else None
 
 
@@ -375,10 +374,6 @@ def _choice_of_many_right_words(
         return None
     used.update(normalise(option) for option in wrong)
     return multiple_choice(answer, wrong, rng)
-
-
-OWN_LURE_KINDS = PERSON_KINDS | SEMANTIC_KINDS | YEAR_KINDS | {"century"}
-"""Kinds whose false statement swaps in a name or date of the document's own (see :func:`_make_item`)."""
 
 
 def reworded(answer: Answer) -> bool:

@@ -915,6 +915,13 @@ def claim_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     second claim joined by ``, and`` to a phrase (``the longest river in Africa, and the second-longest
     ...``) are left out. ``None`` when none of these applies, or the sentence is not one plain clause
     whose main verb holds the answer."""
+    return _claim_around(answer, span, False) or _claim_around(answer, span, True)
+
+
+def _claim_around(answer: Answer, span: Span, turn_despite_moving: bool) -> tuple[str, str] | None:
+    """The claim of :func:`claim_around`; an active clause is made passive only where no opening phrase
+    moves, unless ``turn_despite_moving`` (one change reads best; the passive is the fallback where the moved
+    phrase would follow a clause: *... were coordinated by Herbert Hoover in 1900*)."""
     tokens = answer_tokens(answer, span)
     verb = span.root
     if not _claim_verb_holds(tokens, verb) or any(t.text == ";" for t in span):
@@ -932,7 +939,11 @@ def claim_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     second = _second_claims(verb, ids)
     body = [t for t in body if t.i not in second]
     subject_tokens = _plain_subject(subject, ids)
-    active = _active(verb, subject_tokens, body) or _passive(verb, subject_tokens, body)
+    active = (
+        _active(verb, subject_tokens, body)
+        or (_passive(verb, subject_tokens, body) if turn_despite_moving or not fronted else None)
+        or _turned_round(verb, subject, subject_tokens, body)
+    )
     if fronted and not _movable(fronted) and (ids & {t.i for t in fronted} or not _only_describes(fronted)):
         return None  # "When we lean into the Sun,": a condition that cannot move, and must not go
     moved = fronted if _movable(fronted) else []
@@ -941,10 +952,15 @@ def claim_around(answer: Answer, span: Span) -> tuple[str, str] | None:
     ):
         return None  # moved past a second clause or a coordination, or after what its pronoun stands for
     changed = active is not None or fronted or second or len(subject_tokens) < len(list(subject.subtree))
-    if not changed:
+    dated = None if changed else _date_first(verb, subject_tokens, body)
+    if not changed and dated is None:
         return None
-    order: list[Token | _Inserted] = [*(active or sorted([*subject_tokens, *body], key=lambda t: t.i)), *moved]
-    lowered = {t.i for t in [*(subject_tokens[:1] if active else []), *moved[:1]] if _common_word(t)}
+    order: list[Token | _Inserted] = dated or [*(active or sorted([*subject_tokens, *body], key=lambda t: t.i))]
+    if moved and _ends_in_a_clause(verb, order):
+        return None  # "suggested that the continents ... had drifted apart in 1912": it would tell of that verb
+    order += moved
+    first = subject_tokens[:1] if active or dated else []
+    lowered = {t.i for t in [*first, *moved[:1]] if _common_word(t)}
     return _split_claim(order, tokens, lowered) if ids <= {t.i for t in order} else None
 
 
@@ -1018,6 +1034,15 @@ def _only_describes(fronted: list[Token]) -> bool:
     )
 
 
+def _ends_in_a_clause(verb: Token, order: list[Token | _Inserted]) -> bool:
+    """Whether the claim's last word hangs on a verb other than its own (``suggested that the continents ...
+    had drifted apart``, ``invoked his authority to dissolve ...``): a phrase moved after it tells of that one."""
+    last = next((t for t in reversed(order) if not isinstance(t, _Inserted) and not t.is_punct), None)
+    while last is not None and last.pos_ not in ("VERB", "AUX") and last.head.i != last.i:
+        last = last.head
+    return last is not None and last.i != verb.i
+
+
 def _has_second_clause(verb: Token, body: list[Token]) -> bool:
     kept = {t.i for t in body}
     return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in kept for c in verb.children)
@@ -1079,6 +1104,8 @@ def _active(verb: Token, subject: list[Token], body: list[Token]) -> list[Token 
     objects = [c for c in agents[0].children if c.dep_ == "pobj"] if len(agents) == 1 else []
     if len(objects) != 1 or objects[0].pos_ == "PRON" or not subject or subject[0].pos_ == "PRON":
         return None
+    if objects[0].tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in objects[0].children):
+        return None  # "executed by guillotine": a means, not an agent ("Guillotine executed Louis XVI")
     if any(c.lower_ == "by" and c.i != agents[0].i for c in verb.children):
         return None  # "ruled by Norway, and later by Denmark": a second agent the active cannot take
     agent = sorted(objects[0].subtree, key=lambda t: t.i)
@@ -1124,7 +1151,8 @@ def _passive(verb: Token, subject: list[Token], body: list[Token]) -> list[Token
     particle or second object, and no pronoun in the subject or object."""
     children = [c for c in verb.children if c.i in {t.i for t in body} or c.dep_ in ("aux", "neg")]
     objects = [c for c in children if c.dep_ == "dobj"]
-    if verb.tag_ != "VBD" or not verb.lower_.endswith("ed") or len(objects) != 1:
+    regular = verb.lower_.endswith("ed")
+    if verb.tag_ != "VBD" or not (regular or verb.lower_ in _PARTICIPLES) or len(objects) != 1:
         return None
     if any(c.dep_ in ("aux", "neg", "prt", "dative", "ccomp", "xcomp", "conj", "oprd") for c in children):
         return None
@@ -1139,7 +1167,94 @@ def _passive(verb: Token, subject: list[Token], body: list[Token]) -> list[Token
     adverbs = [t for t in body if t.i < verb.i and t.dep_ == "advmod"]
     rest = [t for t in body if t.i > verb.i and t.i not in {x.i for x in thing}]
     be = _Inserted("were" if plural else "was")
-    return [*thing, be, *adverbs, verb, _Inserted("by"), *subject, *rest]
+    participle = verb if regular else _Inserted(_PARTICIPLES[verb.lower_])
+    return [*thing, be, *adverbs, participle, _Inserted("by"), *subject, *rest]
+
+
+_PARTICIPLES = {
+    "won": "won",
+    "led": "led",
+    "built": "built",
+    "wrote": "written",
+    "began": "begun",
+    "took": "taken",
+    "gave": "given",
+    "made": "made",
+    "held": "held",
+    "found": "found",
+    "bought": "bought",
+    "sold": "sold",
+    "fought": "fought",
+    "drew": "drawn",
+    "chose": "chosen",
+    "overthrew": "overthrown",
+    "broke": "broken",
+    "struck": "struck",
+    "taught": "taught",
+    "brought": "brought",
+    "sent": "sent",
+    "paid": "paid",
+}
+"""The past participle of irregular verbs whose past takes a direct object a passive can keep (not *saw*:
+*The second half of the century saw growth* has no doer to be the passive's agent)."""
+
+
+def _turned_round(verb: Token, head: Token, subject: list[Token], body: list[Token]) -> list[Token | _Inserted] | None:
+    """A clause that says what a thing is, said the other way round: *be* between two definite phrases of
+    the same number (``The Nile is the longest river in Africa`` -> ``The longest river in Africa is the
+    Nile``), or a name given with *called* (``A stack of thylakoids is called a granum`` -> ``A granum is a
+    stack of thylakoids``); the clause must hold nothing else."""
+    kept = {t.i for t in body}
+    after = [c for c in verb.children if c.i in kept and c.i > verb.i and not c.is_punct]
+    if len(after) != 1 or not subject or subject[0].pos_ == "PRON" or any(c.dep_ == "conj" for c in head.children):
+        return None
+    named = sorted(after[0].subtree, key=lambda t: t.i)
+    if verb.lemma_ == "be" and after[0].dep_ == "attr" and _definite(head) and _definite(after[0]):
+        if (head.tag_ in ("NNS", "NNPS")) != (after[0].tag_ in ("NNS", "NNPS")):
+            return None  # "The Incas were the largest empire": "the largest empire were the Incas"
+        linking: list[Token] = [verb]
+    elif verb.lemma_ == "call" and verb.tag_ == "VBN" and after[0].dep_ == "oprd":
+        linking = [c for c in verb.children if c.dep_ == "auxpass"]
+        if len(linking) != 1:
+            return None
+    else:
+        return None
+    if kept - {t.i for t in named} - {t.i for t in linking} - {verb.i} or any(t.pos_ == "PRON" for t in named):
+        return None
+    return [*named, *linking, *subject]
+
+
+def _definite(token: Token) -> bool:
+    """Whether a noun phrase names one known thing: a name, or a noun after *the* or a possessive."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and any(c.lower_ == "the" or c.dep_ == "poss" for c in token.children)
+
+
+def _date_first(verb: Token, subject: list[Token], body: list[Token]) -> list[Token | _Inserted] | None:
+    """A clause with the one phrase of time that its verb takes moved to the front (``KISHIDA Fumio became
+    prime minister in 2021`` -> ``In 2021, KISHIDA Fumio became prime minister``), when no second clause
+    or other date would follow it and it holds no pronoun."""
+    kept = {t.i for t in body}
+    phrases = [c for c in verb.children if c.i in kept and c.i > verb.i and c.dep_ == "prep" and _dated(c)]
+    if len(phrases) != 1 or not subject or _has_second_clause(verb, body) or subject[0].pos_ == "PRON":
+        return None
+    moved = _subtree(phrases[0])
+    if any(t.ent_type_ in ("DATE", "TIME") for t in body if t.i not in moved):
+        return None  # "ruled from 1795 until 1799": the dates belong together
+    phrase = [t for t in body if t.i in moved]
+    if any(t.pos_ == "PRON" for t in phrase) or phrase[-1].i != max(moved):
+        return None
+    rest = [t for t in body if t.i not in moved]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    return [*phrase, _Inserted(",", is_punct=True), *subject, *rest]
+
+
+def _dated(preposition: Token) -> bool:
+    """Whether a phrase with a preposition says when (``in 2021``, ``in January 1793``, ``during the 1920s``)."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return len(objects) == 1 and objects[0].ent_type_ in ("DATE", "TIME")
 
 
 def _split_claim(order: list[Token | _Inserted], answer: list[Token], lowered: set[int]) -> tuple[str, str] | None:

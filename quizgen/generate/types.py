@@ -112,11 +112,12 @@ FOREIGN_OPTIONS_KINDS: frozenset[AnswerKind] = frozenset({"person"})
 """Kinds whose wrong options may all come from other documents: a text often names one person only,
 and a question about who did something is worth asking even then."""
 
-STATEMENT_KINDS_EXCLUDED: frozenset[AnswerKind] = IDEA_KINDS | {"term", "number", "percent", "number_word"}
+STATEMENT_KINDS_EXCLUDED: frozenset[AnswerKind] = IDEA_KINDS | {"term", "number", "percent", "number_word", "ordinals"}
 """Kinds never swapped to make a false true/false statement: even a term of the answer's class can make
 nonsense of a sentence ("oxidation upon excitation" -> "... upon erection"), and a count or share changed
 (*about 200 of the islands*, *60% of the world's volcanoes*, *the three hemispheres*) asks an exact figure
-or is false on its face: reviewers rejected nearly all of them."""
+or is false on its face: reviewers rejected nearly all of them. A rank is a count too (*the kingdom that first
+emerged* -> *that eighth emerged*)."""
 
 
 @dataclass(frozen=True)
