@@ -234,7 +234,7 @@ def _a_definite_count(sentence: ParsedSentence, answer: Answer) -> bool:
         return False
     before = sentence.text[: answer.start].split()[-1:]
     after = sentence.text[answer.end :].split()[:1]
-    return (before == ["the"] or before == ["The"]) or (bool(after) and after[0].lower().strip(",.;") in _UNITS)
+    return [word.lower() for word in before] == ["the"] or (bool(after) and after[0].lower().strip(",.;") in _UNITS)
 
 
 _NAMED_NEXT = re.compile(r"^,?\s+(called|known as|termed|named|referred to as)\s", re.IGNORECASE)

@@ -222,10 +222,9 @@ def shorter_around(answer: Answer, span: Span) -> tuple[str, str] | None:
 def _unneeded(token: Token, answer_end: int) -> bool:
     """Whether ``token`` heads a part that a long stem can do without (see :func:`shorter_around`): one
     between commas (or closing the sentence) that holds no clause with a subject of its own."""
-    last = max(_subtree(token)) + 1
-    closed = last >= len(token.doc) or token.doc[last].is_punct
+    closed = _closed(token)
     if token.dep_ == "conj":
-        if token.pos_ not in ("VERB", "AUX") or token.i < answer_end or not _joining(token) or not _closed(token):
+        if token.pos_ not in ("VERB", "AUX") or token.i < answer_end or not _joining(token) or not closed:
             return False
         own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
         return len(_joining(token)) > 1 if own_subject else _both_true(token)
