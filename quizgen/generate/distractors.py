@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from quizgen.check.rules import absolute_terms
 from quizgen.english import indefinite_article, same_stem
+from quizgen.generate.accept import InDocument
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, year_value, years_in
@@ -180,6 +181,18 @@ class Pool:
     def mentions(self, document_id: str, text: str) -> bool:
         """Whether the document's text has ``text``, word for word (see :meth:`add_text`)."""
         return words(text) in self._phrases.get(document_id, set())
+
+    def in_document(self, document_id: str) -> InDocument:
+        """What the document names: its people, its key terms and its other answers (for accept rules)."""
+        own = {
+            kind: [text for _, text in texts]
+            for (kind, document), texts in self._own.items()
+            if document == document_id
+        }
+        people = tuple(own.get("person", ()))
+        terms = tuple([*own.get("term", []), *own.get("defined", [])])
+        names = tuple(text for kind, texts in own.items() if kind not in ("person", "term", "reason") for text in texts)
+        return InDocument(people, terms, names)
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""

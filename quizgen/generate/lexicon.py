@@ -21,6 +21,8 @@ NOT_LISTS = frozenset({"aliases", "demonyms", "units"})
 """Keys of the data file that are look-up tables, not lists of answers."""
 GENERIC_PLACE_WORDS = frozenset({"ocean", "sea", "river", "desert", "lake", "mountains"})
 """The last word of a place's name that says what it is (*Pacific Ocean*): the name alone is right too."""
+LIST_GENERIC_WORDS = {"rivers": "River", "deserts": "Desert"}
+"""The generic word a list's member written alone takes (*Sahara Desert*, *Nile River*): right too."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,11 @@ class Lexicon:
             longer, shorter = (known, key) if len(known) > len(key) else (key, known)
             if len(longer) == len(shorter) + 1 and longer[:-1] == shorter and longer[-1] in GENERIC_PLACE_WORDS:
                 found.append(self._written(member))
-        return found
+        category = self.category_of(text)
+        generic = LIST_GENERIC_WORDS.get(category.kind) if category is not None else None
+        if generic and key and key[-1] not in GENERIC_PLACE_WORDS and key[0] not in ("rio", "río"):
+            found.append(f"{text} {generic}")  # "Sahara Desert" for "Sahara": the list writes it alone
+        return list(dict.fromkeys(found))
 
     def _written(self, member: str) -> str:
         """A member (normalised) as its list writes it."""

@@ -419,7 +419,7 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
         and knowledge.many_right_words(answer.text, answer.sentence.text, answer.plural)
     ):
         return None
-    return cloze(answer, distractors.lexicon, bank, synonyms)
+    return cloze(answer, distractors.lexicon, bank, synonyms, distractors.pool.in_document(answer.sentence.document_id))
 
 
 def _has_many_right_words(answer: Answer, distractors: Distractors) -> bool:
