@@ -9,10 +9,13 @@ import pytest
 
 from quizgen.generate import BuildOptions
 from quizgen.generate.accept import InDocument, head_is_clear, name_forms, species_forms
+from quizgen.generate.distractors import Distractors, Pool
 from quizgen.generate.items import _place_forms
+from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
+from quizgen.generate.plan import _in_the_other_number
 from quizgen.model import Cloze
-from tests.samples import quiz_from_text
+from tests.samples import answer_in, quiz_from_text
 
 
 @pytest.mark.parametrize(
@@ -89,3 +92,43 @@ def test_a_cloze_accepts_the_head_noun_only_when_it_is_clear(tmp_path: Path) -> 
     blanks = [b for item in quiz.items if isinstance(item, Cloze) for b in item.blanks if "organisms" in b.answer]
     assert blanks
     assert all("organisms" not in blank.accept for blank in blanks), blanks
+
+
+def test_a_cloze_accepts_the_noun_of_an_ic_adjective_of_a_class() -> None:
+    knowledge = load_knowledge()
+    assert knowledge.noun_of_adjective("heterotrophic organisms", plural=True) == "heterotrophs"
+    assert knowledge.noun_of_adjective("volcanic rocks", plural=True) is None  # a volcano is no rock
+
+
+def test_an_island_country_is_no_wrong_word_for_an_island_country_of_an_island_claim() -> None:
+    sentence = "Iceland is an island nation in the North Atlantic Ocean."
+    iceland = answer_in(sentence, "Iceland", "countries")
+    distractors = Distractors(Pool(), lexicon())
+    assert not distractors.acceptable(iceland, "Madagascar", [])
+    assert distractors.acceptable(iceland, "Norway", [])
+
+
+def test_a_river_near_in_length_is_no_wrong_word_for_a_longest_claim() -> None:
+    danube = answer_in("The Danube is the longest river of the European Union.", "Danube", "rivers")
+    distractors = Distractors(Pool(), lexicon())
+    assert not distractors.acceptable(danube, "Ganges", [])  # two places apart
+    assert distractors.acceptable(danube, "Thames", [])
+    other_claim = answer_in("The Danube flows through Vienna.", "Danube", "rivers")
+    assert distractors.acceptable(other_claim, "Ganges", [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "other"),
+    [
+        ("Magma rises through the conduits of the volcano.", "conduits", "conduit"),
+        ("Water flows out of the glacier in summer.", "glacier", "glaciers"),
+        ("The glacier melts in summer.", "glacier", None),  # the verb says one
+        ("Magma rises through one of the conduits of the volcano.", "conduits", None),  # counted
+        ("More land is covered by glaciers than in Europe.", "glaciers", None),  # no article: a glacier
+    ],
+)
+def test_a_term_the_sentence_does_not_count_accepts_the_other_number(
+    sentence: str, term: str, other: str | None
+) -> None:
+    answer = answer_in(sentence, term, "term", plural=term.endswith("s"))
+    assert _in_the_other_number(answer, load_knowledge()) == other

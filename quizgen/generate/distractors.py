@@ -419,6 +419,8 @@ class Distractors:
             return False  # "Peru" beside "Bolivia" in a text on Peru: what every claim is about is no wrong answer
         if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
             return False
+        if _also_in_the_claim(lexicon, answer, text):
+            return False  # "Madagascar" for "the island nation of _____", "Amazon" for "the longest river"
         if lexicon.member_of_named(text, answer.text) or lexicon.member_of_named(answer.text, text):
             return False  # "vacuoles" is an organelle: no wrong answer for "organelles"
         if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
@@ -451,6 +453,21 @@ class Distractors:
                 return False  # "homes" beside "crowded dwellings": as right as the answer
             return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
         return True
+
+
+_ISLAND_CLAIM = re.compile(r"\b(islands?|archipelago|isles?)\b", re.IGNORECASE)
+_LENGTH_CLAIM = re.compile(r"\b(long|longer|longest|length)\b", re.IGNORECASE)
+
+
+def _also_in_the_claim(lexicon: Lexicon, answer: Answer, text: str) -> bool:
+    """Whether ``text`` is as right as the answer for what the sentence says of it: another island country
+    where the sentence says the answer is an island, a river near the answer's length in a claim of length."""
+    sentence = answer.sentence.text
+    if answer.kind == "countries" and _ISLAND_CLAIM.search(sentence):
+        return lexicon.island_country(answer.text) and lexicon.island_country(text)
+    if answer.kind == "rivers" and _LENGTH_CLAIM.search(sentence):
+        return lexicon.near_in_length(answer.text, text)
+    return False
 
 
 UNSUITABLE_WORDS = frozenset(

@@ -17,10 +17,12 @@ from importlib import resources
 from quizgen.generate.types import LIST_KINDS, ListKind
 from quizgen.generate.words import contains_run, normalise, words
 
-NOT_LISTS = frozenset({"aliases", "demonyms", "units"})
+NOT_LISTS = frozenset({"aliases", "demonyms", "units", "island_countries", "rivers_by_length"})
 """Keys of the data file that are look-up tables, not lists of answers."""
 GENERIC_PLACE_WORDS = frozenset({"ocean", "sea", "river", "desert", "lake", "mountains"})
 """The last word of a place's name that says what it is (*Pacific Ocean*): the name alone is right too."""
+NEAR_RANKS = 10
+"""Rivers this close in the ranking by length are both candidates for a *longest* claim."""
 LIST_GENERIC_WORDS = {"rivers": "River", "deserts": "Desert"}
 """The generic word a list's member written alone takes (*Sahara Desert*, *Nile River*): right too."""
 
@@ -66,6 +68,12 @@ class Lexicon:
             else []
         )
         """Each country's words with its people's adjective's words (("france",), ("french",))."""
+        islands = data.get("island_countries", [])
+        self._islands = frozenset(normalise(name) for name in islands) if isinstance(islands, list) else frozenset()
+        lengths = data.get("rivers_by_length", [])
+        self._river_ranks = (
+            {normalise(name): rank for rank, name in enumerate(lengths)} if isinstance(lengths, list) else {}
+        )
         self._by_member: dict[str, Category] = {}
         self._kinds_of: dict[str, set[str]] = {}
         """Every list kind each member is in ("australia": countries and continents)."""
@@ -122,6 +130,20 @@ class Lexicon:
             or (contains_run(mine, country) and contains_run(theirs, demonym))
             for country, demonym in self._nations
         )
+
+    def island_country(self, text: str) -> bool:
+        """Whether ``text`` is a country on islands of its own (*Iceland*, *Madagascar*)."""
+        return self._aliases.get(normalise(text), normalise(text)) in self._islands
+
+    def near_in_length(self, first: str, second: str) -> bool:
+        """Whether two rivers stand within :data:`NEAR_RANKS` places of each other ranked by length: sources
+        rank them differently, so one is no sure wrong answer for a *longest* claim about the other."""
+        a, b = self._length_rank(first), self._length_rank(second)
+        return a is not None and b is not None and abs(a - b) <= NEAR_RANKS
+
+    def _length_rank(self, river: str) -> int | None:
+        key = normalise(river)
+        return self._river_ranks.get(key, self._river_ranks.get(f"{key.removesuffix(' river')} river"))
 
     def aliases_of(self, text: str) -> list[str]:
         """Other names for ``text`` (empty when it has none)."""
