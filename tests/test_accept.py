@@ -10,7 +10,7 @@ import pytest
 from quizgen.generate import BuildOptions
 from quizgen.generate.accept import InDocument, head_is_clear, name_forms, species_forms
 from quizgen.generate.distractors import Distractors, Pool
-from quizgen.generate.items import _place_forms
+from quizgen.generate.items import _accepted, _place_forms
 from quizgen.generate.knowledge import load_knowledge
 from quizgen.generate.lexicon import lexicon
 from quizgen.generate.plan import _in_the_other_number
@@ -132,3 +132,10 @@ def test_a_term_the_sentence_does_not_count_accepts_the_other_number(
 ) -> None:
     answer = answer_in(sentence, term, "term", plural=term.endswith("s"))
     assert _in_the_other_number(answer, load_knowledge()) == other
+
+
+def test_a_surname_the_tagger_took_for_a_term_accepts_the_full_name() -> None:
+    answer = answer_in("The Congress impeached VIZCARRA for a second time.", "VIZCARRA", "term")
+    document = InDocument(people=("Martin Alberto VIZCARRA Cornejo",))
+    assert "Martin Vizcarra" in _accepted(answer, lexicon(), document)
+    assert _accepted(answer_in("The Congress met in Lima.", "Lima", "cities"), lexicon(), document) == []

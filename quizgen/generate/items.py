@@ -156,8 +156,8 @@ def _accepted(answer: Answer, lexicon: Lexicon, document: InDocument | None = No
     accepted = lexicon.aliases_of(text)
     if answer.kind == "number" and "," in text:
         accepted.append(text.replace(",", ""))
-    if answer.kind == "person":
-        accepted += name_forms(text, document)
+    if answer.kind == "person" or (" " not in text and text[:1].isupper()):
+        accepted += name_forms(text, document)  # a surname the tagger took for a term: "VIZCARRA"
     accepted += species_forms(text, document)
     accepted += number_spellings(text)
     named_place = answer.kind in PLACE_KINDS or lexicon.category_of(text.partition(" ")[2]) is not None
