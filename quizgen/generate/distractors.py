@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from quizgen.check.rules import absolute_terms
 from quizgen.english import indefinite_article, same_stem
+from quizgen.generate.accept import InDocument
 from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.lexicon import Category, Lexicon
 from quizgen.generate.numbers import CURRENT_YEAR, numeric_value, variants, year_value, years_in
@@ -180,6 +181,18 @@ class Pool:
     def mentions(self, document_id: str, text: str) -> bool:
         """Whether the document's text has ``text``, word for word (see :meth:`add_text`)."""
         return words(text) in self._phrases.get(document_id, set())
+
+    def in_document(self, document_id: str) -> InDocument:
+        """What the document names: its people, its key terms and its other answers (for accept rules)."""
+        own = {
+            kind: [text for _, text in texts]
+            for (kind, document), texts in self._own.items()
+            if document == document_id
+        }
+        people = tuple(own.get("person", ()))
+        terms = tuple([*own.get("term", []), *own.get("defined", [])])
+        names = tuple(text for kind, texts in own.items() if kind not in ("person", "term", "reason") for text in texts)
+        return InDocument(people, terms, names)
 
     def add_all(self, answers: Iterable[Answer]) -> None:
         """Remember every answer in ``answers``."""
@@ -406,6 +419,8 @@ class Distractors:
             return False  # "Peru" beside "Bolivia" in a text on Peru: what every claim is about is no wrong answer
         if any(_overlaps(key, normalise(other)) or lexicon.same_thing(text, other) for other in chosen):
             return False
+        if _also_in_the_claim(lexicon, answer, text):
+            return False  # "Madagascar" for "the island nation of _____", "Amazon" for "the longest river"
         if lexicon.member_of_named(text, answer.text) or lexicon.member_of_named(answer.text, text):
             return False  # "vacuoles" is an organelle: no wrong answer for "organelles"
         if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
@@ -438,6 +453,21 @@ class Distractors:
                 return False  # "homes" beside "crowded dwellings": as right as the answer
             return not any(knowledge.related(text, other) for other in [answer.text, *chosen])
         return True
+
+
+_ISLAND_CLAIM = re.compile(r"\b(islands?|archipelago|isles?)\b", re.IGNORECASE)
+_LENGTH_CLAIM = re.compile(r"\b(long|longer|longest|length)\b", re.IGNORECASE)
+
+
+def _also_in_the_claim(lexicon: Lexicon, answer: Answer, text: str) -> bool:
+    """Whether ``text`` is as right as the answer for what the sentence says of it: another island country
+    where the sentence says the answer is an island, a river near the answer's length in a claim of length."""
+    sentence = answer.sentence.text
+    if answer.kind == "countries" and _ISLAND_CLAIM.search(sentence):
+        return lexicon.island_country(answer.text) and lexicon.island_country(text)
+    if answer.kind == "rivers" and _LENGTH_CLAIM.search(sentence):
+        return lexicon.near_in_length(answer.text, text)
+    return False
 
 
 UNSUITABLE_WORDS = frozenset(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TypedDict
 
+from quizgen.generate.accept import InDocument, head_is_clear, name_forms, species_forms
 from quizgen.generate.lexicon import Lexicon
 from quizgen.generate.numbers import number_spellings, numeric_value
 from quizgen.generate.stems import claim, short_parts, standing_alone, stem_for_options
@@ -60,11 +61,18 @@ def multiple_choice(answer: Answer, distractors: list[str], rng: random.Random) 
     )
 
 
-def cloze(answer: Answer, lexicon: Lexicon, distractors: Sequence[str] = (), synonyms: Sequence[str] = ()) -> Cloze:
+def cloze(
+    answer: Answer,
+    lexicon: Lexicon,
+    distractors: Sequence[str] = (),
+    synonyms: Sequence[str] = (),
+    document: InDocument | None = None,
+) -> Cloze:
     """The sentence with the answer as blank 1; other names for it (in ``lexicon``, and ``synonyms``: other
-    words for it in the sentence's sense) are accepted too, and ``distractors`` (plausible wrong answers,
-    best first) are kept for word banks."""
-    accepted = [name for name in dict.fromkeys([*_accepted(answer, lexicon), *synonyms]) if name != answer.text]
+    words for it in the sentence's sense; the forms ``document``, what the answer's document names, allows)
+    are accepted too, and ``distractors`` (plausible wrong answers, best first) are kept for word banks."""
+    found = _accepted(answer, lexicon, document)
+    accepted = [name for name in dict.fromkeys([*found, *synonyms]) if name != answer.text]
     return Cloze(
         text=_cloze_text(answer),
         blanks=(Blank(1, answer.text, tuple(accepted), tuple(distractors)),),
@@ -140,30 +148,43 @@ def difficulty(answer: Answer, item_type: str) -> Difficulty:
     return "easy" if points <= 0 else "medium" if points == 1 else "hard"
 
 
-def _accepted(answer: Answer, lexicon: Lexicon) -> list[str]:
-    """What else a student may rightly write: other names, the surname alone, the number as digits or
-    words, the other spelling (British or American), the noun without its adjectives."""
+def _accepted(answer: Answer, lexicon: Lexicon, document: InDocument | None = None) -> list[str]:
+    """What else a student may rightly write: other names, the surname alone (a surname's full name), the
+    number as digits or words, the other spelling (British or American), a species' abbreviated genus, the
+    noun without its adjectives where the document names no other kind of it."""
     text = answer.text
     accepted = lexicon.aliases_of(text)
     if answer.kind == "number" and "," in text:
         accepted.append(text.replace(",", ""))
-    if answer.kind == "person" and len(text.split()) > 1:
-        accepted += _name_forms(text)
+    if answer.kind == "person" or (" " not in text and text[:1].isupper()):
+        accepted += name_forms(text, document)  # a surname the tagger took for a term: "VIZCARRA"
+    accepted += species_forms(text, document)
     accepted += number_spellings(text)
     named_place = answer.kind in PLACE_KINDS or lexicon.category_of(text.partition(" ")[2]) is not None
     accepted += _in_english(text) + _place_forms(text) + lexicon.full_names(text) if named_place else []
-    accepted += _compound_head(text) if answer.kind == "term" else []
+    heads = [*(_compound_head(text) if answer.kind == "term" else []), *([answer.head] if answer.head else [])]
     accepted += spelling_variants(text)
-    if answer.head:
-        accepted += [answer.head, *spelling_variants(answer.head)]
+    for head in heads:
+        accepted += [head, *spelling_variants(head)] if head_is_clear(text, head, document) else []
     return [name for name in dict.fromkeys(accepted) if name != text]
 
 
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
 PLACE_KINDS: frozenset[AnswerKind] = frozenset({"place", "name", *LIST_KINDS})
-_GENERIC_NAMES = {"lago": "Lake", "lac": "Lake", "monte": "Mount", "mont": "Mount"}
+_GENERIC_NAMES = {
+    "lago": "Lake",
+    "lac": "Lake",
+    "laguna": "Lake",
+    "monte": "Mount",
+    "mont": "Mount",
+    "nevado": "Mount",
+    "cerro": "Mount",
+    "pico": "Mount",
+    "volcán": "Mount",
+    "volcan": "Mount",
+}
 """The word a place's name begins with in Spanish, Italian, Portuguese or French, and its English one
-(not *Rio*: English keeps it, as in *Rio Grande*)."""
+(not *Rio*: English keeps it, as in *Rio Grande*); the name alone is right too (*Huascaran* for *Nevado
+Huascaran*)."""
 
 
 _PLACE_QUALIFIERS = frozenset(
@@ -181,10 +202,12 @@ def _place_forms(name: str) -> list[str]:
     without *Lake* ("Titicaca" for "Lago Titicaca"), and a mountain's as *Mt.* or alone ("Mt. Fuji", "Fuji" for
     "Mount Fuji")."""
     first, _, rest = name.partition(" ")
-    narrowing = first.lower() in _PLACE_QUALIFIERS or first.lower() in _LAKE_WORDS
+    narrowing = first.lower() in _PLACE_QUALIFIERS or first.lower() in _LAKE_WORDS or first.lower() in _GENERIC_NAMES
     forms = [rest] if narrowing and rest[:1].isupper() else []
-    if _MOUNT.match(name):
-        alone = _MOUNT.sub("", name)
+    english = _in_english(name)
+    mountain = english[0] if english and english[0].startswith("Mount ") else name
+    if _MOUNT.match(mountain):
+        alone = _MOUNT.sub("", mountain)
         forms += [alone, f"Mt. {alone}", f"Mount {alone}"]
     return forms
 
@@ -210,18 +233,8 @@ def _in_english(name: str) -> list[str]:
 
 
 def _name_forms(name: str) -> list[str]:
-    """Other ways a student writes a full name: the surname alone; where a reference work writes the surname
-    in capitals ("ABE Shinzo"), that surname alone, the whole name in ordinary case and in the order of the
-    given names first ("Abe", "Abe Shinzo", "Shinzo Abe")."""
-    words = name.split()
-    capitals = [
-        word for word in words if len(word) > 1 and word.isalpha() and word.isupper() and not _ROMAN.match(word)
-    ]
-    if not capitals:
-        return [] if _ROMAN.match(words[-1]) else [words[-1]]  # no "XVI" for "Louis XVI"
-    ordinary = " ".join(word.title() if word in capitals else word for word in words)
-    given_first = " ".join([*(word for word in words if word not in capitals), *(word.title() for word in capitals)])
-    return [*(word.title() for word in capitals), ordinary, given_first]
+    """Other ways a student writes a full name (see :func:`quizgen.generate.accept.name_forms`)."""
+    return name_forms(name)
 
 
 def _source(answer: Answer) -> Source:

@@ -17,10 +17,14 @@ from importlib import resources
 from quizgen.generate.types import LIST_KINDS, ListKind
 from quizgen.generate.words import contains_run, normalise, words
 
-NOT_LISTS = frozenset({"aliases", "demonyms", "units"})
+NOT_LISTS = frozenset({"aliases", "demonyms", "units", "island_countries", "rivers_by_length"})
 """Keys of the data file that are look-up tables, not lists of answers."""
 GENERIC_PLACE_WORDS = frozenset({"ocean", "sea", "river", "desert", "lake", "mountains"})
 """The last word of a place's name that says what it is (*Pacific Ocean*): the name alone is right too."""
+NEAR_RANKS = 10
+"""Rivers this close in the ranking by length are both candidates for a *longest* claim."""
+LIST_GENERIC_WORDS = {"rivers": "River", "deserts": "Desert"}
+"""The generic word a list's member written alone takes (*Sahara Desert*, *Nile River*): right too."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,12 @@ class Lexicon:
             else []
         )
         """Each country's words with its people's adjective's words (("france",), ("french",))."""
+        islands = data.get("island_countries", [])
+        self._islands = frozenset(normalise(name) for name in islands) if isinstance(islands, list) else frozenset()
+        lengths = data.get("rivers_by_length", [])
+        self._river_ranks = (
+            {normalise(name): rank for rank, name in enumerate(lengths)} if isinstance(lengths, list) else {}
+        )
         self._by_member: dict[str, Category] = {}
         self._kinds_of: dict[str, set[str]] = {}
         """Every list kind each member is in ("australia": countries and continents)."""
@@ -121,6 +131,20 @@ class Lexicon:
             for country, demonym in self._nations
         )
 
+    def island_country(self, text: str) -> bool:
+        """Whether ``text`` is a country on islands of its own (*Iceland*, *Madagascar*)."""
+        return self._aliases.get(normalise(text), normalise(text)) in self._islands
+
+    def near_in_length(self, first: str, second: str) -> bool:
+        """Whether two rivers stand within :data:`NEAR_RANKS` places of each other ranked by length: sources
+        rank them differently, so one is no sure wrong answer for a *longest* claim about the other."""
+        a, b = self._length_rank(first), self._length_rank(second)
+        return a is not None and b is not None and abs(a - b) <= NEAR_RANKS
+
+    def _length_rank(self, river: str) -> int | None:
+        key = normalise(river)
+        return self._river_ranks.get(key, self._river_ranks.get(f"{key.removesuffix(' river')} river"))
+
     def aliases_of(self, text: str) -> list[str]:
         """Other names for ``text`` (empty when it has none)."""
         names = self._names.get(self._aliases.get(normalise(text), ""), [])
@@ -136,7 +160,11 @@ class Lexicon:
             longer, shorter = (known, key) if len(known) > len(key) else (key, known)
             if len(longer) == len(shorter) + 1 and longer[:-1] == shorter and longer[-1] in GENERIC_PLACE_WORDS:
                 found.append(self._written(member))
-        return found
+        category = self.category_of(text)
+        generic = LIST_GENERIC_WORDS.get(category.kind) if category is not None else None
+        if generic and key and key[-1] not in GENERIC_PLACE_WORDS and key[0] not in ("rio", "río"):
+            found.append(f"{text} {generic}")  # "Sahara Desert" for "Sahara": the list writes it alone
+        return list(dict.fromkeys(found))
 
     def _written(self, member: str) -> str:
         """A member (normalised) as its list writes it."""

@@ -25,6 +25,7 @@ from quizgen.check.asked import asked as what_is_asked
 from quizgen.generate.distractors import Distractors
 from quizgen.generate.importance import of_a_family
 from quizgen.generate.items import cloze, item_random, multiple_choice, true_false
+from quizgen.generate.knowledge import Knowledge
 from quizgen.generate.numbers import numeric_value, years_in
 from quizgen.generate.options import BuildOptions
 from quizgen.generate.stems import claim
@@ -409,6 +410,10 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
     # A synonym the sentence itself uses is the word it defines the answer by ("tiny pores ... called
     # stomata"), so writing it in the blank is no answer; a rare one ("retardation") is no word a student writes.
     synonyms = [s for s in synonyms if not contains_run(rest, words(s)) and _written_by_students(s, answer.text)]
+    noun = knowledge.noun_of_adjective(answer.text, answer.plural) if knowledge and term else None
+    synonyms += [noun] if noun else []  # "heterotrophs" for "heterotrophic organisms"
+    other = _in_the_other_number(answer, knowledge) if knowledge and term else None
+    synonyms += [other] if other else []
     bank = distractors.word_bank(answer, rng, CLOZE_DISTRACTORS)
     if len(bank) < CLOZE_DISTRACTORS_AT_LEAST:
         bank = []  # one wrong word beside the answer is a choice of two: reviews rated nearly all of them C
@@ -419,7 +424,28 @@ def _cloze(answer: Answer, distractors: Distractors, rng: random.Random) -> Cloz
         and knowledge.many_right_words(answer.text, answer.sentence.text, answer.plural)
     ):
         return None
-    return cloze(answer, distractors.lexicon, bank, synonyms)
+    return cloze(answer, distractors.lexicon, bank, synonyms, distractors.pool.in_document(answer.sentence.document_id))
+
+
+_NUMBERLESS_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|our)\s+$", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(r"\b(?:one|each|many|some|all|most|both|few|several|none|any)\s+of\s+\w+\s+$", re.I)
+_NUMBERLESS_AFTER = re.compile(r"^\s*(?:$|[,;:.)]|(?:of|in|on|at|from|to|with|by|for|within|across|into|near)\b)")
+
+
+def _in_the_other_number(answer: Answer, knowledge: Knowledge) -> str | None:
+    """A term in the other number (*glacier* for *glaciers*), where the sentence says nothing of its number: after
+    *the* or an owner and before a preposition or the clause's end, not the subject of a verb (*the flea became*)
+    nor counted (*one of the fleas*)."""
+    text = answer.sentence.text
+    before, after = text[: answer.start], text[answer.end :]
+    if not _NUMBERLESS_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or not _NUMBERLESS_AFTER.match(after):
+        return None
+    *modifiers, last = answer.text.split()
+    plural = answer.plural or knowledge.wordnet.lemma(last.lower(), True) not in (None, last.lower())
+    other = knowledge.wordnet.lemma(last.lower(), True) if plural else knowledge.plural_of(last.lower())
+    if not other or other == last.lower() or " " in other:
+        return None
+    return " ".join([*modifiers, other[:1].upper() + other[1:] if last[:1].isupper() else other])
 
 
 def _has_many_right_words(answer: Answer, distractors: Distractors) -> bool:

@@ -125,6 +125,30 @@ class Knowledge:
             for lemma in self.wordnet.synset(hypernym).lemmas
         )
 
+    def plural_of(self, singular: str) -> str | None:
+        """The plural of a noun (*mitochondrion*: mitochondria), where the word vectors know that form."""
+        return self._proposer.plural_of(singular)
+
+    def noun_of_adjective(self, answer: str, plural: bool) -> str | None:
+        """For an *-ic* or *-al* adjective and a class noun (*heterotrophic organisms*), the adjective's noun
+        where WordNet files it under that class (*heterotrophs*: a heterotroph is an organism), in the
+        answer's number; else ``None``. Not *volcanoes* for *volcanic rocks*: a volcano is no rock."""
+        words = answer.split()
+        if len(words) != 2 or not words[0].isalpha():
+            return None
+        adjective, head = words[0].lower(), words[1].lower()
+        classes = set(self.wordnet.senses(head, plural)[:HEAD_SENSES])
+        for ending, plains in _ADJECTIVE_ENDINGS:
+            if not adjective.endswith(ending):
+                continue
+            for plain in plains:
+                noun = adjective[: -len(ending)] + plain
+                senses = self.wordnet.senses(noun) if self.wordnet.lemma(noun) == noun else []
+                if any(classes & self.wordnet.ancestors(sense) for sense in senses):
+                    found = self.plural_of(noun) if plural else noun
+                    return found[:1].upper() + found[1:] if found and words[0][:1].isupper() else found
+        return None
+
     def adverb(self, text: str) -> bool:
         """Whether ``text`` is one word that WordNet knows as an adverb too (*much*, *deep*, *high*, *well*):
         such a word, read on its own as an option, says how much or where, whatever rare noun sense it has."""
@@ -229,6 +253,11 @@ NEAR_SYNONYM = 0.8
 """The cosine (GloVe 50d) from which two words count as near synonyms beside a word with many right answers."""
 COMMON_CLASS_ZIPF = 4.5
 """A hypernym's one-word name at least this common (*rock*, *person*) is what a student may write instead."""
+
+
+_ADJECTIVE_ENDINGS = (("ical", ("y", "")), ("ic", ("", "e", "y")), ("al", ("", "e")))
+"""An adjective's ending and what its noun ends in instead (*heterotrophic*: heterotroph; *prokaryotic*:
+prokaryote)."""
 
 
 def _head(text: str) -> str:

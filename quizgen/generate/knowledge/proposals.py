@@ -228,7 +228,7 @@ class Proposer:
         last = words[-1].lower()
         lemma = self._wordnet.lemma(last)
         if "n" in query.pos and lemma is not None and " " not in lemma:
-            form = self._plural_of(lemma) if query.plural else lemma
+            form = self.plural_of(lemma) if query.plural else lemma
             if form is None:
                 return
             words[-1] = form
@@ -237,7 +237,8 @@ class Proposer:
             return
         yield cased
 
-    def _plural_of(self, singular: str) -> str | None:
+    def plural_of(self, singular: str) -> str | None:
+        """The plural of a noun, where the word vectors know that form."""
         irregular = self._wordnet.irregular_plural(singular)
         if irregular is not None:
             return irregular
