@@ -66,8 +66,11 @@ def small_lexicon() -> Lexicon:
         ("year", "2020", r"\d{4}", 1990, CURRENT_YEAR),
         ("year", "950", r"\d{3}", 920, 980),
         ("year", "1010", r"\d{4}", 1000, 1040),  # never a three-digit year for a four-digit one
-        ("year", "300 BCE", r"\d{3} BCE", -330, -270),
-        ("year", "480 BC", r"\d{3} BC", -510, -450),
+        ("year", "317 BCE", r"\d{3} BCE", -347, -287),
+        ("year", "483 BC", r"\d{3} BC", -513, -453),
+        # A round year before the common era gets years as round, as near as its roundness allows.
+        ("year", "480 BC", r"\d{2}0 BC", -780, -180),
+        ("year", "3150 BCE", r"\d{2}[05]0 BCE", -4650, -1650),
         # Decades: decades (a multiple of ten plus "s"), at most 300 years away, none in the future.
         ("decade", "1960s", r"\d{3}0s", 1660, 2020),
         ("decade", "2010s", r"\d{3}0s", 1710, 1990),
@@ -98,6 +101,13 @@ def test_variants_keep_the_form_and_range(kind: str, text: str, form: str, low: 
         value = numeric_value(variant)
         assert value is not None, variant
         assert low <= value <= high, variant
+
+
+@pytest.mark.parametrize(("text", "roundness"), [("3150 BCE", 50), ("3000 BCE", 100), ("480 BC", 10)])
+def test_a_round_ancient_year_has_no_precise_wrong_year_beside_it(text: str, roundness: int) -> None:
+    for variant in variants("year", text, random.Random(3)):
+        value = numeric_value(variant)
+        assert value is not None and value % roundness == 0, variant
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def _year_variants(text: str, rng: random.Random) -> list[str]:
     if not match:
         return []
     year, decade, era = int(match.group(1)), match.group(2), match.group(3)
-    step = 10 if decade else 1
+    step = 10 if decade else _ancient_roundness(year) if era.strip() in ("BCE", "BC") else 1
     offsets = [step * n for n in range(-30, 31) if n != 0 and abs(n) >= 2]
     rng.shuffle(offsets)
     offsets.sort(key=lambda offset: abs(offset) // (step * 8))  # prefer years within a few decades
@@ -54,6 +54,13 @@ def _year_variants(text: str, rng: random.Random) -> list[str]:
             continue
         results.append(f"{value}{decade}{era}")
     return results
+
+
+def _ancient_roundness(year: int) -> int:
+    """The step between wrong years for a year before the common era: an ancient date is known to its decade or
+    century (*around 3150 BCE*), so wrong years are as round as it (3100, 3250 BCE), never a precise 3144 BCE
+    beside the only round option."""
+    return next((step for step in (100, 50, 10) if year % step == 0), 1)
 
 
 def _number_variants(text: str, rng: random.Random, most: float | None = None) -> list[str]:
