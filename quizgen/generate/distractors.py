@@ -93,6 +93,9 @@ class Pool:
     """By document: its title (see :meth:`is_title`)."""
     _phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
     """By document: every run of up to :data:`MENTION_WORDS` words of its text (see :meth:`mentions`)."""
+    _relating: dict[str, list[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(list))
+    """By document: the words of each of its sentences that may put one thing within another or name a kind
+    of another (see :meth:`part_of` and :meth:`kind_of`)."""
 
     def add(self, answer: Answer) -> None:
         """Remember ``answer`` as a candidate for answers of its kind (a person's last name too; a defined
@@ -166,6 +169,28 @@ class Pool:
             found[start : start + size]
             for size in range(1, MENTION_WORDS + 1)
             for start in range(len(found) - size + 1)
+        )
+        self._relating[document_id].extend(
+            sentence for sentence in map(words, _SENTENCE_END.split(text)) if _RELATING.intersection(sentence)
+        )
+
+    def part_of(self, document_id: str, part: str, whole: str) -> bool:
+        """Whether a sentence of the document names ``part`` and puts something *within* or *inside* ``whole``
+        (*Within the chloroplast is a third membrane that forms ... thylakoids*): a thylakoid is no wrong answer
+        for where the chloroplast's work is done, nor the chloroplast for the thylakoid's."""
+        part_words, whole_words = words(part), words(whole)
+        return bool(part_words and whole_words) and any(
+            _run_at(sentence, part_words) and _placed_within(sentence, whole_words)
+            for sentence in self._relating.get(document_id, ())
+        )
+
+    def kind_of(self, document_id: str, narrower: str, broader: str) -> bool:
+        """Whether the document names ``narrower`` as a kind of ``broader`` (*thylakoid membranes or other
+        photosynthetic membranes*, *membranes such as thylakoid membranes*, *..., including thylakoid
+        membranes*): then it is as right as the other."""
+        part, whole = words(narrower), words(broader)
+        return bool(part and whole) and any(
+            _kind_named(sentence, part, whole) for sentence in self._relating.get(document_id, ())
         )
 
     def add_title(self, title: str, document_id: str) -> None:
@@ -423,6 +448,17 @@ class Distractors:
             return False  # "Madagascar" for "the island nation of _____", "Amazon" for "the longest river"
         if lexicon.member_of_named(text, answer.text) or lexicon.member_of_named(answer.text, text):
             return False  # "vacuoles" is an organelle: no wrong answer for "organelles"
+        document_id = answer.sentence.document_id
+        if answer.kind not in NUMERIC_KINDS and (
+            self.pool.part_of(document_id, text, answer.text) or self.pool.part_of(document_id, answer.text, text)
+        ):
+            return False  # the text puts the thylakoids within the chloroplast: one is where the other is
+        if answer.kind not in NUMERIC_KINDS and (
+            narrower_kind(text, answer.text)
+            or self.pool.kind_of(document_id, text, answer.text)
+            or self.pool.kind_of(document_id, answer.text, text)
+        ):
+            return False  # "thylakoid membranes or other photosynthetic membranes": as right as the answer
         if answer.kind not in NUMERIC_KINDS and any(_variant(text, other) for other in [answer.text, *chosen]):
             return False  # "electrons" beside "electron", "carbohydrate molecules" beside "carbohydrates"
         if answer.kind in YEAR_KINDS and any(_years_apart(text, other) < 3 for other in [answer.text, *chosen]):
@@ -533,6 +569,75 @@ def _repeats_stem_word(answer: Answer, text: str) -> bool:
 def _one_word(first: str, second: str) -> bool:
     """One word, or one the other's plural (*rats*, *rat*; *farm* and *farmers* are two words)."""
     return first == second or first in (f"{second}s", f"{second}es") or second in (f"{first}s", f"{first}es")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_WITHIN = frozenset({"within", "inside"})
+_RELATING = _WITHIN | {"other", "such", "including"}
+_PHRASE_WORDS = 4
+"""How many words after *other* or before *such as* may name the broader kind."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+
+
+def _same_words(found: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return len(found) == len(phrase) and all(x == y or same_stem(x, y) for x, y in zip(found, phrase, strict=True))
+
+
+def _run_at(sentence: tuple[str, ...], phrase: tuple[str, ...]) -> list[int]:
+    """Where ``phrase`` starts in ``sentence``, word for word up to the form of each word."""
+    return [
+        start
+        for start in range(len(sentence) - len(phrase) + 1)
+        if _same_words(sentence[start : start + len(phrase)], phrase)
+    ]
+
+
+def _placed_within(sentence: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``sentence`` has *within* or *inside* (and a determiner) just before ``whole``."""
+    for start in _run_at(sentence, whole):
+        before = sentence[max(0, start - 2) : start]
+        if before[-1:] and before[-1] in _DETERMINERS:
+            before = before[:-1]
+        if before[-1:] and before[-1] in _WITHIN:
+            return True
+    return False
+
+
+def _kind_named(sentence: tuple[str, ...], narrower: tuple[str, ...], broader: tuple[str, ...]) -> bool:
+    """Whether ``sentence`` says *narrower or other B*, *B such as narrower* or *B including narrower*, where
+    B is ``broader`` or a narrower kind of it."""
+    for start in _run_at(sentence, narrower):
+        end = start + len(narrower)
+        if sentence[end : end + 2] in (("or", "other"), ("and", "other")):
+            following = sentence[end + 2 : end + 2 + _PHRASE_WORDS]
+            if any(_at_most_as_broad(following[:size], broader) for size in range(1, len(following) + 1)):
+                return True
+        marker = (
+            2
+            if sentence[max(0, start - 2) : start] == ("such", "as")
+            else int(sentence[start - 1 : start] == ("including",))
+        )
+        if marker:
+            preceding = sentence[max(0, start - marker - _PHRASE_WORDS) : start - marker]
+            if any(_at_most_as_broad(preceding[-size:], broader) for size in range(1, len(preceding) + 1)):
+                return True
+    return False
+
+
+def _at_most_as_broad(phrase: tuple[str, ...], broader: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` is ``broader`` or a narrower kind of it: the same head noun, with all of its
+    modifiers and maybe more (*photosynthetic bacterial membranes* for *photosynthetic membranes*)."""
+    if not phrase or not _same_words(phrase[-1:], broader[-1:]):
+        return False
+    return all(any(_same_words((word,), (other,)) for other in phrase[:-1]) for word in broader[:-1])
+
+
+def narrower_kind(first: str, second: str) -> bool:
+    """Whether one of two noun phrases is a narrower kind of the other by its words alone: the same head noun,
+    with every modifier of one among the other's (*photosynthetic bacterial membranes* and *photosynthetic
+    membranes*; not *thylakoid membranes*)."""
+    one, other = words(first), words(second)
+    return one != other and (_at_most_as_broad(one, other) or _at_most_as_broad(other, one))
 
 
 def _variant(first: str, second: str) -> bool:
