@@ -364,7 +364,8 @@ def usable(sentence: ParsedSentence) -> bool:
 def why_unusable(sentence: ParsedSentence) -> str | None:
     """Why a sentence cannot stand alone as a question (a short label), or ``None`` when it can."""
     span = sentence.span
-    words = [token for token in span if not token.is_punct]
+    tokens = list(span)
+    words = [token for token in tokens if not token.is_punct]
     if not 5 <= len(words) <= 45:
         return "length"
     if sentence.text.rstrip().endswith("?"):
@@ -373,10 +374,10 @@ def why_unusable(sentence: ParsedSentence) -> str | None:
         return "fact-label"  # "Highest point: Mount Fuji 3,776 m": a fact-sheet line, no sentence to ask from
     subject = [token for head in _subject(span) for token in head.subtree]
     if words[0].lower_ in _CONTEXT_WORDS or any(
-        _refers_back(token) and not _stands_for_earlier(token, list(span)) for token in subject
+        _refers_back(token) and not _stands_for_earlier(token, tokens) for token in subject
     ):
         return "refers-back"
-    if any(_object_refers_back(token, list(span)) for token in span):
+    if any(_object_refers_back(token, tokens) for token in tokens):
         return "object-refers-back"  # "Iceland sits on top of it": what "it" is was said before
     if _points_back(subject) or words[0].lower_ in _OPENING_REFERENCES:
         return "points-back"  # "Here arose ...", "Other symptoms include ...": "here" or "other" was said before

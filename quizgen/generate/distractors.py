@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from quizgen.check.rules import absolute_terms
 from quizgen.english import indefinite_article, same_stem
@@ -561,14 +562,22 @@ def _article_agrees(answer: Answer, text: str) -> bool:
 def _repeats_stem_word(answer: Answer, text: str) -> bool:
     """Whether ``text`` has a word of four letters or more that the stem has too, singular or plural (*rats*
     beside "the black rat"), and the answer has not."""
-    stem = {word for word in words(answer.rest) if len(word) >= 3}
+    stem = _stem_forms(answer.rest)
     own = set(words(answer.text))
-    return any(len(word) >= 4 and any(_one_word(word, other) for other in stem) for word in set(words(text)) - own)
+    return any(len(word) >= 4 and word in stem for word in set(words(text)) - own)
 
 
-def _one_word(first: str, second: str) -> bool:
-    """One word, or one the other's plural (*rats*, *rat*; *farm* and *farmers* are two words)."""
-    return first == second or first in (f"{second}s", f"{second}es") or second in (f"{first}s", f"{first}es")
+@lru_cache(maxsize=1 << 12)
+def _stem_forms(rest: str) -> frozenset[str]:
+    """The stem's words of three letters or more, each also as its plural and as the singular it is the
+    plural of: one word, or one the other's plural (*rats*, *rat*; *farm* and *farmers* are two words).
+    Made once per stem, as every candidate of its answer is checked against it."""
+    forms: set[str] = set()
+    for word in words(rest):
+        if len(word) >= 3:
+            forms.update((word, f"{word}s", f"{word}es"))
+            forms.update(word[: -len(ending)] for ending in ("s", "es") if word.endswith(ending))
+    return frozenset(forms)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")

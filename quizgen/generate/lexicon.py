@@ -74,6 +74,11 @@ class Lexicon:
         self._river_ranks = (
             {normalise(name): rank for rank, name in enumerate(lengths)} if isinstance(lengths, list) else {}
         )
+        self._nations_by_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        """The nations by the first word of their country or their demonym: those a text can name at all."""
+        for nation in self._nations:
+            for first in {name[0] for name in nation if name}:
+                self._nations_by_word.setdefault(first, []).append(nation)
         self._by_member: dict[str, Category] = {}
         self._kinds_of: dict[str, set[str]] = {}
         """Every list kind each member is in ("australia": countries and continents)."""
@@ -128,7 +133,8 @@ class Lexicon:
         return any(
             (contains_run(mine, demonym) and contains_run(theirs, country))
             or (contains_run(mine, country) and contains_run(theirs, demonym))
-            for country, demonym in self._nations
+            for word in set(mine)
+            for country, demonym in self._nations_by_word.get(word, ())
         )
 
     def island_country(self, text: str) -> bool:

@@ -38,7 +38,12 @@ def surnames(name: str) -> list[tuple[str, ...]]:
 def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """Whether the words ``shorter`` stand together, in order, among ``longer`` (never for no words)."""
     size = len(shorter)
-    return size > 0 and any(longer[start : start + size] == shorter for start in range(len(longer) - size + 1))
+    if size < 2:
+        return size == 1 and shorter[0] in longer
+    first = shorter[0]  # only where the first word stands: most texts have it nowhere
+    return any(
+        longer[start : start + size] == shorter for start in range(len(longer) - size + 1) if longer[start] == first
+    )
 
 
 def letter_words(text: str) -> list[str]:
