@@ -1144,3 +1144,17 @@ def test_an_item_does_not_say_the_things_only_its_cut_part_introduced() -> None:
     stems = {answer.text: with_stem(answer, sentence.span) for answer in found}
     assert "260" in stems
     assert points_back(stems["260"])
+
+
+YEAR_TEXTS = {
+    "The assembly of the island, the Althingi, was established in 930.": ("930", "year"),
+    "The farmers of the valley kept cattle in 930 households.": ("930", "number"),
+}
+
+
+@pytest.mark.parametrize("text", sorted(YEAR_TEXTS))
+def test_a_bare_number_after_a_preposition_of_time_is_a_year(text: str) -> None:
+    sentence = parsed_paragraphs([text], DOCUMENT_ID)[text]
+    answers = find_answers(sentence, DocumentContext(frozenset(), frozenset()), STEM_LEXICON)
+    number, kind = YEAR_TEXTS[text]
+    assert [answer.kind for answer in answers if answer.text == number] == [kind]

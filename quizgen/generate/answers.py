@@ -23,6 +23,7 @@ from quizgen.generate.importance import (
     role_weight,
 )
 from quizgen.generate.lexicon import Category, Lexicon
+from quizgen.generate.numbers import CURRENT_YEAR
 from quizgen.generate.questions import stands_for_earlier
 from quizgen.generate.types import (
     ENTITY_KINDS,
@@ -643,11 +644,25 @@ def _number_answer(sentence: ParsedSentence, entity: Span) -> Iterator[Answer]:
         if token.like_num and _DIGITS.search(token.text):
             following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
             kind: AnswerKind = "percent" if following in ("percent", "%", "per") else "number"
+            kind = "year" if kind == "number" and _a_bare_year(token) else kind
             yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), kind)
             return
         if token.lower_ in NUMBER_WORDS:
             yield _make(sentence, token.idx - offset, token.idx - offset + len(token.text), "number_word")
             return
+
+
+def _a_bare_year(token: Token) -> bool:
+    """Whether a number the tagger took for a count is a year: three or four digits up to this year, after a
+    preposition of time and before no noun it counts (*established in 930*; not *in 930 households*)."""
+    if not (token.text.isdigit() and 3 <= len(token.text) <= 4 and 100 <= int(token.text) <= CURRENT_YEAR):
+        return False
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return before in _YEAR_PREPOSITIONS and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+
+
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "from", "after", "before", "around", "circa"})
 
 
 def _term_answers(sentence: ParsedSentence, context: DocumentContext, lexicon: Lexicon) -> Iterator[Answer]:
