@@ -365,8 +365,7 @@ def multiple_answer_item(item_id: str = "ma-1") -> MultipleAnswer:
     )
     return MultipleAnswer(
         item_id,
-        "Which of the following complete the sentence “Precipitation reaches the ground as _____.”? "
-        "Select all that apply.",
+        "Precipitation reaches the ground as _____. Which of the following fill the blank? Select all that apply.",
         options,
         ("A", "C", "D"),
         "The text says: “Precipitation reaches the ground as rain, snow or hail.” (Precipitation)",

@@ -98,7 +98,9 @@ def test_water_cycle_asks_which_forms_of_precipitation_the_text_lists() -> None:
     assert isinstance(item, MultipleAnswer)
 
     assert sorted(item.answer_texts) == ["hail", "rain", "sleet", "snow"]
-    assert item.question.startswith("Which of the following complete the sentence")
+    assert (
+        item.question.startswith("Water that falls") and "air. Which of the following fill the blank?" in item.question
+    )
     assert item.question.endswith("Select all that apply.") and "_____" in item.question
     wrong = [option.text for option in item.options if option.id not in item.answers]
     assert 2 <= len(wrong) <= 3
@@ -440,7 +442,7 @@ def test_on_unseen_texts_a_list_keeps_its_own_clause_and_a_long_dated_sentence_i
     chosen = only(plague, MultipleAnswer)
     assert isinstance(chosen, MultipleAnswer)
     assert chosen.question == (
-        "Which of the following complete the sentence “Outbreaks have occurred more recently in parts of _____.”? "
+        "Outbreaks have occurred more recently in parts of _____. Which of the following fill the blank? "
         "Select all that apply."
     )
     assert sorted(chosen.answer_texts) == ["Africa", "Asia", "Latin America"]

@@ -531,7 +531,7 @@ def _listing_item(listing: Listing, distractors: Distractors, seed: int) -> Mult
     blanked = f"{before}{BLANK}{_own_clause(after)}"
     if len(blanked.split()) > MOST_STEM_WORDS:
         return None
-    question = f"Which of the following complete the sentence “{blanked}”? Select all that apply."
+    question = f"{blanked} {MULTIPLE_ANSWER_PROMPT}"
     return MultipleAnswer(
         id=_group_id(sentence.document_id, [sentence], right),
         question=question,
@@ -543,6 +543,9 @@ def _listing_item(listing: Listing, distractors: Distractors, seed: int) -> Mult
         difficulty="medium",
     )
 
+
+MULTIPLE_ANSWER_PROMPT = "Which of the following fill the blank? Select all that apply."
+"""Asked after the blanked sentence: a question that quotes the sentence inside it reads badly."""
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although|yet)\b")
 """Where a contrasting clause starts after a list (``and`` is left alone: it may join more of the list's clause)."""
