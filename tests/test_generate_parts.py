@@ -620,11 +620,28 @@ STEM_CASES: list[tuple[str, str, str]] = [
         "1994",
         "In what year did Chile join the trade pact?",
     ),
-    # A phrase that points at earlier text is dropped from the question.
+    # A phrase that points at earlier text is dropped from the question ("Eventually," says no time).
     (
         "Prior to this agreement, Colombia had kept a cautious stance towards communism.",
         "Colombia",
         "Which country had kept a cautious stance towards communism?",
+    ),
+    ("Eventually, Gregor Mendel studied peas in 1856.", "1856", "In what year did Gregor Mendel study peas?"),
+    # A singular count noun with no article is a headline's, no question's; a mass noun needs none.
+    (
+        "Jose Pedro CASTILLO Terrones won presidential election in 2021.",
+        "Jose Pedro CASTILLO Terrones",
+        f"{BLANK} won presidential election in 2021.",
+    ),
+    (
+        "Jose Pedro CASTILLO Terrones won the presidential election in 2021.",
+        "Jose Pedro CASTILLO Terrones",
+        "Who won the presidential election in 2021?",
+    ),
+    (
+        "Marie Curie received formal education in Warsaw in 1880.",
+        "1880",
+        "In what year did Marie Curie receive formal education in Warsaw?",
     ),
     # Blank stems: no fact ("If ..."), two years in the question, an object with more than the answer.
     (

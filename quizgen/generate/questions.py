@@ -757,6 +757,8 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
     said = [] if phrase.subject else [t for t in subject.subtree if t.i not in phrase.tokens]
     if not _resolved([*fronted, *said, *body], phrase):
         return None
+    if any(_bare_count_noun(t) for t in [*fronted, *said, *body] if t.i not in phrase.tokens):
+        return None  # "Who won presidential election in 2021?": a headline's phrase, no question's
     if phrase.subject:
         if not _subtree(subject) <= phrase.tokens or not body:
             return None
@@ -767,6 +769,30 @@ def _question(span: Span, verb: Token, phrase: _Phrase) -> str | None:
         return None
     inverted = _inverted(verb, body, subject_text)
     return None if inverted is None else _finish(_with_fronted(f"{phrase.wh} {inverted}", fronted))
+
+
+COUNT_PLURAL_GAP = 0.6
+"""A noun whose regular plural is at most this much rarer (in Zipf units) than the noun is counted
+(*election*: 5.1, *elections*: 4.7); a mass noun's plural is far rarer (*energy* 5.2, *energies* 3.5)."""
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_DETERMINING = frozenset({"det", "poss", "nummod", "predet", "compound"})
+
+
+def _bare_count_noun(token: Token) -> bool:
+    """Whether ``token`` heads a singular count noun phrase with an adjective but no article, possessive or
+    number (*won presidential election*), which English does not allow outside headlines and fact sheets.
+    Only subjects and objects led by an adjective are judged: a bare noun alone is often an idiom (*took
+    place*), one after a noun often a mass compound (*home rule*), and one after a preposition an abstract
+    use (*after years of military rule*)."""
+    if token.tag_ != "NN" or token.dep_ not in _ARGUMENTS or not token.is_lower:
+        return False
+    children = list(token.children)
+    if any(child.dep_ in _DETERMINING for child in children) or not any(
+        child.dep_ == "amod" and child.i < token.i for child in children
+    ):
+        return False
+    plural = _third_person(token.lower_)  # a regular plural takes the same ending (elections, economies)
+    return zipf(plural) >= zipf(token.lower_) - COUNT_PLURAL_GAP
 
 
 MIN_CLAUSE_WORDS = 6
